@@ -1,0 +1,19 @@
+// Bundle src/ into dist/: one file for a fast start; zod and iconv-lite split out and loaded only when a run needs them.
+import { build } from 'esbuild';
+import { readFile, rm } from 'node:fs/promises';
+
+const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await build({
+  entryPoints: { runoff: 'src/entry.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minifySyntax: true,
+  define: { __RUNOFF_VERSION__: JSON.stringify(pkg.version) },
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  logLevel: 'warning',
+});

@@ -1,0 +1,67 @@
+/** The commander program: flags, help and examples → RawOptions. No election logic here. */
+import { Command, Option } from 'commander';
+
+export interface RawOptions {
+  json?: boolean;
+  format?: string;
+  race?: string;
+  partyPrimary?: boolean;
+  allParty?: boolean;
+  skipBadRows?: boolean;
+  encoding?: string;
+  delimiter?: string;
+  color?: boolean;
+  plain?: boolean;
+  quiet?: boolean;
+  debug?: boolean;
+}
+
+export type Parsed = { command: 'count'; files: string[]; options: RawOptions } | { command: 'schema' };
+
+const EXAMPLES = `
+Examples:
+  $ runoff results.csv                      winner or runoff pairing for every race in the file
+  $ runoff cobb.csv dekalb.csv fulton.csv   several files are one election: votes are added together
+  $ runoff --json results.csv | jq '.races[].outcome'
+  $ runoff --race governor primary.csv      only races whose name contains "governor"
+  $ cat results.csv | runoff -              read standard input
+  $ runoff schema                           the JSON Schema of --json output
+
+Exit codes: 0 result computed (a runoff is a result), 1 bad input data, 2 usage error,
+3 cannot read input, 70 internal error.`;
+
+export interface CliIo {
+  writeOut(text: string): void;
+  writeErr(text: string): void;
+}
+
+export function buildProgram(io: CliIo, version: string, onParsed: (p: Parsed) => void): Command {
+  const program = new Command('runoff')
+    .description('Read election-result CSV files and say, for every race, who won outright or who goes to the runoff.')
+    .version(version, '-V, --version')
+    .argument('[files...]', 'CSV files (one election; several files are added together), or - for standard input')
+    .option('--json', 'print the versioned JSON document (same as --format json)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']))
+    .option('--race <text>', 'only races whose name contains this text (case-insensitive)')
+    .option('--party-primary', 'treat the file as party primaries: each party is its own race')
+    .option('--all-party', 'one race across parties, even if the file name says primary')
+    .option('--skip-bad-rows', 'skip rows whose votes cannot be read, with a counted warning, instead of stopping')
+    .option('--encoding <name>', 'input encoding: utf-8, utf-16le, utf-16be, windows-1252 (default: detected)')
+    .option('--delimiter <char>', 'field delimiter (default: comma)')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour (NO_COLOR is honoured too)')
+    .option('--plain', 'no colour and no bars, even on a terminal')
+    .option('-q, --quiet', 'no warnings on standard error')
+    .option('--debug', 'show stack traces for internal errors')
+    .addHelpText('after', EXAMPLES)
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: io.writeOut, writeErr: io.writeErr })
+    .action((files: string[], options: RawOptions) => onParsed({ command: 'count', files, options }));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the --json document')
+    .action(() => onParsed({ command: 'schema' }));
+  return program;
+}

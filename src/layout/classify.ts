@@ -1,0 +1,61 @@
+/** Which rows are not candidate votes (formats.md §3), and which race a row belongs to (formats.md §4). */
+import type { ExclusionReason, RaceId } from '../types.js';
+
+const TURNOUT_OFFICE = /\b(voters|registration|registered|ballots cast)\b/i;
+const STRAIGHT_PARTY = /straight[\s-]*party/i;
+const CANDIDATE_TOTAL = /^total(s| votes)?$/i;
+const OVER_UNDER = /^(over|under)[\s-]*votes?$/i;
+const TURNOUT_CANDIDATE = /^(registered( voters)?|ballots cast)$/i;
+const GEOGRAPHY_TOTAL = /^total( votes)?$/i;
+
+/** A geography value that is a pseudo-row carrying the sum of the real ones: summing it doubles every count. */
+export function isGeographyTotal(value: string): boolean {
+  return value.length >= 5 && value.length <= 13 && GEOGRAPHY_TOTAL.test(value.trim());
+}
+
+export function excludedBy(office: string, candidate: string): ExclusionReason | null {
+  if (TURNOUT_OFFICE.test(office)) return 'turnout';
+  if (STRAIGHT_PARTY.test(office)) return 'straight-party';
+  if (candidate === '') return 'blank-candidate';
+  if (CANDIDATE_TOTAL.test(candidate)) return 'candidate-total';
+  if (OVER_UNDER.test(candidate)) return 'over-under-votes';
+  if (TURNOUT_CANDIDATE.test(candidate)) return 'turnout';
+  return null;
+}
+
+/** Trim and turn NBSP (U+00A0, U+202F) into spaces: the exact tally key of a name. */
+export function cleanName(s: string): string {
+  return s.replace(/[\u00a0\u202f]/g, ' ').trim();
+}
+
+/** `6`, `006`, `District 6`, `STATEWIDE` → `6`, `6`, `6`, ``. */
+export function normalizeDistrict(s: string): string {
+  const d = cleanName(s).toLowerCase().replace(/\s+/g, ' ').replace(/^district\s*/, '');
+  if (d === 'statewide') return '';
+  return /^\d+$/.test(d) ? String(Number.parseInt(d, 10)) : d;
+}
+
+const PARTY_NAMES: Record<string, string> = {
+  d: 'Democratic', dem: 'Democratic', democrat: 'Democratic', democratic: 'Democratic',
+  r: 'Republican', rep: 'Republican', republican: 'Republican',
+  l: 'Libertarian', lib: 'Libertarian', lbt: 'Libertarian', libertarian: 'Libertarian',
+  g: 'Green', grn: 'Green', green: 'Green',
+};
+
+/** The party of a primary, spelled one way: `DEM`, `Dem`, `Democrat` are one primary. */
+export function primaryParty(party: string): string {
+  const p = cleanName(party);
+  return PARTY_NAMES[p.toLowerCase()] ?? p;
+}
+
+export function isPrimaryStage(stage: string): boolean {
+  return /^pri/i.test(stage.trim());
+}
+
+/** office + district (normalised) + party for party primaries. */
+export function raceId(office: string, district: string, party: string | null): RaceId {
+  const o = cleanName(office).replace(/\s+/g, ' ');
+  const d = normalizeDistrict(district);
+  const key = `${o.toLowerCase()}|${d}|${party === null ? '' : party.toLowerCase()}`;
+  return { key, office: o, district: d, party };
+}

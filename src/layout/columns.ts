@@ -1,0 +1,44 @@
+/** Column-name synonyms as data. Header names are compared after `normalizeHeader`. */
+
+/** `"Total \nVotes"`, `VOTES `, `Active Voters*` → `total_votes`, `votes`, `active_voters`. */
+export function normalizeHeader(name: string): string {
+  return name
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(/\*+$/, '')
+    .toLowerCase()
+    .replace(/[\s_]+/g, '_');
+}
+
+export const SYNONYMS = {
+  candidate: ['candidate', 'candidate_name', 'choice_name', 'choice'],
+  votes: ['votes', 'total_votes', 'vote_count', 'candidatevotes', 'votes_total'],
+  office: ['office', 'contest', 'contest_name', 'contest_title', 'race', 'office_name'],
+  district: ['district', 'district_name'],
+  party: ['party', 'party_name', 'political_party', 'party_detailed', 'party_simplified'],
+  geography: ['county', 'county_name', 'parish', 'precinct', 'precinct_name', 'jurisdiction_name', 'ward'],
+  stage: ['stage'],
+} as const;
+
+export type Role = keyof typeof SYNONYMS;
+
+/** Vote-type columns (GA `election_day_votes`, TX `early_voting`): summed only when no total column exists. */
+const VOTE_TYPE = /^(election_day|advanced?|advance_in_person|absentee|early|provisional|mail|one_stop|in_person)/;
+
+export function isVoteTypeColumn(name: string): boolean {
+  return VOTE_TYPE.test(name) || (name.endsWith('_votes') && !(SYNONYMS.votes as readonly string[]).includes(name));
+}
+
+/** Index of the first column whose normalised name is a synonym of `role`, in synonym order; -1 if none. */
+export function findColumn(headers: readonly string[], role: Role): number {
+  for (const name of SYNONYMS[role]) {
+    const i = headers.indexOf(name);
+    if (i !== -1) return i;
+  }
+  return -1;
+}
+
+export function findAll(headers: readonly string[], role: Role): number[] {
+  const names: readonly string[] = SYNONYMS[role];
+  return headers.flatMap((h, i) => (names.includes(h) ? [i] : []));
+}

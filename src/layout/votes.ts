@@ -1,0 +1,36 @@
+/** Vote cells → whole numbers. Accept only what cannot be misread; empty is missing, never 0. */
+
+export const MISSING = -1;
+export const BAD = -2;
+
+const PLAIN = /^\d+$/;
+const GROUPED = /^\d{1,3}(,\d{3})+$/;
+const FLOAT_ZERO = /^(\d+)\.0+$/;
+
+/** A count, MISSING for an empty cell, or BAD (then `describeBadVotes` says why). */
+export function parseVotes(raw: string): number {
+  const s = raw.trim();
+  if (s === '') return MISSING;
+  let digits: string;
+  if (PLAIN.test(s)) digits = s;
+  else if (GROUPED.test(s)) digits = s.replaceAll(',', '');
+  else {
+    const m = FLOAT_ZERO.exec(s);
+    if (!m?.[1]) return BAD;
+    digits = m[1];
+  }
+  const n = Number(digits);
+  return Number.isSafeInteger(n) ? n : BAD;
+}
+
+export function describeBadVotes(raw: string): { message: string; hint: string } {
+  const s = raw.trim();
+  const shown = JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
+  if (/^\d{1,3}([.\u0020\u00a0\u202f]\d{3})+$/.test(s)) {
+    return { message: `votes ${shown} is ambiguous: thousands separator or decimal point?`, hint: 'runoff accepts plain digits or commas as thousands separators (1234 or 1,234)' };
+  }
+  if (/^[-\u2212(]/.test(s)) return { message: `votes ${shown} is negative`, hint: 'vote counts cannot be negative; check the row' };
+  if (/^\d+\.\d+$/.test(s)) return { message: `votes ${shown} is not a whole number`, hint: 'vote counts are whole numbers' };
+  if (/^\d+$/.test(s.replaceAll(',', ''))) return { message: `votes ${shown} is too large to count exactly`, hint: 'counts above 9,007,199,254,740,991 are not supported' };
+  return { message: `votes ${shown} is not a whole number`, hint: 'check the row, or pass --skip-bad-rows to skip such rows with a warning' };
+}

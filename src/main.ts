@@ -1,0 +1,112 @@
+/** main(argv, io) → exit code. Runs the pipeline; the only place errors become exit codes. */
+import { CommanderError } from 'commander';
+import { buildProgram, type Parsed, type RawOptions } from './cli.js';
+import { ExitCode, formatError, RunoffError, UsageError } from './errors.js';
+import { countElection, type ElectionOptions } from './pipeline.js';
+import { normalizeEncoding } from './read/decode.js';
+import { openFile, openStdin, type Source } from './read/open.js';
+import { majority } from './rules/presets.js';
+import { renderJson } from './render/json.js';
+import { renderTable } from './render/table.js';
+import { sanitizeForTerminal } from './render/sanitize.js';
+import type { Warning } from './types.js';
+
+declare const __RUNOFF_VERSION__: string | undefined;
+const VERSION = typeof __RUNOFF_VERSION__ === 'string' ? __RUNOFF_VERSION__ : '0.0.0-dev';
+
+export interface Io {
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  stdin: AsyncIterable<Buffer | string> & { isTTY?: boolean };
+  env: Record<string, string | undefined>;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  let debug = argv.includes('--debug');
+  try {
+    let parsed: Parsed | null = null;
+    const program = buildProgram({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) }, VERSION, (p) => (parsed = p));
+    try {
+      await program.parseAsync(argv, { from: 'user' });
+    } catch (err) {
+      if (err instanceof CommanderError) {
+        // --help and --version end here with exit code 0; everything else commander rejects is a usage error.
+        return err.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+      }
+      throw err;
+    }
+    const p = parsed as Parsed | null;
+    if (!p) return ExitCode.Usage;
+    if (p.command === 'schema') {
+      io.stdout.write((await import('./render/schema.js')).jsonSchema());
+      return ExitCode.Ok;
+    }
+    debug = p.options.debug ?? false;
+    if (p.files.length === 0 && io.stdin.isTTY) {
+      io.stderr.write(program.helpInformation());
+      io.stderr.write('\nrunoff: no input: give a CSV file, or pipe one into standard input\n');
+      return ExitCode.Usage;
+    }
+    return await count(p.files, p.options, io);
+  } catch (err) {
+    if (err instanceof RunoffError) {
+      io.stderr.write(formatError(err).trimEnd().split('\n').map(sanitizeForTerminal).join('\n') + '\n');
+      return err.exitCode;
+    }
+    io.stderr.write(`runoff: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr.write(debug && err instanceof Error && err.stack ? `${err.stack}\n` : '  hint: this is a bug in runoff; run again with --debug for details\n');
+    return ExitCode.Internal;
+  }
+}
+
+async function count(files: string[], raw: RawOptions, io: Io): Promise<number> {
+  const options = electionOptions(raw);
+  const format = raw.json ? 'json' : raw.format ?? 'table';
+  const names = files.length === 0 ? ['-'] : files;
+  if (names.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be given only once');
+  const sources: Source[] = [];
+  for (const name of names) sources.push(name === '-' ? openStdin(io.stdin) : await openFile(name));
+
+  const election = await countElection(sources, options);
+  if (!raw.quiet) writeWarnings(election.warnings, io);
+  if (format === 'json') {
+    io.stdout.write(renderJson(election));
+  } else {
+    const color = useColor(raw, io);
+    const bars = !raw.plain && io.stdout.isTTY === true;
+    io.stdout.write(renderTable(election, { color, bars, width: io.stdout.columns ?? (Number(io.env.COLUMNS) || 80) }));
+  }
+  return ExitCode.Ok;
+}
+
+function electionOptions(raw: RawOptions): ElectionOptions {
+  if (raw.partyPrimary && raw.allParty) throw new UsageError('--party-primary and --all-party cannot be used together');
+  const delimiter = raw.delimiter === undefined ? ',' : raw.delimiter === '\\t' || raw.delimiter === 'tab' ? '\t' : raw.delimiter;
+  if ([...delimiter].length !== 1 || delimiter === '"' || /[\r\n]/.test(delimiter)) {
+    throw new UsageError(`--delimiter must be one character, got ${JSON.stringify(raw.delimiter)}`);
+  }
+  return {
+    rule: majority,
+    partyPrimary: raw.partyPrimary ? true : raw.allParty ? false : null,
+    raceFilter: raw.race ?? null,
+    skipBadRows: raw.skipBadRows ?? false,
+    encoding: raw.encoding === undefined ? null : normalizeEncoding(raw.encoding),
+    delimiter,
+  };
+}
+
+/** --no-color, --color, NO_COLOR, FORCE_COLOR, then "is stdout a terminal" (chalk 5 ignores NO_COLOR). */
+function useColor(raw: RawOptions, io: Io): boolean {
+  if (raw.plain || raw.color === false) return false;
+  if (raw.color === true) return true;
+  if (io.env.NO_COLOR) return false;
+  if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== '0' && io.env.FORCE_COLOR !== 'false';
+  return io.stdout.isTTY === true;
+}
+
+function writeWarnings(warnings: Warning[], io: Io): void {
+  for (const w of warnings) {
+    const where = w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : '';
+    io.stderr.write(sanitizeForTerminal(`runoff: warning: ${where}${w.message}`) + '\n');
+  }
+}

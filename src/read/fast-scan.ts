@@ -1,0 +1,485 @@
+/**
+ * Fast, streaming, byte-level RFC 4180 scanner.
+ *
+ * Finds records and field boundaries in raw UTF-8 bytes without creating
+ * per-record objects or strings. For every record it calls a sink with a
+ * reused {@link FieldSpans} object whose offsets point into a byte buffer;
+ * the consumer decodes only the fields it needs (see {@link fieldText}).
+ *
+ * Dialect (fixed): delimiter `,`, quote `"` (escaped by doubling), record
+ * delimiters `\n`, `\r\n` and a lone `\r` (freely mixed), optional UTF-8 BOM
+ * at the start of the stream. A `"` inside an unquoted field is literal text;
+ * a closing quote must be followed by `,`, a record delimiter or EOF.
+ *
+ * Line numbers are 1-based physical lines: every `\n`, `\r\n` or lone `\r`
+ * ends one physical line, inside quoted fields too.
+ */
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const LF = 0x0a;
+const CR = 0x0d;
+const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
+const EMPTY = new Uint8Array(0);
+
+/** At the start of a field (nothing of it consumed yet). */
+const S_FIELD = 0;
+/** Inside an unquoted field. */
+const S_UNQUOTED = 1;
+/** Inside a quoted field. */
+const S_QUOTED = 2;
+/** Inside a quoted field, just after a `"` (closing quote or first half of `""`). */
+const S_QUOTE_SEEN = 3;
+
+const DEFAULT_MAX_RECORD_SIZE = 1024 * 1024;
+const INITIAL_FIELDS = 64;
+
+/** Field boundaries of one record. The same object is reused for every record. */
+export interface FieldSpans {
+  /** Bytes the offsets point into. Valid only during the sink callback. */
+  buf: Uint8Array;
+  /** `buf[start[i]] .. buf[end[i] - 1]` is the content of field i, without surrounding quotes. */
+  start: Int32Array;
+  /** Exclusive end offset of field i (see `start`). */
+  end: Int32Array;
+  /** 1 if field i was quoted and contains `""` that must be unescaped to `"`, else 0. */
+  escaped: Uint8Array;
+  /** Number of fields in this record (>= 1). Entries at index >= count are stale. */
+  count: number;
+  /** 1-based physical line on which the record starts. */
+  line: number;
+}
+
+/** Called once per record, synchronously, with a reused {@link FieldSpans}. */
+export type RecordSink = (r: FieldSpans) => void;
+
+export interface FastCsvScannerOptions {
+  /**
+   * Maximum record size in bytes, excluding the record delimiter (quotes and
+   * commas included). Default 1 MiB. Larger records fail with
+   * `record-too-large` as soon as the limit is crossed.
+   */
+  maxRecordSize?: number;
+}
+
+export type CsvScanErrorCode = 'unclosed-quote' | 'bad-quote' | 'record-too-large';
+
+/** Malformed input. After it is thrown the scanner is unusable. */
+export class CsvScanError extends Error {
+  override readonly name = 'CsvScanError';
+  /**
+   * 1-based physical line: for `unclosed-quote` the line of the opening quote,
+   * for `bad-quote` the line of the offending byte after the closing quote,
+   * for `record-too-large` the line where the record starts.
+   */
+  readonly line: number;
+  readonly code: CsvScanErrorCode;
+  constructor(code: CsvScanErrorCode, line: number, message: string) {
+    super(`${message} (line ${line})`);
+    this.code = code;
+    this.line = line;
+  }
+}
+
+const decoder = new TextDecoder('utf-8');
+
+/** UTF-8 decode of field `i` of `r`, turning `""` into `"` for escaped quoted fields. */
+export function fieldText(r: FieldSpans, i: number): string {
+  const s = r.start[i]!;
+  const e = r.end[i]!;
+  const buf = r.buf;
+  const text = Buffer.isBuffer(buf) ? buf.toString('utf8', s, e) : decoder.decode(buf.subarray(s, e));
+  return r.escaped[i] === 1 ? text.replaceAll('""', '"') : text;
+}
+
+class Spans implements FieldSpans {
+  buf: Uint8Array = EMPTY;
+  start = new Int32Array(INITIAL_FIELDS);
+  end = new Int32Array(INITIAL_FIELDS);
+  escaped = new Uint8Array(INITIAL_FIELDS);
+  count = 0;
+  line = 1;
+}
+
+/**
+ * Streaming scanner. Feed it chunks with {@link push} (any chunk boundaries)
+ * and call {@link end} once at EOF. Memory is bounded by the largest record,
+ * not by the file size.
+ */
+export class FastCsvScanner {
+  private readonly sink: RecordSink;
+  private readonly maxRecordSize: number;
+  private readonly spans = new Spans();
+
+  /** Bytes of the pending (incomplete) record, at offsets 0..carryLen. */
+  private carry: Buffer = Buffer.allocUnsafe(0);
+  private carryLen = 0;
+
+  // Parser state of the pending record; offsets are carry offsets.
+  private state = S_FIELD;
+  private count = 0;
+  private fieldStart = 0;
+  private esc = 0;
+  private recLine = 1;
+
+  /** Line breaks seen so far. */
+  private breaks = 0;
+  /** Last data byte seen, -1 if none yet. */
+  private lastByte = -1;
+  /** BOM bytes matched so far at the start of the stream; 3 = BOM handling done. */
+  private bomMatched = 0;
+  private finished = false;
+  private failure: CsvScanError | undefined;
+
+  constructor(sink: RecordSink, options: FastCsvScannerOptions = {}) {
+    const max = options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE;
+    if (!Number.isInteger(max) || max < 1 || max > 0x3fffffff) {
+      throw new RangeError(`maxRecordSize must be an integer in 1..2^30-1, got ${max}`);
+    }
+    this.sink = sink;
+    this.maxRecordSize = max;
+  }
+
+  /** Physical lines seen so far: line breaks, plus 1 if bytes follow the last one. */
+  get lines(): number {
+    const b = this.lastByte;
+    return this.breaks + (b !== -1 && b !== LF && b !== CR ? 1 : 0);
+  }
+
+  /** Scan the next chunk of the stream. The chunk is not retained after the call returns. */
+  push(chunk: Uint8Array): void {
+    this.checkUsable();
+    if (this.bomMatched < 3) chunk = this.skipBom(chunk);
+    if (chunk.length === 0) return;
+    this.guard(chunk);
+  }
+
+  /** Signal EOF: emits the last record if the stream does not end with a record delimiter. */
+  end(): void {
+    this.checkUsable();
+    this.finished = true;
+    if (this.bomMatched < 3) {
+      const held = this.bomMatched;
+      this.bomMatched = 3;
+      if (held > 0) this.guard(BOM.subarray(0, held));
+    }
+    const len = this.carryLen;
+    if (len === 0) return;
+    const state = this.state;
+    if (state === S_QUOTED) {
+      const open = this.fieldStart - 1;
+      const line = this.recLine + countBreaks(this.carry, 0, open);
+      throw this.fail(new CsvScanError('unclosed-quote', line, 'Quoted field is not closed at end of input'));
+    }
+    const fieldEnd = state === S_QUOTE_SEEN ? len - 1 : len;
+    const fs = state === S_FIELD ? len : this.fieldStart;
+    this.addField(fs, fieldEnd, state === S_QUOTE_SEEN ? this.esc : 0);
+    const sp = this.spans;
+    sp.buf = this.carry;
+    sp.count = this.count;
+    sp.line = this.recLine;
+    this.carryLen = 0;
+    this.count = 0;
+    this.state = S_FIELD;
+    this.sink(sp);
+  }
+
+  private checkUsable(): void {
+    if (this.failure !== undefined) throw this.failure;
+    if (this.finished) throw new Error('FastCsvScanner: push()/end() after end()');
+  }
+
+  private fail(e: CsvScanError): CsvScanError {
+    this.failure = e;
+    return e;
+  }
+
+  private guard(b: Uint8Array): void {
+    try {
+      this.scan(b);
+    } catch (e) {
+      if (e instanceof CsvScanError) this.failure = e;
+      throw e;
+    }
+  }
+
+  /** Consume BOM bytes at the start of the stream; returns the remaining data bytes. */
+  private skipBom(chunk: Uint8Array): Uint8Array {
+    let k = this.bomMatched;
+    const held = k;
+    let j = 0;
+    while (k < 3 && j < chunk.length && chunk[j] === BOM[k]) {
+      k++;
+      j++;
+    }
+    if (k === 3) {
+      this.bomMatched = 3;
+      return chunk.subarray(j);
+    }
+    if (j === chunk.length) {
+      this.bomMatched = k; // still a BOM prefix: wait for more bytes
+      return EMPTY;
+    }
+    // Not a BOM: the bytes held back from earlier chunks are data.
+    this.bomMatched = 3;
+    if (held > 0) this.guard(BOM.subarray(0, held));
+    return chunk;
+  }
+
+  private addField(s: number, e: number, esc: number): void {
+    const sp = this.spans;
+    if (this.count === sp.start.length) this.growSpans();
+    sp.start[this.count] = s;
+    sp.end[this.count] = e;
+    sp.escaped[this.count] = esc;
+    this.count++;
+  }
+
+  private growSpans(): void {
+    const sp = this.spans;
+    const n = sp.start.length * 2;
+    const start = new Int32Array(n);
+    const end = new Int32Array(n);
+    const escaped = new Uint8Array(n);
+    start.set(sp.start);
+    end.set(sp.end);
+    escaped.set(sp.escaped);
+    sp.start = start;
+    sp.end = end;
+    sp.escaped = escaped;
+  }
+
+  /** Make room for `need` bytes in the carry buffer, keeping its first `keep` bytes. */
+  private ensureCarry(need: number, keep: number): void {
+    if (this.carry.length >= need) return;
+    let cap = Math.max(4096, this.carry.length * 2);
+    while (cap < need) cap *= 2;
+    const next = Buffer.allocUnsafe(cap);
+    if (keep > 0) this.carry.copy(next, 0, 0, keep);
+    this.carry = next;
+  }
+
+  /**
+   * The hot loop. Scans chunk `b` continuing the pending record.
+   *
+   * Offsets are recorded in "output coordinates": chunk index + `delta`.
+   * While the pending record started in an earlier chunk (it lives in the
+   * carry), delta = carryLen, so that once the record ends its remaining bytes
+   * are appended to the carry and the spans point into the carry. After that,
+   * delta = 0 and spans point straight into the chunk (no copying).
+   */
+  private scan(b: Uint8Array): void {
+    const end = b.length;
+    const max = this.maxRecordSize;
+    const sink = this.sink;
+    const sp = this.spans;
+    let st = sp.start;
+    let en = sp.end;
+    let ex = sp.escaped;
+    let cap = st.length;
+
+    let state = this.state;
+    let count = this.count;
+    let fs = this.fieldStart;
+    let esc = this.esc;
+    let recLine = this.recLine;
+    let breaks = this.breaks;
+    let delta = this.carryLen;
+    const prevByte = this.lastByte;
+    let recStart = 0; // output coordinates of the pending record's first byte
+    let i = 0;
+
+    for (;;) {
+      // LF right after a CR record delimiter: second half of CRLF, not a new record.
+      if (count === 0 && state === S_FIELD && i < end && b[i] === LF && (i > 0 ? b[i - 1] : prevByte) === CR) {
+        i++;
+        recStart = i; // delta is 0 here: an empty pending record never lives in the carry
+      }
+      let lim = recStart - delta + max + 1;
+      if (lim > end) lim = end;
+      let term = -1;
+
+      fields: for (;;) {
+        if (state === S_FIELD) {
+          if (i >= lim) break;
+          const c = b[i]!;
+          if (c === QUOTE) {
+            state = S_QUOTED;
+            esc = 0;
+            i++;
+            fs = i + delta;
+          } else if (c === COMMA || c === LF || c === CR) {
+            if (count === cap) {
+              this.growSpans();
+              st = sp.start;
+              en = sp.end;
+              ex = sp.escaped;
+              cap = st.length;
+            }
+            st[count] = en[count] = i + delta;
+            ex[count] = 0;
+            count++;
+            if (c !== COMMA) {
+              term = i;
+              break;
+            }
+            i++;
+            continue;
+          } else {
+            state = S_UNQUOTED;
+            fs = i + delta;
+            i++;
+          }
+        }
+        if (state === S_UNQUOTED) {
+          let c = 0;
+          while (i < lim) {
+            c = b[i]!;
+            if (c === COMMA || c === LF || c === CR) break;
+            i++;
+          }
+          if (i >= lim) break;
+          if (count === cap) {
+            this.growSpans();
+            st = sp.start;
+            en = sp.end;
+            ex = sp.escaped;
+            cap = st.length;
+          }
+          st[count] = fs;
+          en[count] = i + delta;
+          ex[count] = 0;
+          count++;
+          state = S_FIELD;
+          if (c === COMMA) {
+            i++;
+            continue;
+          }
+          term = i;
+          break;
+        }
+        if (state === S_QUOTED) {
+          while (i < lim) {
+            const c = b[i]!;
+            if (c <= QUOTE) {
+              if (c === QUOTE) break;
+              if (c === CR) breaks++;
+              else if (c === LF && (i > 0 ? b[i - 1] : prevByte) !== CR) breaks++;
+            }
+            i++;
+          }
+          if (i >= lim) break;
+          state = S_QUOTE_SEEN;
+          i++;
+        }
+        // S_QUOTE_SEEN
+        if (i >= lim) break;
+        const c = b[i]!;
+        if (c === QUOTE) {
+          esc = 1;
+          state = S_QUOTED;
+          i++;
+          continue;
+        }
+        if (c !== COMMA && c !== LF && c !== CR) {
+          this.saveCounters(breaks, i, b);
+          throw new CsvScanError(
+            'bad-quote',
+            breaks + 1,
+            'Closing quote must be followed by a comma or the end of the record',
+          );
+        }
+        if (count === cap) {
+          this.growSpans();
+          st = sp.start;
+          en = sp.end;
+          ex = sp.escaped;
+          cap = st.length;
+        }
+        st[count] = fs;
+        en[count] = i - 1 + delta;
+        ex[count] = esc;
+        count++;
+        state = S_FIELD;
+        if (c === COMMA) {
+          i++;
+          continue fields;
+        }
+        term = i;
+        break;
+      }
+
+      if (term < 0) {
+        // Ran out of bytes (end of chunk) or hit the record size limit.
+        const size = i + delta - recStart;
+        if (size > max) {
+          this.saveCounters(breaks, i, b);
+          throw new CsvScanError('record-too-large', recLine, `Record is larger than ${max} bytes`);
+        }
+        if (delta > 0) {
+          // Still the record that started in an earlier chunk: append the whole chunk.
+          this.ensureCarry(delta + end, delta);
+          this.carry.set(b, delta);
+          this.carryLen = delta + end;
+        } else if (size > 0) {
+          // Move the tail of the chunk into the carry and rebase offsets to it.
+          this.ensureCarry(size, 0);
+          this.carry.set(b.subarray(recStart, end), 0);
+          this.carryLen = size;
+          for (let k = 0; k < count; k++) {
+            st[k] = st[k]! - recStart;
+            en[k] = en[k]! - recStart;
+          }
+          fs -= recStart;
+        } else {
+          this.carryLen = 0;
+        }
+        this.state = state;
+        this.count = count;
+        this.fieldStart = fs;
+        this.esc = esc;
+        this.recLine = recLine;
+        this.breaks = breaks;
+        this.lastByte = b[end - 1]!;
+        return;
+      }
+
+      // Record complete; b[term] is its CR or LF delimiter.
+      if (delta > 0) {
+        this.ensureCarry(delta + term, delta);
+        this.carry.set(b.subarray(0, term), delta);
+        sp.buf = this.carry;
+      } else {
+        sp.buf = b;
+      }
+      sp.count = count;
+      sp.line = recLine;
+      sink(sp);
+      if (delta > 0) {
+        delta = 0;
+        this.carryLen = 0;
+      }
+      breaks++;
+      recLine = breaks + 1;
+      count = 0;
+      i = term + 1;
+      recStart = i;
+    }
+  }
+
+  private saveCounters(breaks: number, i: number, b: Uint8Array): void {
+    this.breaks = breaks;
+    if (i > 0) this.lastByte = b[i - 1]!;
+  }
+}
+
+/** Physical line breaks (`\r\n`, `\r`, `\n`) in buf[from..to). buf[from] is assumed not to follow a CR. */
+function countBreaks(buf: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = buf[i];
+    if (c === CR) n++;
+    else if (c === LF && (i === from || buf[i - 1] !== CR)) n++;
+  }
+  return n;
+}

@@ -1,0 +1,52 @@
+/** File names and `-` → byte sources. The only module that opens files. */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { InputError } from '../errors.js';
+
+export interface Source {
+  /** As the user wrote it, or `<stdin>`: used in every message. */
+  name: string;
+  /** Size in bytes when known (files), for progress. */
+  size: number | null;
+  chunks: AsyncIterable<Buffer>;
+}
+
+const READ_CHUNK = 1 << 20;
+
+export async function openFile(path: string): Promise<Source> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    size = info.size;
+  } catch (err) {
+    throw inputError(path, err);
+  }
+  const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
+  return { name: path, size, chunks: guarded(path, stream) };
+}
+
+export function openStdin(stdin: AsyncIterable<Buffer | string>): Source {
+  return { name: '<stdin>', size: null, chunks: guarded('<stdin>', stdin) };
+}
+
+async function* guarded(name: string, stream: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of stream) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+  } catch (err) {
+    throw inputError(name, err);
+  }
+}
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'is a directory, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+};
+
+function inputError(name: string, err: unknown): InputError {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code ?? '';
+  const why = REASONS[code] ?? (err instanceof Error ? err.message : String(err));
+  return new InputError(`cannot read ${name}: ${why}${code ? ` (${code})` : ''}`, undefined, undefined, { cause: err });
+}

@@ -1,0 +1,72 @@
+/** Domain types shared by every stage of the pipeline (read → layout → tally → decide → render). */
+import type { SourceRef } from './errors.js';
+
+/** A recoverable oddity: printed on stderr, listed in JSON `warnings[]`, fatal only under --strict. */
+export interface Warning {
+  code: string;
+  message: string;
+  file?: string;
+  line?: number;
+}
+
+/** Why a row was kept out of the candidate totals; counted per reason in `inputs[].rowsExcluded`. */
+export type ExclusionReason =
+  | 'total-row' // geography pseudo-row: precinct TOTAL, county "Total Votes"
+  | 'candidate-total' // candidate "Total" / "Total Votes"
+  | 'blank-candidate' // empty candidate name: a county total row
+  | 'over-under-votes'
+  | 'turnout' // pseudo-offices: Voters, Registration, Ballots Cast
+  | 'straight-party'
+  | 'statistics' // MEDSL magnitude 0 rows and similar
+  | 'missing-votes' // empty vote cell: missing, not zero
+  | 'blank-line'
+  | 'footer'
+  | 'bad-row'; // skipped with --skip-bad-rows
+
+/** The identity of a race. `key` is what rows are grouped by; the other fields are for display. */
+export interface RaceId {
+  key: string;
+  office: string;
+  district: string;
+  party: string | null;
+}
+
+export interface CandidateTally {
+  name: string;
+  party: string;
+  votes: number;
+}
+
+export interface RaceTally extends RaceId {
+  candidates: Map<string, CandidateTally>;
+  rows: number;
+  /** The first row of the race, to point warnings at. */
+  firstSeen: SourceRef;
+}
+
+/** What one input contributed: the audit trail in JSON `inputs[]`. */
+export interface InputSummary {
+  name: string;
+  sha256: string;
+  encoding: string;
+  layout: string;
+  rows: number;
+  rowsUsed: number;
+  rowsExcluded: Partial<Record<ExclusionReason, number>>;
+}
+
+export type Status = 'winner' | 'runoff' | 'tie' | 'no_votes' | 'not_applicable';
+
+export interface Outcome {
+  status: Status;
+  winner: string | null;
+  runoff: string[];
+  tied: string[];
+  leader: string | null;
+  /** Votes the leader needed (with the total unchanged) to clear the first winning condition. */
+  votesShort: number | null;
+  explanation: string;
+}
+
+/** Whether the race key includes the party: from a flag, a stage column or the file name. */
+export type PrimaryMode = { partyPrimary: boolean; source: 'flag' | 'stage-column' | 'file-name' | 'default' };
