@@ -36,7 +36,7 @@ function outcomeOf(ranked: CandidateTally[], total: number, rule: Rule): Outcome
       const tied = ranked.filter((c) => c.votes === top.votes).map((c) => c.name);
       return { ...base, status: 'tie', tied, explanation: `${joinNames(tied)} are tied for first with ${fmt(top.votes)} votes each` };
     }
-    return { ...base, status: 'winner', winner: top.name, explanation: `${top.name} wins outright with ${fmt(top.votes)} of ${fmt(total)} votes (${rule.wins.map(describeCondition).join(', or ')})` };
+    return { ...base, status: 'winner', winner: top.name, explanation: `${fmt(top.votes)} of ${fmt(total)} votes clears ${rule.wins.map(describeCondition).join(', or ')}` };
   }
 
   const k = typeof rule.advance === 'number' ? rule.advance : rule.advance.min;

@@ -35,10 +35,20 @@ export interface CandidateTally {
   name: string;
   party: string;
   votes: number;
+  /** An aggregate of write-ins ("Write-ins", "Scattering"): counted, but never named as advancing. */
+  writeIn: boolean;
 }
+
+/** What a vote row counts towards: a candidate, a write-in aggregate, or blank / invalid ballots. */
+export type BallotKind = 'candidate' | 'write-in' | 'blank' | 'invalid';
 
 export interface RaceTally extends RaceId {
   candidates: Map<string, CandidateTally>;
+  /** Blank ballots (Blank, Blancs, Votos en blanco…) and invalid ones (Null, Void, Spoiled…): not candidates. */
+  blank: number;
+  invalid: number;
+  /** Votes per region (the first geography column) and candidate, kept only when a rule needs regional spread. */
+  regions: Map<string, Map<string, number>> | null;
   rows: number;
   /** The first row of the race, to point warnings at. */
   firstSeen: SourceRef;

@@ -1,5 +1,5 @@
 /** Which rows are not candidate votes (formats.md §3), and which race a row belongs to (formats.md §4). */
-import type { ExclusionReason, RaceId } from '../types.js';
+import type { BallotKind, ExclusionReason, RaceId } from '../types.js';
 
 const TURNOUT_OFFICE = /\b(voters|registration|registered|ballots cast)\b/i;
 const STRAIGHT_PARTY = /straight[\s-]*party/i;
@@ -21,6 +21,18 @@ export function excludedBy(office: string, candidate: string): ExclusionReason |
   if (OVER_UNDER.test(candidate)) return 'over-under-votes';
   if (TURNOUT_CANDIDATE.test(candidate)) return 'turnout';
   return null;
+}
+
+const BLANK = /^(blank( votes?| ballots?)?|blancs?|blancos?|votos? en blanco|brancos?|em branco|votos? brancos?)$/i;
+const INVALID = /^(null|nuls?|nulos?|votos? nulos?|void|spoiled( ballots?)?|invalid( votes?| ballots?)?|rejected( ballots?)?)$/i;
+const WRITE_IN = /^(write[\s-]*ins?|scatter(ing|ed)|all others|other write[\s-]*ins?)$/i;
+
+/** Blank and invalid ballots are not candidates; write-in aggregates count but never advance. */
+export function ballotKind(candidate: string): BallotKind {
+  if (BLANK.test(candidate)) return 'blank';
+  if (INVALID.test(candidate)) return 'invalid';
+  if (WRITE_IN.test(candidate)) return 'write-in';
+  return 'candidate';
 }
 
 /** Trim and turn NBSP (U+00A0, U+202F) into spaces: the exact tally key of a name. */

@@ -1,8 +1,8 @@
 /** The contract every layout family fulfils, so that both parsers (csv-parse and the byte scanner) share it. */
-import type { ExclusionReason, RaceId } from '../types.js';
+import type { BallotKind, ExclusionReason, RaceId } from '../types.js';
 
 export type Classified =
-  | { kind: 'vote'; race: RaceId; candidate: string; party: string }
+  | { kind: 'vote'; race: RaceId; candidate: string; party: string; ballot: BallotKind }
   | { kind: 'exclude'; reason: ExclusionReason };
 
 /** Run-wide choices a layout needs. `partyPrimary` null means: decide from the data (stage column). */

@@ -2,7 +2,7 @@
  * The "long" family: one row per (geography × race × candidate) — minimal `candidate,votes`, OpenElections
  * (formats.md §1 A), and vote-type columns with or without a total (§1 B1, B2).
  */
-import { excludedBy, cleanName, isPrimaryStage, primaryParty, raceId } from './classify.js';
+import { ballotKind, excludedBy, cleanName, isPrimaryStage, primaryParty, raceId } from './classify.js';
 import { findAll, findColumn, isVoteTypeColumn, SYNONYMS } from './columns.js';
 import type { Classified, Layout, LayoutContext } from './layout.js';
 
@@ -36,7 +36,7 @@ function classifyLong([candidate = '', office = '', district = '', party = '', s
   if (reason) return { kind: 'exclude', reason };
   const primary = ctx.partyPrimary ?? isPrimaryStage(stage);
   const race = raceId(office, district, primary ? primaryParty(party) : null);
-  return { kind: 'vote', race, candidate: name, party: cleanName(party) };
+  return { kind: 'vote', race, candidate: name, party: cleanName(party), ballot: ballotKind(name) };
 }
 
 /** The names looked for, for the "unrecognised header" error. */

@@ -81,7 +81,8 @@ export class RowReader {
       return this.exclude('missing-votes');
     }
     this.rowsUsed++;
-    this.tally.add(classified.race, classified.candidate, classified.party, votes, { file: this.options.file, line });
+    const region = this.layout.geoColumns.length > 0 ? cells[this.layout.geoColumns[0] ?? 0] ?? '' : '';
+    this.tally.add(classified, votes, region, { file: this.options.file, line });
   }
 
   private badRow(raw: string, line: number): void {

@@ -335,7 +335,7 @@ export class FastCsvScanner {
           let c = 0;
           while (i < lim) {
             c = b[i]!;
-            if (c === COMMA || c === LF || c === CR) break;
+            if (c <= COMMA && (c === COMMA || c === LF || c === CR)) break;
             i++;
           }
           if (i >= lim) break;

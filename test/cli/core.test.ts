@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { fixture, json, run, spawn, votesOf } from '../support/run.js';
+
+describe('the seed election: GA-6, 18 April 2017', () => {
+  it('shows the Ossoff–Handel runoff with Ossoff 3,612 votes short', async () => {
+    const r = await run([fixture('ga-06-2017-04-18.csv')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('U.S. House District 6 · 18 candidates · 192,569 votes');
+    expect(r.stdout).toMatch(/ 1 {2}Jon Ossoff +Dem +92,673 +48\.12 %/);
+    expect(r.stdout).toContain('RUNOFF  Jon Ossoff vs Karen Handel — nobody cleared 50 %; Jon Ossoff was 3,612 votes short');
+  });
+
+  it('gives the same facts in the JSON contract', async () => {
+    const { code, doc } = await json([fixture('ga-06-2017-04-18.csv')]);
+    expect(code).toBe(0);
+    expect(doc.schemaVersion).toBe(1);
+    expect(doc.races).toHaveLength(1);
+    const [race] = doc.races;
+    expect(race).toMatchObject({ id: 'u.s. house|6|', office: 'U.S. House', district: '6', party: null, totalVotes: 192569, denominator: 192569 });
+    expect(race.candidates[0]).toEqual({ name: 'Jon Ossoff', party: 'Dem', votes: 92673, share: 0.481246 });
+    expect(race.outcome).toMatchObject({ status: 'runoff', winner: null, runoff: ['Jon Ossoff', 'Karen Handel'], tied: [], leader: 'Jon Ossoff', votesShort: 3612 });
+    expect(doc.inputs[0]).toMatchObject({ layout: 'openelections', encoding: 'utf-8', rows: 18, rowsUsed: 18, rowsExcluded: {} });
+  });
+
+  it('validates against the published JSON schema', async () => {
+    const { documentSchema } = await import('../../src/render/schema.js');
+    const { doc } = await json([fixture('ga-06-2017-04-18.csv')]);
+    expect(() => documentSchema.parse(doc)).not.toThrow();
+  });
+});
+
+describe('fixtures with one trap each', () => {
+  it('drops TOTAL pseudo-precincts and Voters rows (June 2017 runoff)', async () => {
+    const { doc } = await json([fixture('ga-06-2017-06-20-runoff-total-rows.csv')]);
+    expect(doc.races).toHaveLength(1);
+    expect(votesOf(doc.races[0])).toEqual({ 'Karen Handel': 134799, 'Jon Ossoff': 125517 });
+    expect(doc.races[0].outcome).toMatchObject({ status: 'winner', winner: 'Karen Handel' });
+    expect(doc.inputs[0].rowsExcluded['total-row']).toBeGreaterThan(0);
+    expect(doc.inputs[0].rowsExcluded.turnout).toBeGreaterThan(0);
+  });
+
+  it('sums vote-type columns when there is no total column (GA-5 2020)', async () => {
+    const { doc } = await json([fixture('ga-05-2020-09-29-vote-types.csv')]);
+    expect(doc.inputs[0].layout).toBe('openelections+vote-types');
+    expect(doc.races[0].totalVotes).toBe(34976);
+    expect(votesOf(doc.races[0])).toMatchObject({ 'Kwanza Hall': 11104, 'Robert M. Franklin': 9987 });
+    expect(doc.races[0].outcome.runoff).toEqual(['Kwanza Hall', 'Robert M. Franklin']);
+  });
+
+  it('never adds vote-type columns to a votes total (TX Aransas)', async () => {
+    const { doc } = await json(['--party-primary', fixture('tx-2018-aransas-votes-and-types.csv')]);
+    const byOffice = Object.fromEntries(doc.races.map((r: any) => [r.office, r]));
+    expect(byOffice.Governor.totalVotes).toBe(533);
+    expect(byOffice['Comptroller of Public Accounts'].totalVotes).toBe(521);
+    expect(byOffice['Comptroller of Public Accounts'].outcome.winner).toBe('Joi Chevalier');
+    expect(doc.inputs[0].rowsExcluded['over-under-votes']).toBeGreaterThan(0);
+  });
+
+  it('keys party primaries by party, recognised from the file name', async () => {
+    const { doc } = await json([fixture('tx-2018-03-06-governor-primary.csv')]);
+    expect(doc.partyPrimary).toEqual({ partyPrimary: true, source: 'file-name' });
+    const byParty = Object.fromEntries(doc.races.map((r: any) => [r.party, r]));
+    expect(byParty.Democratic.totalVotes).toBe(1022558);
+    expect(byParty.Democratic.outcome.runoff).toEqual(['Lupe Valdez', 'Andrew White']);
+    expect(byParty.Republican.totalVotes).toBe(1549006);
+    expect(byParty.Republican.outcome.winner).toBe('Greg Abbott');
+  });
+
+  it('--all-party makes the primary one race', async () => {
+    const { doc } = await json(['--all-party', fixture('tx-2018-03-06-governor-primary.csv')]);
+    expect(doc.races).toHaveLength(1);
+    expect(doc.races[0].totalVotes).toBe(1022558 + 1549006);
+  });
+
+  it('reports a tie at the runoff cut line and names everyone tied', async () => {
+    const { doc } = await json([fixture('tie-for-second.csv')]);
+    expect(doc.races[0].outcome).toMatchObject({ status: 'tie', tied: ['B', 'C'], runoff: [] });
+  });
+
+  it('treats exactly 50 % as short of a majority', async () => {
+    const r = await run([fixture('exact-half.csv')]);
+    expect(r.stdout).toContain('500  50.00 %');
+    expect(r.stdout).toContain('RUNOFF  A vs B — nobody cleared 50 %; A was 1 vote short');
+  });
+});
+
+describe('input and options', () => {
+  it('reads standard input with -', async () => {
+    const r = await run(['--json', '-'], { stdin: 'candidate,votes\nA,3\nB,1\n' });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).races[0].outcome.winner).toBe('A');
+  });
+
+  it('prints help and exits 2 with no file and a terminal on stdin', async () => {
+    const r = await run([], { stdinIsTTY: true });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Usage: runoff');
+  });
+
+  it('filters races with --race, case-insensitively', async () => {
+    const { doc } = await json(['--race', 'GOVERNOR · democratic', fixture('tx-2018-03-06-governor-primary.csv')]);
+    expect(doc.races.map((r: any) => r.party)).toEqual(['Democratic']);
+  });
+
+  it('exits 3 for a missing file, with no stack', async () => {
+    const r = await run(['nope.csv']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe('runoff: cannot read nope.csv: no such file (ENOENT)\n');
+  });
+
+  it('exits 2 for an unknown option', async () => {
+    const r = await run(['--frobnicate', 'x.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown option '--frobnicate'");
+  });
+
+  it('names the line of a vote cell that is not a number, and skips it on request', async () => {
+    const csv = 'candidate,votes\nA,10\nB,REP\nC,4\n';
+    const bad = await run(['-'], { stdin: csv });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe('runoff: <stdin>:3: votes "REP" is not a whole number\n  hint: check the row, or pass --skip-bad-rows to skip such rows with a warning\n');
+    const skipped = await run(['--skip-bad-rows', '--json', '-'], { stdin: csv });
+    expect(skipped.code).toBe(0);
+    expect(skipped.stderr).toContain('1 row with unreadable votes skipped (--skip-bad-rows): line 3');
+    expect(JSON.parse(skipped.stdout).races[0].totalVotes).toBe(14);
+  });
+
+  it('warns about empty vote cells and leaves them out instead of counting 0', async () => {
+    const r = await json(['-'], { stdin: 'candidate,votes\nA,10\nB,\nC,4\n' });
+    expect(r.doc.races[0].totalVotes).toBe(14);
+    expect(r.doc.warnings).toEqual([expect.objectContaining({ code: 'missing-votes', line: 3 })]);
+    expect(r.doc.inputs[0].rowsExcluded['missing-votes']).toBe(1);
+  });
+
+  it('lists the columns found and the names looked for when the header is unknown', async () => {
+    const r = await run(['-'], { stdin: 'name,count\nA,1\n' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('<stdin>:1: unrecognised header: found "name", "count"');
+    expect(r.stderr).toContain('hint: looked for candidate (candidate');
+  });
+});
+
+describe('the built binary', () => {
+  it('runs the README command and pipes JSON without colour', () => {
+    const r = spawn(['--json', 'fixtures/ga-06-2017-04-18.csv']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).races[0].outcome.votesShort).toBe(3612);
+  });
+
+  it('honours NO_COLOR even with FORCE_COLOR', () => {
+    const r = spawn(['fixtures/exact-half.csv'], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
+    expect(r.stdout).not.toContain('\u001b[');
+  });
+
+  it('colours with FORCE_COLOR when piped', () => {
+    const r = spawn(['fixtures/exact-half.csv'], { env: { FORCE_COLOR: '1' } });
+    expect(r.stdout).toContain('\u001b[');
+  });
+
+  it('prints its version', () => {
+    const r = spawn(['--version']);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});

@@ -1,0 +1,71 @@
+/** Run the CLI in-process with memory streams, or spawn the built binary. */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { main } from '../../src/main.js';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const BIN = `${ROOT}bin/runoff.js`;
+export const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
+export const hasData = existsSync(DATA);
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  stdin?: string | Buffer | Buffer[];
+  stdinIsTTY?: boolean;
+  env?: Record<string, string | undefined>;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+/** main() with memory streams: fast, and exactly what the binary runs. */
+export async function run(argv: string[], options: RunOptions = {}): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const input = options.stdin === undefined ? [] : Array.isArray(options.stdin) ? options.stdin : [Buffer.from(options.stdin)];
+  const stdin = Object.assign(
+    (async function* () {
+      for (const chunk of input) yield chunk;
+    })(),
+    { isTTY: options.stdinIsTTY ?? false },
+  );
+  const code = await main(argv, {
+    stdout: { write: (t: string) => (stdout += t), isTTY: options.isTTY ?? false, ...(options.columns ? { columns: options.columns } : {}) },
+    stderr: { write: (t: string) => (stderr += t) },
+    stdin,
+    env: options.env ?? {},
+  });
+  return { code, stdout, stderr };
+}
+
+/** The built binary, as a user runs it (needs `npm run build`). */
+export function spawn(argv: string[], options: { input?: string; env?: Record<string, string> } = {}): RunResult {
+  const r = spawnSync(process.execPath, [BIN, ...argv], {
+    cwd: ROOT,
+    input: options.input ?? '',
+    env: { PATH: process.env.PATH ?? '', ...options.env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function fixture(name: string): string {
+  return `${ROOT}fixtures/${name}`;
+}
+
+/** The races of a --json run, by title-ish id, for compact assertions. */
+export async function json(argv: string[], options: RunOptions = {}): Promise<{ code: number; doc: any; stderr: string }> {
+  const r = await run(['--json', ...argv], options);
+  return { code: r.code, doc: r.stdout ? JSON.parse(r.stdout) : null, stderr: r.stderr };
+}
+
+/** candidate name → votes for one race of a JSON document. */
+export function votesOf(race: { candidates: { name: string; votes: number }[] }): Record<string, number> {
+  return Object.fromEntries(race.candidates.map((c) => [c.name, c.votes]));
+}
