@@ -40,10 +40,10 @@ export function cleanName(s: string): string {
   return s.replace(/[\u00a0\u202f]/g, ' ').trim();
 }
 
-/** `6`, `006`, `District 6`, `STATEWIDE` → `6`, `6`, `6`, ``. */
+/** `6`, `006`, `District 6`, `STATEWIDE` → `6`, `6`, `6`, ``; other names keep their spelling (compare lowercased). */
 export function normalizeDistrict(s: string): string {
-  const d = cleanName(s).toLowerCase().replace(/\s+/g, ' ').replace(/^district\s*/, '');
-  if (d === 'statewide') return '';
+  const d = cleanName(s).replace(/\s+/g, ' ').replace(/^district\s*/i, '');
+  if (/^statewide$/i.test(d)) return '';
   return /^\d+$/.test(d) ? String(Number.parseInt(d, 10)) : d;
 }
 
@@ -68,6 +68,6 @@ export function isPrimaryStage(stage: string): boolean {
 export function raceId(office: string, district: string, party: string | null): RaceId {
   const o = cleanName(office).replace(/\s+/g, ' ');
   const d = normalizeDistrict(district);
-  const key = `${o.toLowerCase()}|${d}|${party === null ? '' : party.toLowerCase()}`;
+  const key = `${o.toLowerCase()}|${d.toLowerCase()}|${party === null ? '' : party.toLowerCase()}`;
   return { key, office: o, district: d, party };
 }
