@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { DataError } from './errors.js';
 import { decide, type Decision } from './decide.js';
 import { detectLayout } from './layout/detect.js';
-import { RowReader } from './layout/rows.js';
+import { RowReader, StringRecord } from './layout/rows.js';
 import { decoderFor, sniff, type Encoding } from './read/decode.js';
 import type { Source } from './read/open.js';
 import { parseRecords } from './read/records.js';
@@ -85,7 +85,7 @@ async function readSource(source: Source, tally: Tally, options: ElectionOptions
   let reader: RowReader | null = null;
   let headerLine = 0;
   await parseRecords(rest(), await decoderFor(sniffed.encoding), { file, delimiter: options.delimiter }, (cells, line) => {
-    if (reader) return reader.record(cells, line);
+    if (reader) return reader.record(new StringRecord(cells, line));
     if (cells.length === 1 && cells[0] === '') return; // blank lines before the header
     headerLine = line;
     reader = new RowReader(detectLayout(cells, ctx, line), tally, { file, skipBadRows: options.skipBadRows });

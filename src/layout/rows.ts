@@ -24,6 +24,51 @@ class LineSample {
   }
 }
 
+/**
+ * One parsed record, as either parser sees it: csv-parse gives strings, the byte scanner gives spans.
+ * RowReader reads records only through this, so both parsers share every rule below.
+ */
+export interface RecordView {
+  readonly count: number;
+  /** 1-based line where the record starts. */
+  readonly line: number;
+  /** The cell, decoded. */
+  text(column: number): string;
+  /** Length of the raw cell (characters or bytes): cheap, for skipping obvious non-matches. */
+  length(column: number): number;
+  /** A string equal for two records exactly when their decoded cells in `columns` are equal (-1: absent). */
+  key(columns: readonly number[]): string;
+  /** parseVotes of the cell: a count, MISSING or BAD. */
+  votes(column: number): number;
+  allBlank(): boolean;
+}
+
+/** A RecordView over csv-parse's array of strings. */
+export class StringRecord implements RecordView {
+  constructor(
+    readonly cells: readonly string[],
+    readonly line: number,
+  ) {}
+  get count(): number {
+    return this.cells.length;
+  }
+  text(column: number): string {
+    return this.cells[column] ?? '';
+  }
+  length(column: number): number {
+    return this.text(column).length;
+  }
+  key(columns: readonly number[]): string {
+    return columns.map((c) => (c < 0 ? '' : this.text(c))).join('\u0000');
+  }
+  votes(column: number): number {
+    return parseVotes(this.text(column));
+  }
+  allBlank(): boolean {
+    return this.cells.every((c) => c.trim() === '');
+  }
+}
+
 export class RowReader {
   rows = 0;
   rowsUsed = 0;
@@ -31,48 +76,48 @@ export class RowReader {
   private readonly cache = new Map<string, Classified>();
   private readonly missing = new LineSample();
   private readonly skipped = new LineSample();
-  private readonly keyValues: string[];
 
   constructor(
     readonly layout: Layout,
     private readonly tally: Tally,
     private readonly options: RowOptions,
-  ) {
-    this.keyValues = layout.keyColumns.map(() => '');
-  }
+  ) {}
 
   exclude(reason: ExclusionReason): void {
     this.excluded.set(reason, (this.excluded.get(reason) ?? 0) + 1);
   }
 
   /** One data record. Blank lines and all-empty footer rows are counted, not errors. */
-  record(cells: readonly string[], line: number): void {
+  record(rec: RecordView): void {
     this.rows++;
-    if (cells.length === 1 && cells[0] === '') return this.exclude('blank-line');
-    if (cells.every((c) => c.trim() === '')) return this.exclude('footer');
-    if (cells.length !== this.layout.headerLength) {
-      throw new DataError(`expected ${this.layout.headerLength} fields, got ${cells.length}`, { file: this.options.file, line }, 'a comma inside an unquoted value (like 16,165) splits a field; quote such values');
+    const line = rec.line;
+    if (rec.count === 1 && rec.length(0) === 0) return this.exclude('blank-line');
+    if (rec.count !== this.layout.headerLength) {
+      if (rec.allBlank()) return this.exclude('footer');
+      throw new DataError(`expected ${this.layout.headerLength} fields, got ${rec.count}`, { file: this.options.file, line }, 'a comma inside an unquoted value (like 16,165) splits a field; quote such values');
     }
     for (const g of this.layout.geoColumns) {
-      if (isGeographyTotal(cells[g] ?? '')) return this.exclude('total-row');
+      const len = rec.length(g);
+      // Only short values can be "TOTAL" / "Total Votes": decode nothing on the common path.
+      if (len >= 5 && len <= 13 && isGeographyTotal(rec.text(g))) return this.exclude('total-row');
     }
-    const { keyColumns } = this.layout;
-    for (let i = 0; i < keyColumns.length; i++) this.keyValues[i] = cells[keyColumns[i] ?? -1] ?? '';
-    const cacheKey = this.keyValues.join('\u0000');
+    const cacheKey = rec.key(this.layout.keyColumns);
     let classified = this.cache.get(cacheKey);
     if (!classified) {
-      classified = this.layout.classify(this.keyValues);
+      classified = this.layout.classify(this.layout.keyColumns.map((c) => (c < 0 ? '' : rec.text(c))));
       this.cache.set(cacheKey, classified);
     }
-    if (classified.kind === 'exclude') return this.exclude(classified.reason);
+    if (classified.kind === 'exclude') {
+      if (classified.reason === 'blank-candidate' && rec.allBlank()) return this.exclude('footer');
+      return this.exclude(classified.reason);
+    }
 
     let votes = 0;
     let present = 0;
     for (const col of this.layout.voteColumns) {
-      const raw = cells[col] ?? '';
-      const n = parseVotes(raw);
+      const n = rec.votes(col);
       if (n === MISSING) continue;
-      if (n === BAD) return this.badRow(raw, line);
+      if (n === BAD) return this.badRow(rec.text(col), line);
       votes += n;
       present++;
     }
@@ -81,7 +126,7 @@ export class RowReader {
       return this.exclude('missing-votes');
     }
     this.rowsUsed++;
-    const region = this.layout.geoColumns.length > 0 ? cells[this.layout.geoColumns[0] ?? 0] ?? '' : '';
+    const region = this.layout.geoColumns.length > 0 ? rec.text(this.layout.geoColumns[0] ?? 0) : '';
     this.tally.add(classified, votes, region, { file: this.options.file, line });
   }
 
