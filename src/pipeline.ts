@@ -1,12 +1,13 @@
 /** The flow of design.md §1 for a set of inputs: read → parse → layout → tally → decide. */
-import { createHash } from 'node:crypto';
 import { DataError } from './errors.js';
 import { decide, type Decision } from './decide.js';
 import { detectLayout } from './layout/detect.js';
-import { RowReader, StringRecord } from './layout/rows.js';
+import { RowReader, StringRecord, type RecordView } from './layout/rows.js';
 import { decoderFor, sniff, type Encoding } from './read/decode.js';
 import type { Source } from './read/open.js';
+import { changedWhileRead, hasherFor } from './read/hash.js';
 import { parseRecords } from './read/records.js';
+import { scanRecords } from './read/fast-records.js';
 import type { Rule } from './rules/rule.js';
 import { Tally } from './tally.js';
 import type { InputSummary, PrimaryMode, RaceTally, Warning } from './types.js';
@@ -19,6 +20,8 @@ export interface ElectionOptions {
   skipBadRows: boolean;
   encoding: Encoding | null;
   delimiter: string;
+  /** `auto`: the byte scanner for UTF-8 comma files, csv-parse otherwise. Tests force either to compare them. */
+  parser?: 'auto' | 'csv-parse' | 'fast';
 }
 
 export interface RaceResult {
@@ -63,7 +66,8 @@ function primaryMode(sources: Source[], flag: boolean | null): PrimaryMode {
 
 async function readSource(source: Source, tally: Tally, options: ElectionOptions, primary: PrimaryMode, warnings: Warning[]): Promise<InputSummary> {
   const file = source.name;
-  const hash = createHash('sha256');
+  const hash = hasherFor(source);
+  let bytesRead = 0;
   const iterator = source.chunks[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done || first.value.length === 0) throw new DataError('the input is empty: no header row', { file });
@@ -73,9 +77,11 @@ async function readSource(source: Source, tally: Tally, options: ElectionOptions
   async function* rest(): AsyncGenerator<Buffer> {
     const head = first.value as Buffer;
     hash.update(head);
+    bytesRead += head.length;
     yield head.subarray(sniffed.bomLength);
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       hash.update(next.value);
+      bytesRead += next.value.length;
       yield next.value;
     }
   }
@@ -84,19 +90,31 @@ async function readSource(source: Source, tally: Tally, options: ElectionOptions
   const ctx = { file, partyPrimary: primary.source === 'default' ? null : primary.partyPrimary };
   let reader: RowReader | null = null;
   let headerLine = 0;
-  await parseRecords(rest(), await decoderFor(sniffed.encoding), { file, delimiter: options.delimiter }, (cells, line) => {
-    if (reader) return reader.record(new StringRecord(cells, line));
-    if (cells.length === 1 && cells[0] === '') return; // blank lines before the header
-    headerLine = line;
-    reader = new RowReader(detectLayout(cells, ctx, line), tally, { file, skipBadRows: options.skipBadRows });
-  });
+  const onRecord = (rec: RecordView): void => {
+    if (reader) return reader.record(rec);
+    if (rec.count === 1 && rec.length(0) === 0) return; // blank lines before the header
+    headerLine = rec.line;
+    const header = Array.from({ length: rec.count }, (_, i) => rec.text(i));
+    reader = new RowReader(detectLayout(header, ctx, rec.line), tally, { file, skipBadRows: options.skipBadRows });
+  };
+  const parser = options.parser ?? 'auto';
+  if (parser === 'fast' || (parser === 'auto' && sniffed.encoding === 'utf-8' && options.delimiter === ',')) {
+    await scanRecords(rest(), file, onRecord);
+  } else {
+    const decoder = await decoderFor(sniffed.encoding);
+    const view = new StringRecord();
+    await parseRecords(rest(), decoder, { file, delimiter: options.delimiter }, (cells, line) => onRecord(view.set(cells, line)));
+  }
   const done = reader as RowReader | null;
   if (!done) throw new DataError('the input has no header row', { file });
   if (done.rows === 0) throw new DataError('no data rows after the header', { file, line: headerLine });
   warnings.push(...done.warnings());
+  if (await changedWhileRead(source, bytesRead)) {
+    warnings.push({ code: 'file-changed', file, message: 'the file changed while it was being read; run again for a consistent count' });
+  }
   return {
     name: file,
-    sha256: hash.digest('hex'),
+    sha256: await hash.digest(),
     encoding: sniffed.encoding,
     layout: done.layout.name,
     rows: done.rows,

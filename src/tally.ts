@@ -1,6 +1,6 @@
 /** Per-race, per-candidate sums in exact integers. Names are Map keys, so `constructor` is just a name. */
-import { DataError, type SourceRef } from './errors.js';
-import type { BallotKind, RaceId, RaceTally } from './types.js';
+import { DataError } from './errors.js';
+import type { BallotKind, CandidateTally, RaceId, RaceTally } from './types.js';
 
 export interface TallyRow {
   race: RaceId;
@@ -9,41 +9,62 @@ export interface TallyRow {
   ballot: BallotKind;
 }
 
+/** Where one (race, candidate) adds up: found once per distinct key, then reused for every row. */
+export interface Slot {
+  race: RaceTally;
+  /** null for blank and invalid ballots, which are counted on the race. */
+  candidate: CandidateTally | null;
+  ballot: BallotKind;
+  name: string;
+  party: string;
+}
+
 export class Tally {
   readonly races = new Map<string, RaceTally>();
 
-  /** @param trackRegions keep per-region sums (for rules with regional-spread conditions). */
-  constructor(private readonly trackRegions = false) {}
+  /** @param tracksRegions keep per-region sums (for rules with regional-spread conditions). */
+  constructor(readonly tracksRegions = false) {}
 
-  add(row: TallyRow, votes: number, region: string, at: SourceRef): void {
-    let tally = this.races.get(row.race.key);
-    if (!tally) {
-      tally = { ...row.race, candidates: new Map(), blank: 0, invalid: 0, regions: this.trackRegions ? new Map() : null, rows: 0, firstSeen: at };
-      this.races.set(row.race.key, tally);
+  slot(row: TallyRow, file: string, line: number): Slot {
+    let race = this.races.get(row.race.key);
+    if (!race) {
+      race = { ...row.race, candidates: new Map(), blank: 0, invalid: 0, regions: this.tracksRegions ? new Map() : null, rows: 0, firstSeen: { file, line } };
+      this.races.set(row.race.key, race);
     }
-    tally.rows++;
-    if (row.ballot === 'blank' || row.ballot === 'invalid') {
-      tally[row.ballot] = checked(tally[row.ballot] + votes, row.candidate, at);
-      return;
+    let candidate: CandidateTally | null = null;
+    if (row.ballot !== 'blank' && row.ballot !== 'invalid') {
+      candidate = race.candidates.get(row.candidate) ?? null;
+      if (!candidate) {
+        candidate = { name: row.candidate, party: row.party, votes: 0, writeIn: row.ballot === 'write-in' };
+        race.candidates.set(row.candidate, candidate);
+      }
+      // Fusion: one candidate on several party lines is one candidate; show the first party named.
+      if (candidate.party === '' && row.party !== '') candidate.party = row.party;
     }
-    const c = tally.candidates.get(row.candidate);
-    if (!c) {
-      tally.candidates.set(row.candidate, { name: row.candidate, party: row.party, votes, writeIn: row.ballot === 'write-in' });
+    return { race, candidate, ballot: row.ballot, name: row.candidate, party: row.party };
+  }
+
+  add(slot: Slot, votes: number, region: string, file: string, line: number): void {
+    const { race, candidate } = slot;
+    race.rows++;
+    if (candidate) {
+      candidate.votes += votes;
+      if (candidate.votes > Number.MAX_SAFE_INTEGER) overflow(slot.name, file, line);
+      if (race.regions) {
+        let inRegion = race.regions.get(region);
+        if (!inRegion) race.regions.set(region, (inRegion = new Map()));
+        inRegion.set(slot.name, (inRegion.get(slot.name) ?? 0) + votes);
+      }
+    } else if (slot.ballot === 'blank') {
+      race.blank += votes;
+      if (race.blank > Number.MAX_SAFE_INTEGER) overflow(slot.name, file, line);
     } else {
-      c.votes = checked(c.votes + votes, row.candidate, at);
-      if (c.party === '' && row.party !== '') c.party = row.party;
-    }
-    if (tally.regions) {
-      let region_ = tally.regions.get(region);
-      if (!region_) tally.regions.set(region, (region_ = new Map()));
-      region_.set(row.candidate, (region_.get(row.candidate) ?? 0) + votes);
+      race.invalid += votes;
+      if (race.invalid > Number.MAX_SAFE_INTEGER) overflow(slot.name, file, line);
     }
   }
 }
 
-function checked(sum: number, name: string, at: SourceRef): number {
-  if (!Number.isSafeInteger(sum)) {
-    throw new DataError(`the total for ${JSON.stringify(name)} passes 2^53 and cannot be counted exactly`, at);
-  }
-  return sum;
+function overflow(name: string, file: string, line: number): never {
+  throw new DataError(`the total for ${JSON.stringify(name)} passes 2^53 and cannot be counted exactly`, { file, line });
 }

@@ -80,3 +80,52 @@ export async function decoderFor(encoding: Encoding): Promise<TextDecoderLike> {
   const d = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
   return { write: (c) => d.decode(c, { stream: true }), end: () => d.decode() };
 }
+
+/**
+ * Checks a UTF-8 byte stream chunk by chunk (simdutf through `isUtf8`), carrying a character split across
+ * chunks. `check` returns -1, or the index in the chunk of the first byte that is not valid UTF-8.
+ */
+export class Utf8Validator {
+  private pending: Buffer = Buffer.alloc(0);
+
+  check(chunk: Buffer): number {
+    let from = 0;
+    if (this.pending.length > 0) {
+      const need = sequenceLength(this.pending[0] ?? 0) - this.pending.length;
+      const joined = Buffer.concat([this.pending, chunk.subarray(0, need)]);
+      if (joined.length < this.pending.length + need) {
+        this.pending = joined; // still incomplete: a tiny chunk
+        return -1;
+      }
+      this.pending = Buffer.alloc(0);
+      if (!isUtf8(joined)) return 0;
+      from = need;
+    }
+    const body = trimPartialChar(chunk.subarray(from));
+    if (!isUtf8(body)) return from + firstInvalidUtf8(body);
+    this.pending = Buffer.from(chunk.subarray(from + body.length));
+    return -1;
+  }
+
+  /** At the end of the input: a character cut off by EOF is invalid. */
+  finish(): boolean {
+    return this.pending.length === 0;
+  }
+}
+
+function sequenceLength(lead: number): number {
+  return lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+}
+
+/** Index of the first byte that does not start a valid UTF-8 sequence (the buffer is known to be invalid). */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i] ?? 0;
+    const len = c < 0x80 ? 1 : c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
+    if (len === 0) return i;
+    for (let k = 1; k < len; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += len;
+  }
+  return i;
+}

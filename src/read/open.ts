@@ -1,6 +1,5 @@
 /** File names and `-` → byte sources. The only module that opens files. */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 
 export interface Source {
@@ -8,6 +7,8 @@ export interface Source {
   name: string;
   /** Size in bytes when known (files), for progress. */
   size: number | null;
+  /** The path, for files: lets a worker hash the file beside the parse. */
+  path: string | null;
   chunks: AsyncIterable<Buffer>;
 }
 
@@ -22,12 +23,29 @@ export async function openFile(path: string): Promise<Source> {
   } catch (err) {
     throw inputError(path, err);
   }
-  const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
-  return { name: path, size, chunks: guarded(path, stream) };
+  return { name: path, size, path, chunks: guarded(path, readChunks(path)) };
+}
+
+/**
+ * The file in chunks read into ONE reused buffer: no garbage per chunk, so memory stays flat however large the
+ * file. Each chunk is valid until the next one is asked for; every consumer here is done with it by then.
+ */
+async function* readChunks(path: string): AsyncGenerator<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(READ_CHUNK);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, READ_CHUNK, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 export function openStdin(stdin: AsyncIterable<Buffer | string>): Source {
-  return { name: '<stdin>', size: null, chunks: guarded('<stdin>', stdin) };
+  return { name: '<stdin>', size: null, path: null, chunks: guarded('<stdin>', stdin) };
 }
 
 async function* guarded(name: string, stream: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {

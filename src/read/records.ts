@@ -2,7 +2,7 @@
 import { once } from 'node:events';
 import { parse, type CsvError } from 'csv-parse';
 import { DataError } from '../errors.js';
-import type { TextDecoderLike } from './decode.js';
+import { firstInvalidUtf8, type TextDecoderLike } from './decode.js';
 
 /** Bounds memory on an unclosed quote: the record fails once it passes this many characters. */
 export const MAX_RECORD_SIZE = 1 << 20;
@@ -84,17 +84,4 @@ function countLines(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return n;
-}
-
-/** Index of the first byte that does not start a valid UTF-8 sequence (the chunk is known to be invalid). */
-function firstInvalidUtf8(b: Buffer): number {
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i] ?? 0;
-    const len = c < 0x80 ? 1 : c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
-    if (len === 0) return i;
-    for (let k = 1; k < len; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) return i;
-    i += len;
-  }
-  return i;
 }

@@ -1,0 +1,202 @@
+/**
+ * The fast path for UTF-8, comma-separated input: the byte scanner feeds RowReader through a RecordView over
+ * byte spans. Cells are decoded only when a rule needs their text (a new race/candidate key, a possible TOTAL
+ * row, an unusual vote cell); keys are raw bytes read as latin1, which is 1:1 and cheap.
+ */
+import { DataError } from '../errors.js';
+import type { RecordView } from '../layout/rows.js';
+import { parseVotes } from '../layout/votes.js';
+import { Utf8Validator } from './decode.js';
+import { CsvScanError, FastCsvScanner, fieldText, type FieldSpans } from './fast-scan.js';
+import { MAX_RECORD_SIZE } from './records.js';
+
+/**
+ * A memo keyed by the raw bytes of some cells: FNV-1a over the bytes, open addressing, byte comparison on a
+ * hit. No string is made per row; the key bytes are copied once, when a key is first seen.
+ */
+class ByteMemo {
+  private table = new Int32Array(1024).fill(-1);
+  private hashes = new Int32Array(512);
+  private offsets = new Int32Array(513);
+  private arena = new Uint8Array(4096);
+  private readonly values: unknown[] = [];
+
+  get<A, T>(r: FieldSpans, columns: readonly number[], make: (arg: A) => T, arg: A): T {
+    const { buf, start, end } = r;
+    let h = 0x811c9dc5;
+    let length = 0;
+    for (let k = 0; k < columns.length; k++) {
+      const c = columns[k] as number;
+      if (c >= 0) {
+        const s = start[c] as number;
+        const e = end[c] as number;
+        // Long cells: hash the length and the first and last four bytes only. Equality is still checked
+        // byte for byte in `matches`; the hash only has to spread keys, and names differ at their ends.
+        if (e - s > 8) {
+          h = Math.imul(h ^ (e - s), 0x01000193);
+          for (let i = s; i < s + 4; i++) h = Math.imul(h ^ (buf[i] as number), 0x01000193);
+          for (let i = e - 4; i < e; i++) h = Math.imul(h ^ (buf[i] as number), 0x01000193);
+        } else {
+          for (let i = s; i < e; i++) h = Math.imul(h ^ (buf[i] as number), 0x01000193);
+        }
+        length += e - s;
+      }
+      h = Math.imul(h ^ 0xff, 0x01000193); // 0xFF never occurs in UTF-8: a safe separator
+      length++;
+    }
+    const mask = this.table.length - 1;
+    for (let probe = h & mask; ; probe = (probe + 1) & mask) {
+      const entry = this.table[probe] as number;
+      if (entry === -1) return this.insert(probe, h, r, columns, length, make(arg));
+      if (this.hashes[entry] === h && this.matches(entry, r, columns, length)) return this.values[entry] as T;
+    }
+  }
+
+  /** Byte-for-byte: a 32-bit hash match alone is not proof, and a wrong key would be a wrong count. */
+  private matches(entry: number, r: FieldSpans, columns: readonly number[], length: number): boolean {
+    let at = this.offsets[entry] as number;
+    if ((this.offsets[entry + 1] as number) - at !== length) return false;
+    const { buf, start, end } = r;
+    const arena = this.arena;
+    for (let k = 0; k < columns.length; k++) {
+      const c = columns[k] as number;
+      if (c >= 0) {
+        const e = end[c] as number;
+        for (let i = start[c] as number; i < e; i++) if (arena[at++] !== buf[i]) return false;
+      }
+      if (arena[at++] !== 0xff) return false;
+    }
+    return true;
+  }
+
+  private insert<T>(probe: number, h: number, r: FieldSpans, columns: readonly number[], length: number, value: T): T {
+    const entry = this.values.length;
+    let at = this.offsets[entry] ?? 0;
+    if (at + length > this.arena.length) {
+      const grown = new Uint8Array(Math.max(this.arena.length * 2, at + length));
+      grown.set(this.arena);
+      this.arena = grown;
+    }
+    for (const c of columns) {
+      if (c >= 0) {
+        this.arena.set(r.buf.subarray(r.start[c] ?? 0, r.end[c] ?? 0), at);
+        at += (r.end[c] ?? 0) - (r.start[c] ?? 0);
+      }
+      this.arena[at++] = 0xff;
+    }
+    if (entry + 1 >= this.hashes.length) {
+      const hashes = new Int32Array(this.hashes.length * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+      const offsets = new Int32Array(this.offsets.length * 2);
+      offsets.set(this.offsets);
+      this.offsets = offsets;
+    }
+    this.offsets[entry + 1] = at;
+    this.hashes[entry] = h;
+    this.values.push(value);
+    this.table[probe] = entry;
+    if (this.values.length * 2 > this.table.length) this.rehash();
+    return value;
+  }
+
+  private rehash(): void {
+    const table = new Int32Array(this.table.length * 2).fill(-1);
+    const mask = table.length - 1;
+    for (let entry = 0; entry < this.values.length; entry++) {
+      let probe = (this.hashes[entry] as number) & mask;
+      while (table[probe] !== -1) probe = (probe + 1) & mask;
+      table[probe] = entry;
+    }
+    this.table = table;
+  }
+}
+
+class SpanRecord implements RecordView {
+  r!: FieldSpans;
+  private readonly memos = new ByteMemo();
+
+  get count(): number {
+    return this.r.count;
+  }
+  get line(): number {
+    return this.r.line;
+  }
+  text(column: number): string {
+    return column < this.r.count ? fieldText(this.r, column) : '';
+  }
+  length(column: number): number {
+    return (this.r.end[column] ?? 0) - (this.r.start[column] ?? 0);
+  }
+  first(column: number): number {
+    const s = this.r.start[column] ?? 0;
+    return s < (this.r.end[column] ?? 0) ? (this.r.buf[s] ?? -1) : -1;
+  }
+  memo<T>(columns: readonly number[], make: (rec: RecordView) => T): T {
+    return this.memos.get(this.r, columns, make, this);
+  }
+  votes(column: number): number {
+    const { buf, start, end } = this.r;
+    const s = start[column] ?? 0;
+    const e = end[column] ?? 0;
+    // Plain digits (the common case) straight from bytes; anything else through the one parser.
+    if (e > s && e - s <= 15) {
+      let n = 0;
+      for (let i = s; i < e; i++) {
+        const d = (buf[i] ?? 0) - 48;
+        if (d < 0 || d > 9) return parseVotes(this.text(column));
+        n = n * 10 + d;
+      }
+      return n;
+    }
+    return parseVotes(this.text(column));
+  }
+  allBlank(): boolean {
+    const { buf, start, end, count } = this.r;
+    for (let f = 0; f < count; f++) {
+      for (let i = start[f] ?? 0; i < (end[f] ?? 0); i++) {
+        const b = buf[i];
+        if (b !== 0x20 && b !== 0x09) return false;
+      }
+    }
+    return true;
+  }
+}
+
+/** Scan UTF-8 comma-separated bytes (BOM already removed) and call `onRecord` for every record, in order. */
+export async function scanRecords(chunks: AsyncIterable<Buffer>, file: string, onRecord: (rec: RecordView) => void): Promise<void> {
+  const view = new SpanRecord();
+  const scanner = new FastCsvScanner(
+    (spans) => {
+      view.r = spans;
+      onRecord(view);
+    },
+    { maxRecordSize: MAX_RECORD_SIZE },
+  );
+  const utf8 = new Utf8Validator();
+  try {
+    for await (const chunk of chunks) {
+      const bad = utf8.check(chunk);
+      if (bad !== -1) {
+        scanner.push(chunk.subarray(0, bad));
+        throw invalidUtf8(file, scanner.lines + 1);
+      }
+      scanner.push(chunk);
+    }
+    if (!utf8.finish()) throw invalidUtf8(file, scanner.lines + 1);
+    scanner.end();
+  } catch (err) {
+    if (!(err instanceof CsvScanError)) throw err;
+    if (err.code === 'unclosed-quote') {
+      throw new DataError('a quoted field is never closed', { file, line: err.line }, 'the quote opens on this line; check for a stray " character');
+    }
+    if (err.code === 'record-too-large') {
+      throw new DataError(`record exceeds ${MAX_RECORD_SIZE.toLocaleString('en-US')} characters`, { file, line: err.line }, 'probably an unclosed quote; check for a stray " character');
+    }
+    throw new DataError(err.message.replace(/ \(line \d+\)$/, ''), { file, line: err.line });
+  }
+}
+
+function invalidUtf8(file: string, line: number): DataError {
+  return new DataError('invalid UTF-8 (a file mixing encodings?)', { file, line }, 'use --encoding windows-1252 if the whole file is in that encoding');
+}

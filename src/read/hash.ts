@@ -1,0 +1,55 @@
+/** SHA-256 of each input, for the audit trail (`inputs[].sha256`). */
+import { createHash, type Hash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
+import type { Source } from './open.js';
+
+/** Below this size hashing inline costs less than starting a worker. */
+const WORKER_THRESHOLD = 16 * 1024 * 1024;
+
+// A CommonJS script, so it runs the same from the bundle and from the TypeScript sources under test.
+const WORKER = `
+const { createHash } = require('node:crypto');
+const { openSync, readSync, closeSync } = require('node:fs');
+const { parentPort, workerData } = require('node:worker_threads');
+const hash = createHash('sha256');
+const buffer = Buffer.allocUnsafe(1 << 20);
+const fd = openSync(workerData, 'r');
+try {
+  for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, n));
+} finally {
+  closeSync(fd);
+}
+parentPort.postMessage(hash.digest('hex'));
+`;
+
+export interface InputHasher {
+  /** Called with every chunk the parser reads (a no-op when a worker hashes the file). */
+  update(chunk: Buffer): void;
+  digest(): Promise<string>;
+}
+
+/**
+ * Large files are hashed by a worker reading the file beside the parse, on the second core; everything else
+ * inline. A file that changes while it is read is caught by `changedWhileRead`.
+ */
+export function hasherFor(source: Source): InputHasher {
+  if (source.path !== null && source.size !== null && source.size >= WORKER_THRESHOLD) {
+    const worker = new Worker(WORKER, { eval: true, workerData: source.path });
+    const digest = new Promise<string>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    }).finally(() => void worker.terminate());
+    digest.catch(() => undefined); // reported when awaited
+    return { update: () => undefined, digest: () => digest };
+  }
+  const hash: Hash = createHash('sha256');
+  return { update: (chunk) => void hash.update(chunk), digest: async () => hash.digest('hex') };
+}
+
+/** True when a file's size is no longer what it was when opened: the tally may mix two versions. */
+export async function changedWhileRead(source: Source, bytesRead: number): Promise<boolean> {
+  if (source.path === null || source.size === null) return false;
+  const now = await stat(source.path).catch(() => null);
+  return now === null || now.size !== source.size || bytesRead !== source.size;
+}
