@@ -14,6 +14,7 @@ export interface RawOptions {
   plain?: boolean;
   quiet?: boolean;
   debug?: boolean;
+  parser?: 'auto' | 'csv-parse' | 'fast';
 }
 
 export type Parsed = { command: 'count'; files: string[]; options: RawOptions } | { command: 'schema' };
@@ -53,6 +54,8 @@ export function buildProgram(io: CliIo, version: string, onParsed: (p: Parsed) =
     .option('--plain', 'no colour and no bars, even on a terminal')
     .option('-q, --quiet', 'no warnings on standard error')
     .option('--debug', 'show stack traces for internal errors')
+    // For tests and benchmarks: force one parser so the two can be compared.
+    .addOption(new Option('--parser <name>').choices(['auto', 'csv-parse', 'fast']).hideHelp())
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError()
     .exitOverride()

@@ -92,6 +92,7 @@ function electionOptions(raw: RawOptions): ElectionOptions {
     skipBadRows: raw.skipBadRows ?? false,
     encoding: raw.encoding === undefined ? null : normalizeEncoding(raw.encoding),
     delimiter,
+    parser: raw.parser ?? 'auto',
   };
 }
 

@@ -29,29 +29,35 @@ export async function parseRecords(
     max_record_size: MAX_RECORD_SIZE,
     info: true,
   });
+  // csv-parse's `info.lines` counts a CRLF inside quotes as two lines, so lines are counted here, in the bytes
+  // fed to it, up to `info.bytes` (the offset just past each record).
+  const lines = new LineCounter();
   let linesDecoded = 1;
   const feeding = (async () => {
     try {
       for await (const chunk of chunks) {
         const text = decodeAt(decoder, chunk, linesDecoded, options.file);
         linesDecoded += countLines(text);
-        if (!parser.write(text)) await Promise.race([once(parser, 'drain'), once(parser, 'close')]);
+        const bytes = Buffer.from(text);
+        lines.feed(bytes);
+        if (!parser.write(bytes)) await Promise.race([once(parser, 'drain'), once(parser, 'close')]);
         if (parser.destroyed) return;
       }
-      parser.end(decoder.end());
+      const tail = Buffer.from(decoder.end());
+      lines.feed(tail);
+      parser.end(tail);
     } catch (err) {
       parser.destroy(err as Error);
     }
   })();
 
-  let lastEnd = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      onRecord(record, lastEnd + 1);
-      lastEnd = info.lines;
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { bytes: number } }>) {
+      onRecord(record, lines.line);
+      lines.advanceTo(info.bytes);
     }
   } catch (err) {
-    throw asDataError(err, options.file, lastEnd + 1);
+    throw asDataError(err, options.file, lines.line);
   } finally {
     parser.destroy();
     await feeding;
@@ -77,6 +83,37 @@ function decodeAt(decoder: TextDecoderLike, chunk: Buffer, linesBefore: number, 
     const bad = firstInvalidUtf8(chunk);
     const line = linesBefore + countLines(chunk.subarray(0, bad).toString('latin1'));
     throw new DataError('invalid UTF-8 (a file mixing encodings?)', { file, line }, 'use --encoding windows-1252 if the whole file is in that encoding');
+  }
+}
+
+/** Physical lines: `\n`, `\r\n` and a lone `\r` each end one, also when a CRLF is split between two chunks. */
+class LineCounter {
+  line = 1;
+  private readonly chunks: Buffer[] = [];
+  private offset = 0; // bytes consumed before chunks[0]
+  private at = 0; // position in chunks[0]
+  private afterCR = false;
+
+  feed(chunk: Buffer): void {
+    if (chunk.length > 0) this.chunks.push(chunk);
+  }
+
+  advanceTo(target: number): void {
+    while (this.offset + this.at < target) {
+      const chunk = this.chunks[0];
+      if (!chunk) return;
+      const end = Math.min(chunk.length, target - this.offset);
+      for (; this.at < end; this.at++) {
+        const b = chunk[this.at];
+        if (b === 10 ? !this.afterCR : b === 13) this.line++;
+        this.afterCR = b === 13;
+      }
+      if (this.at === chunk.length) {
+        this.chunks.shift();
+        this.offset += chunk.length;
+        this.at = 0;
+      }
+    }
   }
 }
 

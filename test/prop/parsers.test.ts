@@ -1,0 +1,73 @@
+/**
+ * The byte scanner and csv-parse must agree on everything a user sees: totals, warnings, errors and their
+ * lines, exit codes — on random files arriving in random chunks (issue 8: csv-parse is the oracle).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { run } from '../support/run.js';
+
+const text = fc.string({ unit: fc.constantFrom('a', 'B', 'é', 'ñ', '😀', '"', ',', '\n', '\r\n', ' ', 'T', 'o', 't', 'l', '7', '\u00a0'), maxLength: 8 });
+const county = fc.oneof(fc.constantFrom('Cobb', 'Fulton', 'TOTAL', 'Total Votes', 'total', ''), text);
+const office = fc.oneof(fc.constantFrom('U.S. House', 'Governor', 'Voters', 'Straight Party'), text);
+const candidate = fc.oneof(fc.constantFrom('Ann', 'Bo "B" Ray', 'Zinn, Jr.', 'Total', 'Overvotes', 'constructor', ''), text);
+const votes = fc.oneof(
+  { weight: 8, arbitrary: fc.nat(100000).map(String) },
+  { weight: 1, arbitrary: fc.constantFrom('', ' 12 ', '1,234', '613.0', 'REP', '1.234', '-5', '12,34') },
+);
+const row = fc.tuple(county, office, fc.constantFrom('', '6', '006', 'District 6'), fc.constantFrom('', 'Dem', 'Rep'), candidate, votes);
+const ending = fc.constantFrom('\n', '\r\n', '\r');
+
+function cell(value: string, forceQuote: boolean): string {
+  return forceQuote || /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+const csv = fc
+  .record({
+    rows: fc.array(fc.tuple(row, ending, fc.boolean()), { maxLength: 25 }),
+    bom: fc.boolean(),
+    finalNewline: fc.boolean(),
+    blankLines: fc.array(fc.nat(30), { maxLength: 2 }),
+  })
+  .map(({ rows, bom, finalNewline, blankLines }) => {
+    const lines = rows.map(([cells, end, quote]) => [cells.map((c) => cell(c, quote)).join(','), end] as const);
+    for (const at of blankLines) lines.splice(Math.min(at, lines.length), 0, ['', '\n']);
+    let out = (bom ? '\uFEFF' : '') + 'county,office,district,party,candidate,votes\n';
+    lines.forEach(([line, end], i) => (out += line + (i < lines.length - 1 || finalNewline ? end : '')));
+    return Buffer.from(out);
+  });
+
+function chunked(bytes: Buffer, cuts: number[]): Buffer[] {
+  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+  const chunks: Buffer[] = [];
+  let from = 0;
+  for (const p of [...points, bytes.length]) {
+    if (p > from) chunks.push(bytes.subarray(from, p));
+    from = Math.max(from, p);
+  }
+  return chunks;
+}
+
+describe('fast path ≡ csv-parse', () => {
+  it('gives identical output, warnings, errors and exit codes on random files in random chunks', async () => {
+    await fc.assert(
+      fc.asyncProperty(csv, fc.array(fc.nat(4000), { maxLength: 6 }), fc.boolean(), async (bytes, cuts, skip) => {
+        const flags = ['--json', ...(skip ? ['--skip-bad-rows'] : []), '-'];
+        const oracle = await run(['--parser', 'csv-parse', ...flags], { stdin: [bytes] });
+        const fast = await run(['--parser', 'fast', ...flags], { stdin: chunked(bytes, cuts) });
+        expect(fast).toEqual(oracle);
+      }),
+      { numRuns: Number(process.env.PROP_RUNS) || 400 },
+    );
+  });
+
+  it('agrees with the oracle when the tally is split across chunks inside a multi-byte name', async () => {
+    const bytes = Buffer.from('candidate,votes\nCASTAÑEDA,5\n😀,3\nCASTAÑEDA,1\n');
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const fast = await run(['--parser', 'fast', '--json', '-'], { stdin: [bytes.subarray(0, cut), bytes.subarray(cut)] });
+      expect(JSON.parse(fast.stdout).races[0].candidates).toEqual([
+        { name: 'CASTAÑEDA', party: '', votes: 6, share: 0.666667 },
+        { name: '😀', party: '', votes: 3, share: 0.333333 },
+      ]);
+    }
+  });
+});
