@@ -78,10 +78,12 @@ async function generate(path, target) {
 }
 
 // ---- timing ----------------------------------------------------------------------------------------------
+// Wall time from hrtime (GNU time's %e has 10 ms steps); peak RSS from GNU time's %M.
 function timed(cmd, argv, opts = {}) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...argv], { encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
-  const last = r.stderr.trim().split('\n').pop() ?? '';
-  const [secs, kb] = last.split(' ').map(Number);
+  const start = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...argv], { encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
+  const secs = Number(process.hrtime.bigint() - start) / 1e9;
+  const kb = Number((r.stderr.trim().split('\n').pop() ?? '').trim());
   return { secs, rssMiB: kb / 1024, stdout: r.stdout, status: r.status, stderr: r.stderr };
 }
 function best(cmd, argv, n = runs) {

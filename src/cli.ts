@@ -1,13 +1,25 @@
 /** The commander program: flags, help and examples → RawOptions. No election logic here. */
 import { Command, Option } from 'commander';
+import { FORMATS } from './render/index.js';
 
 export interface RawOptions {
   json?: boolean;
   format?: string;
   race?: string;
+  by?: string;
+  rule?: string;
+  threshold?: string;
+  atLeast?: boolean;
+  advance?: string;
+  denominator?: string;
+  registered?: string;
+  seats?: string;
+  outstanding?: string;
+  outstandingFile?: string;
   partyPrimary?: boolean;
   allParty?: boolean;
   skipBadRows?: boolean;
+  strict?: boolean;
   encoding?: string;
   delimiter?: string;
   color?: boolean;
@@ -17,7 +29,7 @@ export interface RawOptions {
   parser?: 'auto' | 'csv-parse' | 'fast';
 }
 
-export type Parsed = { command: 'count'; files: string[]; options: RawOptions } | { command: 'schema' };
+export type Parsed = { command: 'count'; files: string[]; options: RawOptions } | { command: 'schema' } | { command: 'rules'; json: boolean };
 
 const EXAMPLES = `
 Examples:
@@ -25,6 +37,11 @@ Examples:
   $ runoff cobb.csv dekalb.csv fulton.csv   several files are one election: votes are added together
   $ runoff --json results.csv | jq '.races[].outcome'
   $ runoff --race governor primary.csv      only races whose name contains "governor"
+  $ runoff --rule us-nc primary.csv         North Carolina: more than 30 %, runoff on request
+  $ runoff --threshold 40 --at-least r.csv  at least 40 % wins outright
+  $ runoff rules                            every preset rule, with its source
+  $ runoff --outstanding 10000 results.csv  what 10,000 uncounted votes can still change
+  $ runoff --by county results.csv          each race broken down by county
   $ cat results.csv | runoff -              read standard input
   $ runoff schema                           the JSON Schema of --json output
 
@@ -42,11 +59,22 @@ export function buildProgram(io: CliIo, version: string, onParsed: (p: Parsed) =
     .version(version, '-V, --version')
     .argument('[files...]', 'CSV files (one election; several files are added together), or - for standard input')
     .option('--json', 'print the versioned JSON document (same as --format json)')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']))
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS))
     .option('--race <text>', 'only races whose name contains this text (case-insensitive)')
+    .option('--rule <id>', 'the majority/runoff rule of a place: us-ga, us-nc, fr-legislative, ar … (see `runoff rules`)')
+    .option('--threshold <percent>', 'win outright with more than this share: 40 or 40% (replaces the rule\'s conditions)')
+    .option('--at-least', 'with --threshold: at least the share, not more than it')
+    .option('--advance <n>', 'how many go to the runoff (default: the rule\'s, usually 2)')
+    .option('--denominator <kind>', 'what shares are of: valid, valid+blank or cast')
+    .option('--registered <n>', 'registered voters, for rules with registered-voter conditions (France)')
+    .option('--seats <n>', 'seats the contest fills; more than one makes majority rules not applicable')
+    .option('--outstanding <votes>', 'votes not yet counted in each race: can the leader still win outright, is the runoff pairing locked?')
+    .option('--outstanding-file <csv>', 'votes not yet counted per race, from a race,outstanding CSV')
+    .option('--by <column>', 'break each race down by the values of a column, e.g. county or precinct')
     .option('--party-primary', 'treat the file as party primaries: each party is its own race')
     .option('--all-party', 'one race across parties, even if the file name says primary')
     .option('--skip-bad-rows', 'skip rows whose votes cannot be read, with a counted warning, instead of stopping')
+    .option('--strict', 'treat every warning as an error: print the warnings, no result, exit 1')
     .option('--encoding <name>', 'input encoding: utf-8, utf-16le, utf-16be, windows-1252 (default: detected)')
     .option('--delimiter <char>', 'field delimiter (default: comma)')
     .option('--color', 'force colour')
@@ -61,6 +89,12 @@ export function buildProgram(io: CliIo, version: string, onParsed: (p: Parsed) =
     .exitOverride()
     .configureOutput({ writeOut: io.writeOut, writeErr: io.writeErr })
     .action((files: string[], options: RawOptions) => onParsed({ command: 'count', files, options }));
+
+  program
+    .command('rules')
+    .description('list the preset rules (--rule) with their definitions and sources')
+    .option('--json', 'as JSON')
+    .action((options: { json?: boolean }) => onParsed({ command: 'rules', json: options.json ?? false }));
 
   program
     .command('schema')

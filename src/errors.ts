@@ -38,9 +38,12 @@ export function formatSourceRef(at: SourceRef | undefined): string {
   return at.line === undefined ? `${at.file}: ` : `${at.file}:${at.line}: `;
 }
 
-/** `runoff: results.csv:14: votes "12a" is not a whole number` plus an indented hint line. */
-export function formatError(err: RunoffError): string {
-  const lines = [`runoff: ${formatSourceRef(err.at)}${err.message}`];
-  if (err.hint) lines.push(`  hint: ${err.hint}`);
+/**
+ * `runoff: results.csv:14: votes "12a" is not a whole number` plus an indented hint line. `escape` is applied
+ * to each part (file name, message, hint) so that a line break inside one cannot start a line of its own.
+ */
+export function formatError(err: RunoffError, escape: (text: string) => string = (t) => t): string {
+  const lines = [`runoff: ${escape(formatSourceRef(err.at) + err.message)}`];
+  if (err.hint) lines.push(`  hint: ${escape(err.hint)}`);
   return lines.join('\n') + '\n';
 }

@@ -5,11 +5,13 @@ import { ExitCode, formatError, RunoffError, UsageError } from './errors.js';
 import { countElection, type ElectionOptions } from './pipeline.js';
 import { normalizeEncoding } from './read/decode.js';
 import { openFile, openStdin, type Source } from './read/open.js';
-import { majority } from './rules/presets.js';
-import { renderJson } from './render/json.js';
-import { renderTable } from './render/table.js';
-import { sanitizeForTerminal } from './render/sanitize.js';
+import { resolveRule } from './rules/resolve.js';
+import { ruleNeedsRegions } from './rules/rule.js';
+import { rendererFor, type Format } from './render/index.js';
+import { sanitizeForTerminal, sanitizeLines } from './render/sanitize.js';
 import type { Warning } from './types.js';
+import { Progress } from './progress.js';
+import { parseVotes } from './layout/votes.js';
 
 declare const __RUNOFF_VERSION__: string | undefined;
 const VERSION = typeof __RUNOFF_VERSION__ === 'string' ? __RUNOFF_VERSION__ : '0.0.0-dev';
@@ -25,7 +27,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   let debug = argv.includes('--debug');
   try {
     let parsed: Parsed | null = null;
-    const program = buildProgram({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) }, VERSION, (p) => (parsed = p));
+    const program = buildProgram({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(sanitizeLines(t)) }, VERSION, (p) => (parsed = p));
     try {
       await program.parseAsync(argv, { from: 'user' });
     } catch (err) {
@@ -37,6 +39,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const p = parsed as Parsed | null;
     if (!p) return ExitCode.Usage;
+    if (p.command === 'rules') {
+      const { renderRules } = await import('./render/rules.js');
+      io.stdout.write(renderRules(p.json ? 'json' : 'table', { width: io.stdout.columns ?? 100 }));
+      return ExitCode.Ok;
+    }
     if (p.command === 'schema') {
       io.stdout.write((await import('./render/schema.js')).jsonSchema());
       return ExitCode.Ok;
@@ -50,50 +57,75 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await count(p.files, p.options, io);
   } catch (err) {
     if (err instanceof RunoffError) {
-      io.stderr.write(formatError(err).trimEnd().split('\n').map(sanitizeForTerminal).join('\n') + '\n');
+      io.stderr.write(formatError(err, sanitizeForTerminal));
       return err.exitCode;
     }
-    io.stderr.write(`runoff: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
-    io.stderr.write(debug && err instanceof Error && err.stack ? `${err.stack}\n` : '  hint: this is a bug in runoff; run again with --debug for details\n');
+    io.stderr.write(`runoff: internal error: ${sanitizeForTerminal(err instanceof Error ? err.message : String(err))}\n`);
+    io.stderr.write(debug && err instanceof Error && err.stack ? `${sanitizeLines(err.stack)}\n` : '  hint: this is a bug in runoff; run again with --debug for details\n');
     return ExitCode.Internal;
   }
 }
 
 async function count(files: string[], raw: RawOptions, io: Io): Promise<number> {
   const options = electionOptions(raw);
+  if (raw.outstandingFile) options.outstandingByRace = await (await import('./read/outstanding.js')).readOutstandingFile(raw.outstandingFile);
   const format = raw.json ? 'json' : raw.format ?? 'table';
   const names = files.length === 0 ? ['-'] : files;
   if (names.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be given only once');
   const sources: Source[] = [];
   for (const name of names) sources.push(name === '-' ? openStdin(io.stdin) : await openFile(name));
 
-  const election = await countElection(sources, options);
-  if (!raw.quiet) writeWarnings(election.warnings, io);
-  if (format === 'json') {
-    io.stdout.write(renderJson(election));
-  } else {
-    const color = useColor(raw, io);
-    const bars = !raw.plain && io.stdout.isTTY === true;
-    io.stdout.write(renderTable(election, { color, bars, width: io.stdout.columns ?? (Number(io.env.COLUMNS) || 80) }));
+  // Progress only where a person watches: stderr on a terminal, and not --quiet.
+  const progress = io.stderr.isTTY && !raw.quiet ? new Progress(io.stderr) : null;
+  let election;
+  try {
+    election = await countElection(sources, progress ? { ...options, onProgress: progress.update } : options);
+  } finally {
+    progress?.clear();
+    await Promise.all(sources.map((s) => s.close()));
   }
+  if (!raw.quiet || raw.strict) writeWarnings(election.warnings, io);
+  if (raw.strict && election.warnings.length > 0) {
+    // --strict: doubtful data is refused, not printed; the warnings above say why.
+    const n = election.warnings.length;
+    io.stderr.write(`runoff: ${n} warning${n === 1 ? '' : 's'} and --strict: refusing the result\n`);
+    return ExitCode.Data;
+  }
+  const color = format === 'table' && useColor(raw, io);
+  const bars = !raw.plain && io.stdout.isTTY === true;
+  const render = await rendererFor(format as Format);
+  io.stdout.write(render(election, { color, bars, width: io.stdout.columns ?? (Number(io.env.COLUMNS) || 80) }));
   return ExitCode.Ok;
 }
 
 function electionOptions(raw: RawOptions): ElectionOptions {
   if (raw.partyPrimary && raw.allParty) throw new UsageError('--party-primary and --all-party cannot be used together');
-  const delimiter = raw.delimiter === undefined ? ',' : raw.delimiter === '\\t' || raw.delimiter === 'tab' ? '\t' : raw.delimiter;
-  if ([...delimiter].length !== 1 || delimiter === '"' || /[\r\n]/.test(delimiter)) {
+  // No --delimiter: each input's header record decides (comma, semicolon, tab or pipe).
+  const delimiter = raw.delimiter === undefined ? null : raw.delimiter === '\\t' || raw.delimiter === 'tab' ? '\t' : raw.delimiter;
+  if (delimiter !== null && ([...delimiter].length !== 1 || delimiter === '"' || /[\r\n]/.test(delimiter))) {
     throw new UsageError(`--delimiter must be one character, got ${JSON.stringify(raw.delimiter)}`);
   }
+  const { rule, registered, seats } = resolveRule(raw);
   return {
-    rule: majority,
+    rule,
+    registered,
+    seats,
+    needsRegions: ruleNeedsRegions(rule),
     partyPrimary: raw.partyPrimary ? true : raw.allParty ? false : null,
+    outstanding: raw.outstanding === undefined ? null : wholeNumber('--outstanding', raw.outstanding),
     raceFilter: raw.race ?? null,
+    by: raw.by ?? null,
     skipBadRows: raw.skipBadRows ?? false,
     encoding: raw.encoding === undefined ? null : normalizeEncoding(raw.encoding),
     delimiter,
     parser: raw.parser ?? 'auto',
   };
+}
+
+function wholeNumber(flag: string, text: string): number {
+  const n = parseVotes(text);
+  if (n < 0) throw new UsageError(`${flag} must be a whole number of votes, got ${JSON.stringify(text)}`);
+  return n;
 }
 
 /** --no-color, --color, NO_COLOR, FORCE_COLOR, then "is stdout a terminal" (chalk 5 ignores NO_COLOR). */

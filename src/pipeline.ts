@@ -1,36 +1,63 @@
 /** The flow of design.md §1 for a set of inputs: read → parse → layout → tally → decide. */
 import { DataError } from './errors.js';
 import { decide, type Decision } from './decide.js';
+import { normalizeHeader } from './layout/columns.js';
 import { detectLayout } from './layout/detect.js';
 import { RowReader, StringRecord, type RecordView } from './layout/rows.js';
-import { decoderFor, sniff, type Encoding } from './read/decode.js';
+import { checkNames } from './layout/names.js';
+import { decoderFor, readHead, sniff, type Encoding } from './read/decode.js';
 import type { Source } from './read/open.js';
 import { changedWhileRead, hasherFor } from './read/hash.js';
 import { parseRecords } from './read/records.js';
 import { scanRecords } from './read/fast-records.js';
 import type { Rule } from './rules/rule.js';
+import { outlookFor, type Outlook } from './outlook.js';
+import type { OutstandingEntry } from './read/outstanding.js';
+import { hiddenCharacterWarnings } from './render/sanitize.js';
 import { Tally } from './tally.js';
 import type { InputSummary, PrimaryMode, RaceTally, Warning } from './types.js';
 
 export interface ElectionOptions {
   rule: Rule;
+  /** --registered and --seats: apply to every race. */
+  registered?: number | null;
+  seats?: number | null;
+  /** --outstanding: votes still to count in every race; null for none. */
+  outstanding?: number | null;
+  /** --outstanding-file: per race, overriding `outstanding`. */
+  outstandingByRace?: OutstandingEntry[];
   /** true/false from --party-primary/--all-party; null to decide from file names and stage columns. */
   partyPrimary: boolean | null;
   raceFilter: string | null;
   skipBadRows: boolean;
   encoding: Encoding | null;
-  delimiter: string;
+  /** --delimiter; null: detected from the header record of each input. */
+  delimiter: string | null;
+  /** --names: wide-layout column codes (and office codes) → names. */
+  names?: ReadonlyMap<string, string> | null;
+  /** --merge-names: merge case, whitespace and (Dem)/(I) suffix variants of a name within a race. */
+  mergeNames?: boolean;
   /** `auto`: the byte scanner for UTF-8 comma files, csv-parse otherwise. Tests force either to compare them. */
   parser?: 'auto' | 'csv-parse' | 'fast';
+  /** --by: the column whose values are areas for a breakdown (matched like header names); null for none. */
+  by?: string | null;
+  /** Keep per-area sums even without --by (rules with regional-spread conditions use the first geography column). */
+  needsRegions?: boolean;
+  /** Called after every chunk read: the bytes of this input so far and its size when known. */
+  onProgress?: (name: string, bytesRead: number, size: number | null) => void;
 }
 
 export interface RaceResult {
   race: RaceTally;
   decision: Decision;
+  /** With --outstanding: what the votes still to count can change. */
+  outlook: Outlook | null;
 }
 
 export interface Election {
   rule: Rule;
+  /** The --by column, when a breakdown by area was asked for. */
+  by: string | null;
   primary: PrimaryMode;
   inputs: InputSummary[];
   races: RaceResult[];
@@ -39,23 +66,51 @@ export interface Election {
 
 export async function countElection(sources: Source[], options: ElectionOptions): Promise<Election> {
   const primary = primaryMode(sources, options.partyPrimary);
-  const tally = new Tally();
+  const tally = new Tally(Boolean(options.by) || options.needsRegions === true);
   const warnings: Warning[] = [];
   const inputs: InputSummary[] = [];
   for (const source of sources) {
     inputs.push(await readSource(source, tally, options, primary, warnings));
   }
+  warnings.push(...checkNames(tally.races.values(), options.mergeNames === true));
+  warnings.push(...hiddenCharacterWarnings(tally.races.values()));
   const filter = options.raceFilter?.toLowerCase() ?? null;
   const races = [...tally.races.values()]
     .filter((race) => filter === null || raceTitle(race).toLowerCase().includes(filter))
-    .map((race) => ({ race, decision: decide(race, options.rule) }));
-  return { rule: options.rule, primary, inputs, races, warnings };
+    .map((race) => {
+      const decision = decide(race, options.rule, { registered: null, seats: race.seats ?? null });
+      const n = outstandingFor(race, options);
+      return { race, decision, outlook: n === null ? null : outlookFor(decision, options.rule, n) };
+    });
+  const known = new Set(races.map(({ race }) => race.key));
+  const titles = new Set(races.map(({ race }) => raceTitle(race).toLowerCase()));
+  for (const entry of options.outstandingByRace ?? []) {
+    if (!known.has(entry.race) && !titles.has(entry.race)) {
+      warnings.push({ code: 'outstanding-unmatched', line: entry.line, message: `--outstanding-file names a race that is not in the results: ${JSON.stringify(entry.race)}` });
+    }
+  }
+  return { rule: options.rule, by: options.by ?? null, primary, inputs, races, warnings };
 }
 
 /** "U.S. House District 6", with the party for a primary: the name --race matches against. */
 export function raceTitle(race: RaceTally): string {
   const district = race.district === '' ? '' : /^\d+$/.test(race.district) ? ` District ${race.district}` : ` (${race.district})`;
-  return `${race.office}${district}${race.party ? ` · ${race.party} primary` : ''}`;
+  return `${race.office || 'Results'}${district}${race.party ? ` · ${race.party} primary` : ''}`;
+}
+
+function outstandingFor(race: RaceTally, options: ElectionOptions): number | null {
+  const title = raceTitle(race).toLowerCase();
+  const entry = options.outstandingByRace?.find((e) => e.race === race.key || e.race === title);
+  return entry ? entry.votes : options.outstanding ?? null;
+}
+
+function byColumn(header: string[], by: string, file: string, line: number): number {
+  const wanted = normalizeHeader(by);
+  const i = header.findIndex((h) => normalizeHeader(h) === wanted);
+  if (i === -1) {
+    throw new DataError(`no column "${by}" for --by`, { file, line }, `the columns are ${header.map((h) => JSON.stringify(h.trim())).join(', ')}`);
+  }
+  return i;
 }
 
 function primaryMode(sources: Source[], flag: boolean | null): PrimaryMode {
@@ -69,25 +124,27 @@ async function readSource(source: Source, tally: Tally, options: ElectionOptions
   const hash = hasherFor(source);
   let bytesRead = 0;
   const iterator = source.chunks[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  if (first.done || first.value.length === 0) throw new DataError('the input is empty: no header row', { file });
-  const sniffed = sniff(first.value, file, options.encoding);
+  const { head } = await readHead(iterator);
+  if (head.length === 0) throw new DataError('the input is empty: no header row', { file });
+  const sniffed = sniff(head, file, options.encoding);
   if (sniffed.warning) warnings.push(sniffed.warning);
+  const delimiter = options.delimiter ?? sniffed.delimiter;
 
   async function* rest(): AsyncGenerator<Buffer> {
-    const head = first.value as Buffer;
     hash.update(head);
     bytesRead += head.length;
+    options.onProgress?.(file, bytesRead, source.size);
     yield head.subarray(sniffed.bomLength);
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       hash.update(next.value);
       bytesRead += next.value.length;
+      options.onProgress?.(file, bytesRead, source.size);
       yield next.value;
     }
   }
 
   // Stage columns decide per row only when neither a flag nor the file name settled it.
-  const ctx = { file, partyPrimary: primary.source === 'default' ? null : primary.partyPrimary };
+  const ctx = { file, partyPrimary: primary.source === 'default' ? null : primary.partyPrimary, names: options.names ?? null };
   let reader: RowReader | null = null;
   let headerLine = 0;
   const onRecord = (rec: RecordView): void => {
@@ -95,15 +152,17 @@ async function readSource(source: Source, tally: Tally, options: ElectionOptions
     if (rec.count === 1 && rec.length(0) === 0) return; // blank lines before the header
     headerLine = rec.line;
     const header = Array.from({ length: rec.count }, (_, i) => rec.text(i));
-    reader = new RowReader(detectLayout(header, ctx, rec.line), tally, { file, skipBadRows: options.skipBadRows });
+    const layout = detectLayout(header, ctx, rec.line);
+    const regionColumn = options.by ? byColumn(header, options.by, file, rec.line) : options.needsRegions ? layout.geoColumns[0] ?? -1 : -1;
+    reader = new RowReader(layout, tally, { file, skipBadRows: options.skipBadRows, regionColumn });
   };
   const parser = options.parser ?? 'auto';
-  if (parser === 'fast' || (parser === 'auto' && sniffed.encoding === 'utf-8' && options.delimiter === ',')) {
-    await scanRecords(rest(), file, onRecord);
+  if (parser === 'fast' || (parser === 'auto' && sniffed.encoding === 'utf-8' && delimiter === ',')) {
+    warnings.push(...(await scanRecords(rest(), file, onRecord)));
   } else {
     const decoder = await decoderFor(sniffed.encoding);
     const view = new StringRecord();
-    await parseRecords(rest(), decoder, { file, delimiter: options.delimiter }, (cells, line) => onRecord(view.set(cells, line)));
+    warnings.push(...(await parseRecords(rest(), decoder, { file, delimiter, encoding: sniffed.encoding }, (cells, line) => onRecord(view.set(cells, line)))));
   }
   const done = reader as RowReader | null;
   if (!done) throw new DataError('the input has no header row', { file });
@@ -116,6 +175,7 @@ async function readSource(source: Source, tally: Tally, options: ElectionOptions
     name: file,
     sha256: await hash.digest(),
     encoding: sniffed.encoding,
+    delimiter,
     layout: done.layout.name,
     rows: done.rows,
     rowsUsed: done.rowsUsed,

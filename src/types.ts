@@ -21,6 +21,7 @@ export type ExclusionReason =
   | 'missing-votes' // empty vote cell: missing, not zero
   | 'blank-line'
   | 'footer'
+  | 'duplicate' // an exact copy of an earlier record (files without precinct geography)
   | 'bad-row'; // skipped with --skip-bad-rows
 
 /** The identity of a race. `key` is what rows are grouped by; the other fields are for display. */
@@ -29,6 +30,8 @@ export interface RaceId {
   office: string;
   district: string;
   party: string | null;
+  /** Seats filled (MEDSL `magnitude`, Clarity `(Vote For N)`); null (or absent) when the file does not say. */
+  seats?: number | null;
 }
 
 export interface CandidateTally {
@@ -59,6 +62,8 @@ export interface InputSummary {
   name: string;
   sha256: string;
   encoding: string;
+  /** The field delimiter used: `,` unless detected from the header or given with --delimiter. */
+  delimiter: string;
   layout: string;
   rows: number;
   rowsUsed: number;

@@ -64,10 +64,21 @@ export function isPrimaryStage(stage: string): boolean {
   return /^pri/i.test(stage.trim());
 }
 
-/** office + district (normalised) + party for party primaries. */
-export function raceId(office: string, district: string, party: string | null): RaceId {
+/** office + district (normalised) + party for party primaries. `seats` is carried along, not part of the key. */
+export function raceId(office: string, district: string, party: string | null, seats: number | null = null): RaceId {
   const o = cleanName(office).replace(/\s+/g, ' ');
   const d = normalizeDistrict(district);
   const key = `${o.toLowerCase()}|${d.toLowerCase()}|${party === null ? '' : party.toLowerCase()}`;
-  return { key, office: o, district: d, party };
+  return { key, office: o, district: d, party, seats };
+}
+
+/** "U.S. House District 6", "Railroad Commissioner (unexpired) · Democratic": a race named in a message. */
+export function raceLabel(race: RaceId): string {
+  const district = race.district === '' ? '' : /^\d+$/.test(race.district) ? ` District ${race.district}` : ` (${race.district})`;
+  return `${race.office || 'Results'}${district}${race.party ? ` · ${race.party}` : ''}`;
+}
+
+/** `TRUE`, `True`, `true`, `T`, `1`, `yes`: the spellings of a boolean flag column (MEDSL `special`, `writein`). */
+export function isTrue(flag: string): boolean {
+  return /^\s*(true|t|1|yes|y)\s*$/i.test(flag);
 }

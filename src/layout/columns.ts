@@ -16,11 +16,27 @@ export const SYNONYMS = {
   office: ['office', 'contest', 'contest_name', 'contest_title', 'race', 'office_name'],
   district: ['district', 'district_name'],
   party: ['party', 'party_name', 'political_party', 'party_detailed', 'party_simplified'],
-  geography: ['county', 'county_name', 'parish', 'precinct', 'precinct_name', 'jurisdiction_name', 'ward'],
+  geography: ['county', 'county_name', 'parish', 'precinct', 'precinct_name', 'precinct_code', 'jurisdiction_name', 'ward'],
   stage: ['stage'],
 } as const;
 
 export type Role = keyof typeof SYNONYMS;
+
+/** County-level columns, in preference order: the unit of the per-county checks. */
+const COUNTY = ['county', 'county_name', 'parish', 'jurisdiction_name'];
+
+export function findCountyColumn(headers: readonly string[]): number {
+  for (const name of COUNTY) {
+    const i = headers.indexOf(name);
+    if (i !== -1) return i;
+  }
+  return -1;
+}
+
+/** A precinct-level column: such files can be huge, so exact-duplicate detection (a set of records) is off. */
+export function hasPrecinctColumn(headers: readonly string[]): boolean {
+  return headers.some((h) => /precinct|^unique_id$|^ward$|^vtd/.test(h));
+}
 
 /** Vote-type columns (GA `election_day_votes`, TX `early_voting`): summed only when no total column exists. */
 const VOTE_TYPE = /^(election_day|advanced?|advance_in_person|absentee|early|provisional|mail|one_stop|in_person)/;

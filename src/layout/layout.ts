@@ -1,27 +1,47 @@
-/** The contract every layout family fulfils, so that both parsers (csv-parse and the byte scanner) share it. */
-import type { BallotKind, ExclusionReason, RaceId } from '../types.js';
+/**
+ * The contract every layout family fulfils, so that both parsers (csv-parse and the byte scanner) share it.
+ *
+ * A record contributes to one or more (race, candidate) pairs, its *parts*. A long layout (one row per
+ * candidate) has one part whose votes are one total column or the sum of vote-type columns; a wide layout
+ * (one column per candidate) has one part per candidate column. Classification is per distinct key — the
+ * values of `keyColumns` — and is cached by the reader, so no string is built per row on the hot path.
+ */
+import type { BallotKind, ExclusionReason, RaceId, Warning } from '../types.js';
 
 export type Classified =
   | { kind: 'vote'; race: RaceId; candidate: string; party: string; ballot: BallotKind }
-  | { kind: 'exclude'; reason: ExclusionReason };
+  /** `race`: the race an excluded total row belongs to, so its votes can be checked against the candidates'. */
+  | { kind: 'exclude'; reason: ExclusionReason; race?: RaceId };
 
 /** Run-wide choices a layout needs. `partyPrimary` null means: decide from the data (stage column). */
 export interface LayoutContext {
   file: string;
   partyPrimary: boolean | null;
+  /** Candidate names for wide column codes (`--names`): code (upper case) → name; office codes too. */
+  names?: ReadonlyMap<string, string> | null;
+}
+
+/** One (race, candidate) pair a record contributes to. */
+export interface Part {
+  /** Columns summed into the part's votes: one total column, or vote-type columns. */
+  voteColumns: number[];
 }
 
 export interface Layout {
-  /** Shown in `inputs[].layout`: `minimal`, `openelections`, `openelections+vote-types`. */
+  /** Shown in `inputs[].layout`: `openelections`, `medsl-precinct`, `clarity-summary`, `wide-vest` … */
   name: string;
   headerLength: number;
   /** Columns whose values decide race, candidate and exclusion; `classify` gets them in this order. */
   keyColumns: number[];
   /** Geography columns: a `TOTAL` value there makes the row a pseudo-row. */
   geoColumns: number[];
-  /** Columns summed into the row's votes (one total column, or the vote-type columns). */
-  voteColumns: number[];
-  voteColumnNames: string[];
-  /** Pure and deterministic in its inputs, so callers cache it by the key values. */
-  classify(keyValues: readonly string[]): Classified;
+  /** The county-like column (-1: none), for the per-county checks: no data, one-county races, total rows. */
+  countyColumn: number;
+  /** Drop exact duplicate records: only for files without precinct geography, so memory stays bounded. */
+  dedup: boolean;
+  parts: Part[];
+  /** One Classified per part, in order. Pure and deterministic in its inputs: callers cache it by key. */
+  classify(keyValues: readonly string[]): readonly Classified[];
+  /** Warnings known from the header alone (a wide file read without --names). */
+  notes: Warning[];
 }

@@ -11,6 +11,8 @@ export interface Sniffed {
   encoding: Encoding;
   /** Bytes of BOM to drop from the start. */
   bomLength: number;
+  /** The field delimiter the header record uses (`,` when it shows none). */
+  delimiter: string;
   warning: Warning | null;
 }
 
@@ -30,19 +32,85 @@ export function sniff(head: Buffer, file: string, forced: Encoding | null): Snif
     : head[0] === 0xff && head[1] === 0xfe ? 'utf-16le'
     : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : null;
   const bomLength = bom === 'utf-8' ? 3 : bom ? 2 : 0;
-  if (forced) return { encoding: forced, bomLength: bom === forced ? bomLength : 0, warning: null };
-  if (bom) return { encoding: bom, bomLength, warning: null };
+  const found = (encoding: Encoding, skip: number, warning: Warning | null = null): Sniffed =>
+    ({ encoding, bomLength: skip, delimiter: detectDelimiter(headText(head.subarray(skip), encoding)), warning });
+  if (forced) return found(forced, bom === forced ? bomLength : 0);
+  if (bom) return found(bom, bomLength);
   const sample = head.subarray(0, SNIFF_BYTES);
   const nuls = sample.reduce((n, b) => n + (b === 0 ? 1 : 0), 0);
   if (nuls > sample.length / 4) {
     throw new DataError('looks like UTF-16 without a byte-order mark', { file, line: 1 }, 'use --encoding utf-16le (or utf-16be)');
   }
-  if (isUtf8(trimPartialChar(sample))) return { encoding: 'utf-8', bomLength: 0, warning: null };
-  return {
-    encoding: 'windows-1252',
-    bomLength: 0,
-    warning: { code: 'encoding', file, message: 'not valid UTF-8; read as Windows-1252 (use --encoding to choose another)' },
-  };
+  if (isUtf8(trimPartialChar(sample))) return found('utf-8', 0);
+  return found('windows-1252', 0, { code: 'encoding', file, message: 'not valid UTF-8: read as Windows-1252 (use --encoding to choose another)' });
+}
+
+/** Enough of the head to find the header record; delimiters and quotes are ASCII in every 8-bit encoding. */
+function headText(head: Buffer, encoding: Encoding): string {
+  const bytes = head.subarray(0, SNIFF_BYTES);
+  if (encoding === 'utf-8' || encoding === 'windows-1252') return bytes.toString('latin1');
+  return new TextDecoder(encoding).decode(bytes.subarray(0, bytes.length & ~1));
+}
+
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/**
+ * The delimiter of the header record: the most frequent of comma, semicolon, tab and pipe outside quotes
+ * (quoted header fields may hold any of them, and newlines). Ties and a one-column header give a comma.
+ */
+export function detectDelimiter(text: string): string {
+  const counts = [0, 0, 0, 0];
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) {
+      if (counts.some((n) => n > 0)) break; // blank lines before the header are skipped
+    } else if (!quoted) {
+      const k = DELIMITERS.indexOf(ch);
+      if (k !== -1) counts[k] = (counts[k] ?? 0) + 1;
+    }
+  }
+  let best = 0;
+  for (let k = 1; k < counts.length; k++) if ((counts[k] ?? 0) > (counts[best] ?? 0)) best = k;
+  return DELIMITERS[best] as string;
+}
+
+/** Finds the end of the first record (a line end outside quotes, after some content), chunk by chunk. */
+class HeaderEnd {
+  private quoted = false;
+  private content = false;
+
+  /** True once the bytes seen so far hold a complete first record. */
+  feed(bytes: Buffer): boolean {
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i];
+      if (b === 0x22) this.quoted = !this.quoted;
+      else if (!this.quoted && (b === 0x0a || b === 0x0d)) {
+        if (this.content) return true;
+      } else if (b !== 0 && b !== 0x20) this.content = true;
+    }
+    return false;
+  }
+}
+
+/**
+ * The first chunk, or several joined (copied: a reader may reuse its buffer) until the header record is
+ * complete or SNIFF_BYTES are in hand. `done` says the input ended.
+ */
+export async function readHead(chunks: AsyncIterator<Buffer>): Promise<{ head: Buffer; done: boolean }> {
+  const parts: Buffer[] = [];
+  const end = new HeaderEnd();
+  let size = 0;
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done) return { head: Buffer.concat(parts), done: true };
+    size += next.value.length;
+    const complete = end.feed(next.value) || size >= SNIFF_BYTES;
+    if (complete && parts.length === 0) return { head: next.value, done: false };
+    parts.push(Buffer.from(next.value));
+    if (complete) return { head: Buffer.concat(parts), done: false };
+  }
 }
 
 function refuseNonCsv(head: Buffer, file: string): void {

@@ -8,7 +8,8 @@ import type { RecordView } from '../layout/rows.js';
 import { parseVotes } from '../layout/votes.js';
 import { Utf8Validator } from './decode.js';
 import { CsvScanError, FastCsvScanner, fieldText, type FieldSpans } from './fast-scan.js';
-import { MAX_RECORD_SIZE } from './records.js';
+import { MAX_RECORD_SIZE, NulNotes, quoteError, recordTooLarge, unclosedQuote } from './records.js';
+import type { Warning } from '../types.js';
 
 /**
  * A memo keyed by the raw bytes of some cells: FNV-1a over the bytes, open addressing, byte comparison on a
@@ -151,6 +152,20 @@ class SpanRecord implements RecordView {
     }
     return parseVotes(this.text(column));
   }
+  private last = new Uint8Array(64);
+  private lastLength = -1;
+  sameAsLast(column: number): boolean {
+    const { buf, start, end } = this.r;
+    const s = start[column] ?? 0;
+    const n = (end[column] ?? 0) - s;
+    let same = n === this.lastLength;
+    for (let i = 0; same && i < n; i++) same = this.last[i] === buf[s + i];
+    if (same) return true;
+    if (n > this.last.length) this.last = new Uint8Array(n * 2);
+    this.last.set(buf.subarray(s, s + n));
+    this.lastLength = n;
+    return false;
+  }
   allBlank(): boolean {
     const { buf, start, end, count } = this.r;
     for (let f = 0; f < count; f++) {
@@ -163,8 +178,11 @@ class SpanRecord implements RecordView {
   }
 }
 
-/** Scan UTF-8 comma-separated bytes (BOM already removed) and call `onRecord` for every record, in order. */
-export async function scanRecords(chunks: AsyncIterable<Buffer>, file: string, onRecord: (rec: RecordView) => void): Promise<void> {
+/**
+ * Scan UTF-8 comma-separated bytes (BOM already removed) and call `onRecord` for every record, in order; return
+ * the warnings of the read (NUL bytes removed). Per chunk, not per row: one `indexOf(0)` and the UTF-8 check.
+ */
+export async function scanRecords(chunks: AsyncIterable<Buffer>, file: string, onRecord: (rec: RecordView) => void): Promise<Warning[]> {
   const view = new SpanRecord();
   const scanner = new FastCsvScanner(
     (spans) => {
@@ -174,28 +192,33 @@ export async function scanRecords(chunks: AsyncIterable<Buffer>, file: string, o
     { maxRecordSize: MAX_RECORD_SIZE },
   );
   const utf8 = new Utf8Validator();
+  const nul = new NulNotes();
+  const clean = (chunk: Buffer): Buffer => {
+    const at = chunk.indexOf(0);
+    return at === -1 ? chunk : nul.stripBytes(chunk, () => scanner.lineOf(chunk, at));
+  };
   try {
     for await (const chunk of chunks) {
       const bad = utf8.check(chunk);
       if (bad !== -1) {
-        scanner.push(chunk.subarray(0, bad));
-        throw invalidUtf8(file, scanner.lines + 1);
+        const line = scanner.lineOf(chunk, bad);
+        scanner.push(clean(chunk.subarray(0, bad)));
+        throw invalidUtf8(file, line);
       }
-      scanner.push(chunk);
+      scanner.push(clean(chunk));
     }
-    if (!utf8.finish()) throw invalidUtf8(file, scanner.lines + 1);
+    if (!utf8.finish()) throw invalidUtf8(file, scanner.lineOf(chunk0, 0));
     scanner.end();
   } catch (err) {
     if (!(err instanceof CsvScanError)) throw err;
-    if (err.code === 'unclosed-quote') {
-      throw new DataError('a quoted field is never closed', { file, line: err.line }, 'the quote opens on this line; check for a stray " character');
-    }
-    if (err.code === 'record-too-large') {
-      throw new DataError(`record exceeds ${MAX_RECORD_SIZE.toLocaleString('en-US')} characters`, { file, line: err.line }, 'probably an unclosed quote; check for a stray " character');
-    }
-    throw new DataError(err.message.replace(/ \(line \d+\)$/, ''), { file, line: err.line });
+    if (err.code === 'unclosed-quote') throw unclosedQuote(file, err.line);
+    if (err.code === 'record-too-large') throw recordTooLarge(file, err.quoteLine ?? err.line, err.quoteLine !== undefined);
+    throw quoteError({ code: 'bad-quote', line: err.line, backslash: err.backslash }, file);
   }
+  return nul.warnings(file);
 }
+
+const chunk0 = new Uint8Array(0);
 
 function invalidUtf8(file: string, line: number): DataError {
   return new DataError('invalid UTF-8 (a file mixing encodings?)', { file, line }, 'use --encoding windows-1252 if the whole file is in that encoding');

@@ -19,6 +19,7 @@ const QUOTE = 0x22;
 const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
+const BACKSLASH = 0x5c;
 const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 const EMPTY = new Uint8Array(0);
 
@@ -74,10 +75,16 @@ export class CsvScanError extends Error {
    */
   readonly line: number;
   readonly code: CsvScanErrorCode;
-  constructor(code: CsvScanErrorCode, line: number, message: string) {
+  /** `record-too-large` inside a quoted field: the line where that quote opened (probably never closed). */
+  readonly quoteLine: number | undefined;
+  /** `bad-quote` right after a backslash: a `\"` escape, not CSV. */
+  readonly backslash: boolean;
+  constructor(code: CsvScanErrorCode, line: number, message: string, detail: { quoteLine?: number; backslash?: boolean } = {}) {
     super(`${message} (line ${line})`);
     this.code = code;
     this.line = line;
+    this.quoteLine = detail.quoteLine;
+    this.backslash = detail.backslash ?? false;
   }
 }
 
@@ -387,6 +394,7 @@ export class FastCsvScanner {
             'bad-quote',
             breaks + 1,
             'Closing quote must be followed by a comma or the end of the record',
+            { backslash: this.byteAt(i + delta - 2, b, delta) === BACKSLASH },
           );
         }
         if (count === cap) {
@@ -414,7 +422,8 @@ export class FastCsvScanner {
         const size = i + delta - recStart;
         if (size > max) {
           this.saveCounters(breaks, i, b);
-          throw new CsvScanError('record-too-large', recLine, `Record is larger than ${max} bytes`);
+          const quoteLine = state === S_QUOTED ? this.lineOfByte(fs - 1, recStart, recLine, b, delta) : undefined;
+          throw new CsvScanError('record-too-large', recLine, `Record is larger than ${max} bytes`, quoteLine === undefined ? {} : { quoteLine });
         }
         if (delta > 0) {
           // Still the record that started in an earlier chunk: append the whole chunk.
@@ -465,6 +474,31 @@ export class FastCsvScanner {
       i = term + 1;
       recStart = i;
     }
+  }
+
+  // Error paths only: bytes by output coordinate (see `scan`), in the carry below `delta`, else in the chunk.
+  private byteAt(k: number, b: Uint8Array, delta: number): number {
+    return k >= delta ? (b[k - delta] ?? -1) : k >= 0 ? (this.carry[k] ?? -1) : -1;
+  }
+
+  /** The physical line of output coordinate `to`, counting from the pending record's start. */
+  private lineOfByte(to: number, recStart: number, recLine: number, b: Uint8Array, delta: number): number {
+    let line = recLine;
+    for (let k = recStart; k < to; k++) {
+      const c = this.byteAt(k, b, delta);
+      if (c === CR || (c === LF && (k === recStart || this.byteAt(k - 1, b, delta) !== CR))) line++;
+    }
+    return line;
+  }
+
+  /** The physical line of byte `index` of a chunk before it is pushed (for warnings about raw bytes). */
+  lineOf(chunk: Uint8Array, index: number): number {
+    let line = this.breaks + 1;
+    for (let k = 0; k < index; k++) {
+      const c = chunk[k];
+      if (c === CR || (c === LF && (k === 0 ? this.lastByte : chunk[k - 1]) !== CR)) line++;
+    }
+    return line;
   }
 
   private saveCounters(breaks: number, i: number, b: Uint8Array): void {

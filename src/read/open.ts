@@ -10,6 +10,11 @@ export interface Source {
   /** The path, for files: lets a worker hash the file beside the parse. */
   path: string | null;
   chunks: AsyncIterable<Buffer>;
+  /**
+   * Release the input: close the file, or stop reading stdin. For when reading stops early (an error in the
+   * data): without it the file handle waits for garbage collection, and an open pipe keeps the process alive.
+   */
+  close(): Promise<void>;
 }
 
 const READ_CHUNK = 1 << 20;
@@ -23,7 +28,7 @@ export async function openFile(path: string): Promise<Source> {
   } catch (err) {
     throw inputError(path, err);
   }
-  return { name: path, size, path, chunks: guarded(path, readChunks(path)) };
+  return source(path, size, path, readChunks(path));
 }
 
 /**
@@ -45,7 +50,13 @@ async function* readChunks(path: string): AsyncGenerator<Buffer> {
 }
 
 export function openStdin(stdin: AsyncIterable<Buffer | string>): Source {
-  return { name: '<stdin>', size: null, path: null, chunks: guarded('<stdin>', stdin) };
+  return source('<stdin>', null, null, stdin);
+}
+
+function source(name: string, size: number | null, path: string | null, stream: AsyncIterable<Buffer | string>): Source {
+  const chunks = guarded(name, stream);
+  // return() runs the generators' `finally` blocks: the file handle is closed, a stream's iterator destroyed.
+  return { name, size, path, chunks, close: async () => void (await chunks.return(undefined).catch(() => undefined)) };
 }
 
 async function* guarded(name: string, stream: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {

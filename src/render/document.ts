@@ -1,8 +1,25 @@
 /** The versioned JSON document of design.md §4, built from an Election. `schema.ts` is its zod twin. */
+import type { RuleOutcome } from '../decide.js';
 import type { Election } from '../pipeline.js';
-import { describeAdvance, type Condition, type Fraction, type Rule } from '../rules/rule.js';
-import type { InputSummary, Outcome, PrimaryMode, Warning } from '../types.js';
+import { fractionText as frac } from '../rules/fraction.js';
+import { describeAdvance, type Condition, type Rule } from '../rules/rule.js';
+import type { InputSummary, PrimaryMode, Warning } from '../types.js';
 import { shareNumber } from './numbers.js';
+import { breakdown } from './breakdown.js';
+import type { Outlook } from '../outlook.js';
+import type { CandidateTally, RaceTally } from '../types.js';
+
+function breakdownDoc(column: string, race: RaceTally, ranked: CandidateTally[]): NonNullable<RaceDoc['breakdown']> {
+  return {
+    column,
+    areas: breakdown(race, ranked).map((a) => ({
+      area: a.area,
+      totalVotes: a.totalVotes,
+      leader: a.leader,
+      votes: ranked.map((c, i) => ({ name: c.name, votes: a.votes[i] ?? 0 })),
+    })),
+  };
+}
 
 export const SCHEMA_VERSION = 1;
 
@@ -11,6 +28,26 @@ export interface ConditionDoc {
   strict: boolean;
   lead?: { share: string; strict: boolean };
   registeredShare?: string;
+  /** Regions: a count, or a share ("2/3") of the regions in the results. */
+  regional?: { share: string; strict: boolean; regions: number | string };
+}
+
+export interface RuleDoc {
+  id: string;
+  name: string;
+  source: string;
+  wins: ConditionDoc[];
+  denominator: string;
+  advance: number | string;
+  /** France: everyone with this share of registered voters advances, at least `min`. */
+  advanceFloor?: { registeredShare: string; min: number };
+  ties: 'report' | 'all-advance';
+  noShortcut: boolean;
+  onRequest: boolean;
+  minCandidates?: number;
+  verified: boolean;
+  note?: string;
+  overrides?: string[];
 }
 
 export interface RaceDoc {
@@ -18,22 +55,29 @@ export interface RaceDoc {
   office: string;
   district: string;
   party: string | null;
+  /** Valid candidate votes, write-in aggregates included. */
   totalVotes: number;
+  /** What shares are of under the rule: totalVotes, plus blank (valid+blank), plus invalid (cast). */
   denominator: number;
+  blankVotes: number;
+  invalidVotes: number;
+  registeredVoters: number | null;
+  /** With --outstanding: what the votes still to count can change. */
+  outlook?: Outlook;
+  /** With --by: each area's votes per candidate (candidates in the race's order). */
+  breakdown?: { column: string; areas: { area: string; totalVotes: number; leader: string | null; votes: { name: string; votes: number }[] }[] };
   candidates: { name: string; party: string; votes: number; share: number | null }[];
-  outcome: Outcome;
+  outcome: RuleOutcome;
 }
 
 export interface ElectionDoc {
   schemaVersion: number;
-  rule: { id: string; name: string; source: string; wins: ConditionDoc[]; denominator: string; advance: number | string };
+  rule: RuleDoc;
   partyPrimary: PrimaryMode;
   inputs: InputSummary[];
   races: RaceDoc[];
   warnings: Warning[];
 }
-
-const frac = (f: Fraction): string => `${f.num}/${f.den}`;
 
 function conditionDoc(c: Condition): ConditionDoc {
   return {
@@ -41,10 +85,14 @@ function conditionDoc(c: Condition): ConditionDoc {
     strict: !c.atLeast,
     ...(c.lead ? { lead: { share: frac(c.lead.share), strict: !c.lead.atLeast } } : {}),
     ...(c.registeredShare ? { registeredShare: frac(c.registeredShare) } : {}),
+    ...(c.regional
+      ? { regional: { share: frac(c.regional.share), strict: !c.regional.atLeast, regions: typeof c.regional.regions === 'number' ? c.regional.regions : frac(c.regional.regions) } }
+      : {}),
   };
 }
 
-function ruleDoc(rule: Rule): ElectionDoc['rule'] {
+/** The rule as data: echoed at the top of every document and listed by `runoff rules --json`. */
+export function ruleDoc(rule: Rule): RuleDoc {
   return {
     id: rule.id,
     name: rule.name,
@@ -52,6 +100,14 @@ function ruleDoc(rule: Rule): ElectionDoc['rule'] {
     wins: rule.wins.map(conditionDoc),
     denominator: rule.denominator,
     advance: typeof rule.advance === 'number' ? rule.advance : describeAdvance(rule),
+    ...(typeof rule.advance === 'number' ? {} : { advanceFloor: { registeredShare: frac(rule.advance.registeredShare), min: rule.advance.min } }),
+    ties: rule.ties,
+    noShortcut: rule.noShortcut === true,
+    onRequest: rule.onRequest === true,
+    ...(rule.minCandidates === undefined ? {} : { minCandidates: rule.minCandidates }),
+    verified: rule.verified ?? true,
+    ...(rule.note === undefined ? {} : { note: rule.note }),
+    ...(rule.overrides === undefined ? {} : { overrides: rule.overrides }),
   };
 }
 
@@ -61,15 +117,21 @@ export function toDocument(election: Election): ElectionDoc {
     rule: ruleDoc(election.rule),
     partyPrimary: election.primary,
     inputs: election.inputs,
-    races: election.races.map(({ race, decision }) => ({
+    races: election.races.map(({ race, decision, outlook }) => ({
       id: race.key,
       office: race.office,
       district: race.district,
       party: race.party,
       totalVotes: decision.total,
-      denominator: decision.total,
-      candidates: decision.candidates.map((c) => ({ name: c.name, party: c.party, votes: c.votes, share: shareNumber(c.votes, decision.total) })),
+      denominator: decision.denominator,
+      blankVotes: decision.blank,
+      invalidVotes: decision.invalid,
+      registeredVoters: decision.registered,
+      // Shares are of the rule's denominator, so they can be read against its thresholds.
+      candidates: decision.candidates.map((c) => ({ name: c.name, party: c.party, votes: c.votes, share: shareNumber(c.votes, decision.denominator) })),
       outcome: decision.outcome,
+      ...(outlook ? { outlook } : {}),
+      ...(election.by && race.regions ? { breakdown: breakdownDoc(election.by, race, decision.candidates) } : {}),
     })),
     warnings: election.warnings,
   };

@@ -6,10 +6,40 @@ const condition = z.object({
   share: fraction,
   strict: z.boolean().describe('true: more than the share; false: at least'),
   lead: z.object({ share: fraction, strict: z.boolean() }).optional().describe('lead over the runner-up, in points of the same denominator'),
-  registeredShare: fraction.optional(),
+  registeredShare: fraction.optional().describe('and votes of at least this share of registered voters'),
+  regional: z.object({
+    share: fraction,
+    strict: z.boolean(),
+    regions: z.union([z.number().int(), fraction]).describe('a count of regions, or a share of the regions in the results'),
+  }).optional().describe('and this share of the votes in enough regions'),
+});
+
+const part = z.object({
+  description: z.string(),
+  held: z.boolean().nullable().describe('null: cannot be checked with the data given'),
+  margin: z.number().int().nullable().describe('above (≥ 0) or below (< 0) the fewest that clear the part'),
+  unit: z.enum(['votes', 'regions']),
+  unknown: z.string().optional().describe('why it cannot be checked'),
 });
 
 const exclusion = z.enum(['total-row', 'candidate-total', 'blank-candidate', 'over-under-votes', 'turnout', 'straight-party', 'statistics', 'missing-votes', 'blank-line', 'footer', 'bad-row']);
+
+export const ruleSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  source: z.string(),
+  wins: z.array(condition),
+  denominator: z.enum(['valid', 'valid+blank', 'cast']),
+  advance: z.union([z.number().int(), z.string()]),
+  advanceFloor: z.object({ registeredShare: fraction, min: z.number().int() }).optional(),
+  ties: z.enum(['report', 'all-advance']),
+  noShortcut: z.boolean(),
+  onRequest: z.boolean(),
+  minCandidates: z.number().int().optional(),
+  verified: z.boolean().describe('false: not verified against a stored source'),
+  note: z.string().optional(),
+  overrides: z.array(z.string()).optional(),
+});
 
 export const outcomeSchema = z.object({
   status: z.enum(['winner', 'runoff', 'tie', 'no_votes', 'not_applicable']),
@@ -19,18 +49,27 @@ export const outcomeSchema = z.object({
   leader: z.string().nullable(),
   votesShort: z.number().int().nullable().describe('votes the leader needed, with the total unchanged, to clear the first winning condition'),
   explanation: z.string(),
+  ruleApplied: z.string().describe('the rule applied to this race: plurality when a preset needs more candidates'),
+  conditions: z.array(z.object({
+    description: z.string(),
+    held: z.boolean().nullable(),
+    margin: z.number().int().nullable().describe('votes: the tightest of its vote parts'),
+    parts: z.array(part),
+  })).describe('each winning condition of the rule, tested on the leader'),
+  advancing: z.array(z.string()).describe('everyone who goes on; under a tie, those already sure to'),
+  tie: z.object({
+    at: z.enum(['first', 'cut-line']),
+    votes: z.number().int(),
+    candidates: z.array(z.string()),
+    places: z.number().int(),
+    resolution: z.enum(['reported', 'all-advance']),
+  }).nullable(),
+  onRequest: z.boolean().describe('the runoff happens only if the runner-up requests it'),
 });
 
 export const documentSchema = z.object({
   schemaVersion: z.literal(1),
-  rule: z.object({
-    id: z.string(),
-    name: z.string(),
-    source: z.string(),
-    wins: z.array(condition),
-    denominator: z.enum(['valid', 'valid+blank', 'cast']),
-    advance: z.union([z.number().int(), z.string()]),
-  }),
+  rule: ruleSchema,
   partyPrimary: z.object({ partyPrimary: z.boolean(), source: z.enum(['flag', 'stage-column', 'file-name', 'default']) }),
   inputs: z.array(z.object({
     name: z.string(),
@@ -48,8 +87,29 @@ export const documentSchema = z.object({
     party: z.string().nullable().describe('the party of a party primary; null for an all-party race'),
     totalVotes: z.number().int(),
     denominator: z.number().int(),
+    blankVotes: z.number().int(),
+    invalidVotes: z.number().int(),
+    registeredVoters: z.number().int().nullable(),
     candidates: z.array(z.object({ name: z.string(), party: z.string(), votes: z.number().int(), share: z.number().nullable() })),
     outcome: outcomeSchema,
+    outlook: z.object({
+      outstanding: z.number().int(),
+      finalDenominator: z.number().int(),
+      leader: z.object({ name: z.string(), status: z.enum(['clinched', 'needs', 'cannot']), votesNeeded: z.number().int().nullable() }).nullable(),
+      contenders: z.array(z.object({ name: z.string(), votesNeeded: z.number().int() })),
+      cut: z.object({ locked: z.boolean(), holder: z.string(), challengers: z.array(z.object({ name: z.string(), marginNeeded: z.number().int() })) }).nullable(),
+      partial: z.boolean(),
+      sentence: z.string(),
+    }).optional().describe('with --outstanding: what the votes still to count can change, for any split of them'),
+    breakdown: z.object({
+      column: z.string(),
+      areas: z.array(z.object({
+        area: z.string(),
+        totalVotes: z.number().int(),
+        leader: z.string().nullable(),
+        votes: z.array(z.object({ name: z.string(), votes: z.number().int() })),
+      })),
+    }).optional().describe('with --by: votes per area and candidate'),
   })),
   warnings: z.array(z.object({ code: z.string(), message: z.string(), file: z.string().optional(), line: z.number().int().optional() })),
 });

@@ -3,9 +3,12 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
 import { raceTitle, type Election, type RaceResult } from '../pipeline.js';
 import { describeRule, type Rule } from '../rules/rule.js';
-import type { Outcome } from '../types.js';
+import { ballotRows, type RuleOutcome } from '../decide.js';
+import type { CandidateTally } from '../types.js';
+import { breakdown, type AreaRow } from './breakdown.js';
 import { formatShare, formatVotes } from './numbers.js';
 import { sanitizeForTerminal as safe } from './sanitize.js';
+import { verdictHeadline, verdictLabel } from './verdict.js';
 
 export interface TableOptions {
   color: boolean;
@@ -14,29 +17,24 @@ export interface TableOptions {
   width: number;
 }
 
-const LABELS: Record<Outcome['status'], string> = {
-  winner: 'WINNER',
-  runoff: 'RUNOFF',
-  tie: 'TIE',
-  no_votes: 'NO VOTES',
-  not_applicable: 'NOT APPLICABLE',
-};
-
 export function renderTable(election: Election, options: TableOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  const blocks = election.races.map((r) => renderRace(r, election.rule, options, c));
+  const blocks = election.races.map((r) => renderRace(r, election.rule, election.by, options, c));
   if (blocks.length === 0) blocks.push('No races matched.\n');
   return blocks.join('\n') + footer(election, c);
 }
 
-function renderRace({ race, decision }: RaceResult, rule: Rule, options: TableOptions, c: ChalkInstance): string {
-  const { candidates, total, outcome } = decision;
+function renderRace({ race, decision, outlook }: RaceResult, rule: Rule, by: string | null, options: TableOptions, c: ChalkInstance): string {
+  const { candidates, total, denominator, outcome } = decision;
   const thresholds = rule.wins.map((w) => w.share);
   const n = candidates.length;
-  const header = [safe(raceTitle(race)), `${n} candidate${n === 1 ? '' : 's'}`, `${formatVotes(total)} votes`, `rule: ${describeRule(rule)}`];
-  const rows = candidates.map((cand, i) => [String(i + 1), safe(cand.name), safe(cand.party), formatVotes(cand.votes), formatShare(cand.votes, total, thresholds)]);
+  const counted = denominator === total ? '' : rule.denominator === 'cast' ? ', all ballots counted' : ', blank ballots counted';
+  const header = [safe(raceTitle(race)), `${n} candidate${n === 1 ? '' : 's'}`, `${formatVotes(denominator)} votes${counted}`, `rule: ${describeRule(rule)}`];
+  // Shares are of the rule's denominator, so that they compare with its threshold.
+  const rows = candidates.map((cand, i) => [String(i + 1), safe(cand.name), safe(cand.party), formatVotes(cand.votes), formatShare(cand.votes, denominator, thresholds)]);
+  const ballots = ballotRows(decision, rule).map((b) => ['', b.label, '', formatVotes(b.votes), b.counted ? formatShare(b.votes, denominator) : '(not counted)']);
   const head = ['#', 'Candidate', 'Party', 'Votes', 'Share'];
-  const widths = head.map((h, col) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[col] ?? ''))));
+  const widths = head.map((h, col) => Math.max(stringWidth(h), ...[...rows, ...ballots].map((r) => stringWidth(r[col] ?? ''))));
   const rightAligned = new Set([0, 3, 4]);
   const line = (cells: string[]): string =>
     cells.map((cell, col) => pad(cell, widths[col] ?? 0, rightAligned.has(col))).join('  ');
@@ -45,11 +43,33 @@ function renderRace({ race, decision }: RaceResult, rule: Rule, options: TableOp
   const barWidth = options.bars ? Math.min(40, options.width - tableWidth - 4) : 0;
   const out = [c.bold(header.join(' · ')), c.dim(line(head))];
   candidates.forEach((cand, i) => {
-    const bar = barWidth >= 10 ? '  ' + drawBar(cand.votes, total, thresholds[0]?.num ?? 0, thresholds[0]?.den ?? 1, barWidth, c) : '';
+    const bar = barWidth >= 10 ? '  ' + drawBar(cand.votes, denominator, thresholds[0]?.num ?? 0, thresholds[0]?.den ?? 1, barWidth, c) : '';
     out.push(line(rows[i] ?? []) + bar);
   });
+  for (const b of ballots) out.push(c.dim(line(b)));
+  if (rule.overrides?.length) out.push(c.dim(`rule changed: ${rule.overrides.join(', ')}`));
   out.push(verdict(outcome, c));
+  if (outlook) out.push(`${c.cyan.bold('OUTLOOK')}  ${safe(outlook.sentence)}`);
+  if (race.regions && by) out.push('', ...renderBreakdown(breakdown(race, candidates), candidates, by, c));
   return out.join('\n') + '\n';
+}
+
+/** The top candidates get a column each (as many as fit in five); the rest are summed under "Others". */
+function renderBreakdown(rows: AreaRow[], candidates: readonly CandidateTally[], by: string, c: ChalkInstance): string[] {
+  const shown = candidates.slice(0, candidates.length > 5 ? 4 : 5);
+  const others = candidates.length > shown.length;
+  const head = [safe(by), ...shown.map((cand) => safe(cand.name)), ...(others ? ['Others'] : []), 'Total', 'Leader'];
+  const body = rows.map((r) => [
+    safe(r.area),
+    ...shown.map((_, i) => formatVotes(r.votes[i] ?? 0)),
+    ...(others ? [formatVotes(r.votes.slice(shown.length).reduce((a, b) => a + b, 0))] : []),
+    formatVotes(r.totalVotes),
+    r.leader === null ? (r.totalVotes === 0 ? '–' : 'tie') : safe(r.leader),
+  ]);
+  const widths = head.map((h, col) => Math.max(stringWidth(h), ...body.map((r) => stringWidth(r[col] ?? ''))));
+  const last = head.length - 1;
+  const line = (cells: string[]): string => cells.map((cell, col) => pad(cell, widths[col] ?? 0, col > 0 && col < last)).join('  ');
+  return [c.dim(line(head).trimEnd()), ...body.map((r) => line(r).trimEnd())];
 }
 
 function pad(text: string, width: number, right: boolean): string {
@@ -69,13 +89,11 @@ function drawBar(votes: number, total: number, num: number, den: number, width: 
   return c.cyan(bar.trimEnd());
 }
 
-function verdict(o: Outcome, c: ChalkInstance): string {
-  const headline = o.status === 'winner' ? o.winner ?? ''
-    : o.status === 'runoff' ? o.runoff.join(' vs ')
-    : o.status === 'tie' ? o.tied.join(', ')
-    : '';
+function verdict(o: RuleOutcome, c: ChalkInstance): string {
+  const headline = verdictHeadline(o);
+  const label = o.status === 'runoff' && o.onRequest ? 'RUNOFF (ON REQUEST)' : verdictLabel(o);
   const colour = o.status === 'winner' ? c.green.bold : o.status === 'runoff' ? c.yellow.bold : c.magenta.bold;
-  return `${colour(LABELS[o.status])}  ${headline ? `${safe(headline)} — ` : ''}${safe(o.explanation)}`;
+  return `${colour(label)}  ${headline ? `${safe(headline)} — ` : ''}${safe(o.explanation)}`;
 }
 
 function footer(election: Election, c: ChalkInstance): string {

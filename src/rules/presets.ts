@@ -1,13 +1,14 @@
-/** Jurisdiction presets as data: an id, a label, the rule and the source it was built from. */
+/** Jurisdiction presets as data: an id, a label, the rule and the source it was built from (rules.md). */
+import { pct } from './fraction.js';
+import { usPresets } from './presets-us.js';
 import type { Rule } from './rule.js';
-
-const HALF = { num: 1, den: 2 };
+import { worldPresets } from './presets-world.js';
 
 export const majority: Rule = {
   id: 'majority',
-  name: 'Majority: more than 50 % of the votes counted, else the top two meet in a runoff',
+  name: 'Majority (the default): more than half of the votes counted, else the top two meet in a runoff',
   source: 'The common US runoff rule, e.g. O.C.G.A. § 21-2-501 (Georgia)',
-  wins: [{ share: HALF }],
+  wins: [{ share: pct(50) }],
   denominator: 'valid',
   advance: 2,
   ties: 'report',
@@ -15,13 +16,21 @@ export const majority: Rule = {
 
 export const plurality: Rule = {
   id: 'plurality',
-  name: 'Plurality: the leader wins; a tie for first is reported',
+  name: 'Plurality (first past the post): no runoff',
   source: 'First-past-the-post, e.g. most US general elections',
   // Leading by more than 0 points is exactly "more votes than the runner-up".
-  wins: [{ share: { num: 0, den: 1 }, atLeast: true, lead: { share: { num: 0, den: 1 } } }],
+  wins: [{ share: pct(0), atLeast: true, lead: { share: pct(0) } }],
   denominator: 'valid',
   advance: 1,
   ties: 'report',
+  note: 'A tie for first is reported, never broken.',
 };
 
-export const presets: readonly Rule[] = [majority, plurality];
+export const presets: readonly Rule[] = [majority, plurality, ...usPresets, ...worldPresets];
+
+const byId = new Map(presets.map((p) => [p.id, p]));
+
+/** The preset with this id (case-insensitive), or undefined. */
+export function findPreset(id: string): Rule | undefined {
+  return byId.get(id.trim().toLowerCase());
+}

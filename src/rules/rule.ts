@@ -1,11 +1,17 @@
 /** The Rule type of design.md §3 and the exact integer arithmetic every threshold test goes through. */
+import { percentLabel, type Fraction } from './fraction.js';
 
-/** An exact share: `num/den` of the denominator. Never a float. */
-export interface Fraction {
-  num: number;
-  den: number;
+export { percentLabel, type Fraction } from './fraction.js';
+
+/** The leader must have `share` of the votes in a region in enough regions (Kenya's counties, Nigeria's states). */
+export interface Regional {
+  share: Fraction;
+  atLeast?: boolean;
+  /** At least this many regions, or at least this fraction of the regions in the results. */
+  regions: number | Fraction;
 }
 
+/** One way to win outright. Every part present must hold: share AND lead AND registered floor AND regional spread. */
 export interface Condition {
   /** The leader's share of the denominator must be more than this (or at least this, with `atLeast`). */
   share: Fraction;
@@ -14,12 +20,16 @@ export interface Condition {
   lead?: { share: Fraction; atLeast?: boolean };
   /** …and the leader's votes must be at least this share of registered voters. */
   registeredShare?: Fraction;
+  /** …and the leader must reach a share of the votes in enough regions. */
+  regional?: Regional;
 }
 
+/** valid: candidate votes incl. write-ins; valid+blank: plus blank ballots; cast: plus blank and invalid ballots. */
 export type Denominator = 'valid' | 'valid+blank' | 'cast';
 
 export interface Rule {
   id: string;
+  /** The label: jurisdiction and contest, e.g. "Georgia — primaries, general and special elections". */
   name: string;
   /** Statute or official page the preset was built from. */
   source: string;
@@ -34,6 +44,14 @@ export interface Rule {
   noShortcut?: boolean;
   /** The runoff happens only if the runner-up asks for it (North Carolina). */
   onRequest?: boolean;
+  /** With fewer named candidates than this the rule does not apply and the leader wins (South Dakota: 3). */
+  minCandidates?: number;
+  /** What the data cannot say: tie-breaks by age or lot, withdrawals, parts not verified against a source. */
+  note?: string;
+  /** false for rows of rules.md marked [GK]: not verified against a stored source. */
+  verified?: boolean;
+  /** Flags applied on top of the preset, e.g. `["--threshold 40"]`. */
+  overrides?: string[];
 }
 
 const big = BigInt;
@@ -53,27 +71,63 @@ export function votesToClear(total: number, share: Fraction, atLeast = false): n
   return Number(needed);
 }
 
-/** `40`, `12.5` — the share as a percentage, for labels only (never for comparisons). */
-export function percentLabel(share: Fraction): string {
-  const pct = (share.num * 100) / share.den;
-  return Number.isInteger(pct) ? String(pct) : String(Number(pct.toFixed(4)));
+/** Plurality's condition: any share, and more votes than the runner-up. */
+export function isPluralityCondition(c: Condition): boolean {
+  return c.share.num === 0 && c.atLeast === true && c.lead !== undefined && c.lead.share.num === 0 && !c.lead.atLeast;
 }
 
-/** "> 50 %" or "≥ 40 %, and a lead of > 10 points". */
+/** A condition that is only a share of the denominator: no lead, no floor, no regions. */
+export function isPlainShare(c: Condition): boolean {
+  return !c.lead && !c.registeredShare && !c.regional;
+}
+
+/** "> 50 %" or "≥ 40 % and a lead of > 10 points"; plurality's is "the most votes". */
 export function describeCondition(c: Condition): string {
-  const parts = [`${c.atLeast ? '≥' : '>'} ${percentLabel(c.share)} %`];
-  if (c.lead) parts.push(`a lead of ${c.lead.atLeast ? '≥' : '>'} ${percentLabel(c.lead.share)} points`);
+  if (isPluralityCondition(c) && !c.registeredShare && !c.regional) return 'the most votes';
+  const parts: string[] = [];
+  if (isPluralityCondition(c)) parts.push('the most votes');
+  else {
+    if (c.share.num > 0 || !c.atLeast) parts.push(`${c.atLeast ? '≥' : '>'} ${percentLabel(c.share)} %`);
+    if (c.lead) parts.push(`a lead of ${c.lead.atLeast ? '≥' : '>'} ${percentLabel(c.lead.share)} points`);
+  }
   if (c.registeredShare) parts.push(`≥ ${percentLabel(c.registeredShare)} % of registered voters`);
+  if (c.regional) parts.push(describeRegional(c.regional));
   return parts.join(' and ');
 }
 
+export function describeRegional(r: Regional): string {
+  const where = typeof r.regions === 'number' ? `at least ${r.regions} regions` : `at least ${percentLabel(r.regions)} % of the regions`;
+  return `${r.atLeast ? '≥' : '>'} ${percentLabel(r.share)} % in ${where}`;
+}
+
+const OF: Record<Denominator, string> = {
+  valid: 'of votes counted',
+  'valid+blank': 'of votes counted, blank included',
+  cast: 'of all ballots cast',
+};
+
+/** The one-line summary for table headers: "majority (> 50 % of votes counted)". */
 export function describeRule(rule: Rule): string {
-  if (rule.wins.length === 0) return `${rule.id} (top ${describeAdvance(rule)} advance)`;
-  return `${rule.id} (${rule.wins.map(describeCondition).join(', or ')} of votes counted)`;
+  if (rule.wins.length === 0 || rule.noShortcut) return `${rule.id} (top ${describeAdvance(rule)} advance)`;
+  const conditions = rule.wins.map(describeCondition).join(', or ');
+  if (rule.wins.every((c) => isPluralityCondition(c) && !c.registeredShare && !c.regional)) return `${rule.id} (${conditions} wins)`;
+  if (rule.wins.every(isPlainShare)) return `${rule.id} (${conditions} ${OF[rule.denominator]})`;
+  // With a lead, a floor or regions, "of votes counted" after the last part would read as part of it.
+  return `${rule.id} (${OF[rule.denominator]}: ${conditions})`;
 }
 
 export function describeAdvance(rule: Rule): string {
   return typeof rule.advance === 'number'
     ? String(rule.advance)
     : `everyone with ≥ ${percentLabel(rule.advance.registeredShare)} % of registered voters`;
+}
+
+/** Rules with a registered-voter floor cannot be applied without the number of registered voters. */
+export function ruleNeedsRegistered(rule: Rule): boolean {
+  return typeof rule.advance !== 'number' || rule.wins.some((c) => c.registeredShare !== undefined);
+}
+
+/** Rules with a regional-spread condition need per-region sums: construct the Tally with trackRegions=true. */
+export function ruleNeedsRegions(rule: Rule): boolean {
+  return rule.wins.some((c) => c.regional !== undefined);
 }

@@ -1,0 +1,171 @@
+/**
+ * Checks that need more than one row (formats.md §3, §4, §8): counties with no data at all, total rows that
+ * disagree with their candidates, races found in one county of a many-county file, exact duplicate records.
+ * The reader keeps counts per memo entry — a (race, candidate) key within one county — never per row, so
+ * memory stays bounded on a precinct file and counting costs no extra lookup.
+ */
+import type { RaceId, Warning } from '../types.js';
+import { raceLabel } from './classify.js';
+
+/** What one (race, candidate) key gave in one county: kept per memo entry, so counting costs no lookup. */
+export interface CountyPart {
+  county: string;
+  /** Index of the race in `CountyChecks.raceIndex`; -1 for an exclusion without a race. */
+  raceIndex: number;
+  /** Rows counted, and their votes. */
+  rows: number;
+  votes: number;
+  /** Rows with an empty vote cell. */
+  missing: number;
+  /** Total rows (blank-candidate, candidate `Total`) and their votes. */
+  totalRows: number;
+  total: number;
+  /** The first line of this key in this county. */
+  line: number;
+}
+
+interface CountyRace {
+  rows: number;
+  votes: number;
+  totalRows: number;
+  total: number;
+  line: number;
+}
+
+const SHOWN = 5;
+
+export class CountyChecks {
+  private readonly races: RaceId[] = [];
+  private readonly index = new Map<string, number>();
+  readonly parts: CountyPart[] = [];
+
+  raceIndex(race: RaceId): number {
+    let i = this.index.get(race.key);
+    if (i === undefined) {
+      i = this.races.length;
+      this.index.set(race.key, i);
+      this.races.push(race);
+    }
+    return i;
+  }
+
+  part(county: string, raceIndex: number, line: number): CountyPart {
+    const part = { county, raceIndex, rows: 0, votes: 0, missing: 0, totalRows: 0, total: 0, line };
+    this.parts.push(part);
+    return part;
+  }
+
+  /** `counties`: whether the file has a county column (else the file is one area and only totals are checked). */
+  warnings(file: string, counties: boolean): Warning[] {
+    // county → race index → sums, in first-seen order.
+    const byCounty = new Map<string, Map<number, CountyRace>>();
+    const missing = new Map<string, number>();
+    for (const p of this.parts) {
+      let races = byCounty.get(p.county);
+      if (!races) byCounty.set(p.county, (races = new Map()));
+      missing.set(p.county, (missing.get(p.county) ?? 0) + p.missing);
+      if (p.raceIndex < 0) continue;
+      const r = races.get(p.raceIndex) ?? { rows: 0, votes: 0, totalRows: 0, total: 0, line: p.line };
+      r.rows += p.rows;
+      r.votes += p.votes;
+      r.totalRows += p.totalRows;
+      r.total += p.total;
+      r.line = Math.min(r.line, p.line);
+      races.set(p.raceIndex, r);
+    }
+    const out = this.badTotals(file, byCounty);
+    if (counties && byCounty.size >= 2) out.push(...noData(file, byCounty, missing), ...this.oneCountyRaces(file, byCounty));
+    return out;
+  }
+
+  /** MS 2015 Choctaw: a county total row of 1,295 over candidate rows adding up to 1,370. */
+  private badTotals(file: string, byCounty: Map<string, Map<number, CountyRace>>): Warning[] {
+    const out: Warning[] = [];
+    const counted = new Set<number>();
+    for (const races of byCounty.values()) for (const [ri, r] of races) if (r.rows > 0) counted.add(ri);
+    for (const [county, races] of byCounty) {
+      for (const [ri, r] of races) {
+        // One total row per county and race is checkable; none, or several (sub-totals), are not.
+        if (r.totalRows !== 1 || !counted.has(ri) || r.total === r.votes) continue;
+        const where = county === '' ? '' : `${county}: `;
+        out.push({ code: 'total-mismatch', file, line: r.line, message: `${where}the total row says ${fmt(r.total)} votes for ${raceLabel(this.races[ri] as RaceId)}, but its candidate rows add up to ${fmt(r.votes)}; the candidate rows are counted` });
+      }
+    }
+    return out;
+  }
+
+  /** MS 2018: Oktibbeha's U.S. House rows labelled "U.S. Senate, district 3" make a race found in one county. */
+  private oneCountyRaces(file: string, byCounty: Map<string, Map<number, CountyRace>>): Warning[] {
+    const n = byCounty.size;
+    if (n < 3) return [];
+    const where = new Map<number, { counties: string[]; rows: number; line: number }>();
+    for (const [county, races] of byCounty) {
+      for (const [ri, r] of races) {
+        if (r.rows === 0) continue;
+        const w = where.get(ri) ?? { counties: [], rows: 0, line: r.line };
+        w.counties.push(county);
+        w.rows += r.rows;
+        w.line = Math.min(w.line, r.line);
+        where.set(ri, w);
+      }
+    }
+    const widest = new Map<string, number>();
+    for (const [ri, w] of where) {
+      const office = (this.races[ri] as RaceId).office.toLowerCase();
+      widest.set(office, Math.max(widest.get(office) ?? 0, w.counties.length));
+    }
+    const out: Warning[] = [];
+    for (const [ri, w] of where) {
+      const race = this.races[ri] as RaceId;
+      const wide = widest.get(race.office.toLowerCase()) ?? 0;
+      if (w.counties.length !== 1 || wide * 2 < n) continue;
+      out.push({
+        code: 'one-county-race', file, line: w.line,
+        message: `${raceLabel(race)} has rows only in ${w.counties[0]} (${w.rows} row${w.rows === 1 ? '' : 's'}), while another ${race.office} race spans ${wide} of the file's ${n} counties: mislabelled rows?`,
+      });
+    }
+    return out;
+  }
+}
+
+/** A county where every vote cell is empty: no data, which is not the same as 0 votes (civicfs Echols). */
+function noData(file: string, byCounty: Map<string, Map<number, CountyRace>>, missing: Map<string, number>): Warning[] {
+  const out: Warning[] = [];
+  for (const [county, races] of byCounty) {
+    const m = missing.get(county) ?? 0;
+    if (m === 0 || [...races.values()].some((r) => r.rows > 0)) continue;
+    out.push({ code: 'no-data', file, message: `${county}: no data — every vote cell of its ${m} row${m === 1 ? '' : 's'} is empty; left out, not counted as 0 votes` });
+  }
+  return out;
+}
+
+/** Exact copies of an earlier record, remembered in full: used only for files without precinct columns. */
+export class DuplicateFilter {
+  private readonly seen = new Map<string, number>();
+  count = 0;
+  private readonly first: string[] = [];
+
+  /** True when this record (its cells, in order) was seen before; `line` is where it starts. */
+  isDuplicate(cells: readonly string[], line: number): boolean {
+    let key = '';
+    for (const c of cells) key += `${c.length}:${c}`;
+    const original = this.seen.get(key);
+    if (original === undefined) {
+      this.seen.set(key, line);
+      return false;
+    }
+    this.count++;
+    if (this.first.length < SHOWN) this.first.push(`${line} (same as ${original})`);
+    return true;
+  }
+
+  warning(file: string): Warning | null {
+    if (this.count === 0) return null;
+    const more = this.count > this.first.length ? ', …' : '';
+    return { code: 'duplicate-rows', file, message: `${this.count} exact duplicate record${this.count === 1 ? '' : 's'} dropped: line${this.count === 1 ? '' : 's'} ${this.first.join(', ')}${more}` };
+  }
+}
+
+function fmt(n: number): string {
+  return n.toLocaleString('en-US');
+}

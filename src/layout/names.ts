@@ -1,0 +1,98 @@
+/**
+ * Candidate names that look like one person spelled two ways, within one race (formats.md §5). The tally key
+ * is the exact name (trimmed, NBSP-normalised), so nothing is merged unless asked: `--merge-names` merges
+ * variants of case, whitespace and `(I)` / `(Dem)` suffixes, and says so; near-misses by edit distance (OCR
+ * slips like `BedweIl`) are only reported, since two real people can differ by a letter.
+ */
+import type { CandidateTally, RaceTally, Warning } from '../types.js';
+import { raceLabel } from './classify.js';
+
+const SUFFIX = /\s*\((?:i|inc|incumbent|d|r|l|g|dem|rep|lib|lbt|grn|ind|gop|np|npa|con|democrat|democratic|republican|libertarian|green|independent|nonpartisan)\)\s*$/i;
+
+/** The spelling-insensitive form: lower case, single spaces, no trailing party or incumbent marks. */
+export function variantKey(name: string): string {
+  let n = name.toLowerCase().replace(/\s+/g, ' ').trim();
+  for (let m = SUFFIX.exec(n); m; m = SUFFIX.exec(n)) n = n.slice(0, m.index).trim();
+  return n;
+}
+
+/** Levenshtein distance, or `limit + 1` as soon as it must exceed `limit`. */
+export function editDistance(a: string, b: string, limit = 2): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      row.push(v);
+      if (v < best) best = v;
+    }
+    if (best > limit) return limit + 1;
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
+/** Edit-distance comparisons are pairwise: skip races with more names than this (long write-in lists). */
+const MAX_COMPARED = 400;
+/** Shorter names are too alike by chance (`Ann`, `Ben`) for an edit distance to mean anything. */
+const MIN_LENGTH = 6;
+
+/** Warnings for every race, merging first when asked. Mutates the tallies only when `merge` is true. */
+export function checkNames(races: Iterable<RaceTally>, merge: boolean): Warning[] {
+  const out: Warning[] = [];
+  for (const race of races) {
+    const named = [...race.candidates.values()].filter((c) => !c.writeIn);
+    const groups = new Map<string, CandidateTally[]>();
+    for (const c of named) {
+      const key = variantKey(c.name);
+      const group = groups.get(key);
+      if (group) group.push(c);
+      else groups.set(key, [c]);
+    }
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      group.sort((a, b) => b.votes - a.votes || (a.name < b.name ? -1 : 1));
+      const [keep, ...rest] = group as [CandidateTally, ...CandidateTally[]];
+      const shown = spell(keep);
+      for (const other of rest) {
+        out.push(merge
+          ? { code: 'merged-names', file: race.firstSeen.file, message: `${raceLabel(race)}: merged ${spell(other)} into ${shown} (--merge-names)` }
+          : { code: 'near-duplicate-name', file: race.firstSeen.file, message: `${raceLabel(race)}: ${shown} and ${spell(other)} differ only in case, spaces or a (party)/(I) suffix; --merge-names merges them` });
+      }
+      if (merge) for (const other of rest) mergeInto(race, keep, other);
+    }
+    const keys = [...groups.keys()].filter((k) => k.length >= MIN_LENGTH);
+    if (keys.length > MAX_COMPARED) continue;
+    for (let i = 0; i < keys.length; i++) {
+      for (let j = i + 1; j < keys.length; j++) {
+        const a = keys[i] as string;
+        const b = keys[j] as string;
+        const d = editDistance(a, b);
+        if (d > 2) continue;
+        const [x, y] = [groups.get(a)?.[0], groups.get(b)?.[0]];
+        if (!x || !y) continue;
+        out.push({ code: 'near-duplicate-name', file: race.firstSeen.file, message: `${raceLabel(race)}: ${spell(x)} and ${spell(y)} differ by ${d} letter${d === 1 ? '' : 's'}: one person misspelled? (not merged; check the source)` });
+      }
+    }
+  }
+  return out;
+}
+
+function mergeInto(race: RaceTally, keep: CandidateTally, other: CandidateTally): void {
+  keep.votes += other.votes;
+  if (keep.party === '') keep.party = other.party;
+  race.candidates.delete(other.name);
+  for (const area of race.regions?.values() ?? []) {
+    const v = area.get(other.name);
+    if (v === undefined) continue;
+    area.set(keep.name, (area.get(keep.name) ?? 0) + v);
+    area.delete(other.name);
+  }
+}
+
+function spell(c: CandidateTally): string {
+  return `"${c.name}" (${c.votes.toLocaleString('en-US')} votes)`;
+}

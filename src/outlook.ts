@@ -1,0 +1,110 @@
+/**
+ * --outstanding: what the votes not yet counted can still change, with no assumption about where they go.
+ * Everything is exact: each question is "is there ANY split of the N outstanding votes that …", answered with
+ * the same integer condition checks as the decision itself.
+ */
+import type { Decision } from './decide.js';
+import { fmt } from './decide.js';
+import { evaluateCondition, type RaceFacts } from './rules/evaluate.js';
+import type { Rule } from './rules/rule.js';
+import type { CandidateTally } from './types.js';
+
+export interface Outlook {
+  outstanding: number;
+  /** The denominator once every outstanding vote is counted. */
+  finalDenominator: number;
+  /** The leader: already won whatever happens, can still win with at least `votesNeeded`, or cannot any more. */
+  leader: { name: string; status: 'clinched' | 'needs' | 'cannot'; votesNeeded: number | null } | null;
+  /** Others who could still win outright, with the fewest outstanding votes each needs. */
+  contenders: { name: string; votesNeeded: number }[];
+  /** The last place that advances: whether anyone below can still take it, and by what margin. */
+  cut: { locked: boolean; holder: string; challengers: { name: string; marginNeeded: number }[] } | null;
+  /** True when a condition (registered voters, regions) cannot be checked, so the answer is partial. */
+  partial: boolean;
+  sentence: string;
+}
+
+/**
+ * The fewest of the outstanding votes `who` needs to win outright, in the worst case where the rest all go to
+ * the strongest rival; null if even all of them are not enough. Winning is monotone in that number, so a
+ * binary search over 0…N finds it.
+ */
+function votesToWin(who: CandidateTally, others: CandidateTally[], decision: Decision, rule: Rule, n: number): { needed: number | null; partial: boolean } {
+  const rival = others[0]?.votes ?? 0;
+  let partial = false;
+  const wins = (g: number): boolean => {
+    const facts: RaceFacts = { leader: who.name, top: who.votes + g, second: rival + (n - g), denominator: decision.denominator + n, registered: decision.registered, regions: null };
+    return rule.wins.some((c) => {
+      const held = evaluateCondition(c, facts).held;
+      // Regions and unknown registered voters cannot be projected: never claim a win on them.
+      if (held === null) partial = true;
+      return held === true;
+    });
+  };
+  if (!wins(n)) return { needed: null, partial };
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (wins(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return { needed: lo, partial };
+}
+
+export function outlookFor(decision: Decision, rule: Rule, n: number): Outlook {
+  const named = decision.candidates.filter((c) => !c.writeIn);
+  const finalDenominator = decision.denominator + n;
+  const base: Outlook = { outstanding: n, finalDenominator, leader: null, contenders: [], cut: null, partial: false, sentence: '' };
+  const [top] = named;
+  if (!top || decision.outcome.status === 'not_applicable') {
+    return { ...base, sentence: `${fmt(n)} outstanding votes: ${decision.outcome.explanation || 'no outlook for this race'}` };
+  }
+
+  let partial = false;
+  const canWinOutright = !rule.noShortcut && rule.wins.length > 0;
+  let leader: Outlook['leader'] = null;
+  const contenders: Outlook['contenders'] = [];
+  if (canWinOutright) {
+    named.forEach((c, i) => {
+      const others = named.filter((_, j) => j !== i);
+      const r = votesToWin(c, others, decision, rule, n);
+      partial ||= r.partial;
+      if (i === 0) leader = { name: c.name, status: r.needed === 0 ? 'clinched' : r.needed === null ? 'cannot' : 'needs', votesNeeded: r.needed };
+      else if (r.needed !== null) contenders.push({ name: c.name, votesNeeded: r.needed });
+    });
+  }
+
+  const k = typeof rule.advance === 'number' ? rule.advance : null;
+  const holder = k === null ? undefined : named[k - 1];
+  let cut: Outlook['cut'] = null;
+  if (holder && k !== null && named.length > k) {
+    // To take the place, a challenger must end with more votes than the holder: gain the gap + 1 over them.
+    const challengers = named.slice(k).map((c) => ({ name: c.name, marginNeeded: holder.votes - c.votes + 1 })).filter((c) => c.marginNeeded <= n);
+    cut = { locked: challengers.length === 0, holder: holder.name, challengers };
+  }
+  const result: Outlook = { ...base, leader, contenders, cut, partial };
+  return { ...result, sentence: sentenceFor(result, named, k) };
+}
+
+function sentenceFor(o: Outlook, named: CandidateTally[], k: number | null): string {
+  const n = fmt(o.outstanding);
+  const parts: string[] = [];
+  const l = o.leader;
+  if (l?.status === 'clinched') parts.push(`${l.name} has won outright whatever the ${n} outstanding votes do`);
+  else if (l?.status === 'needs') parts.push(`${l.name} wins outright only with at least ${fmt(l.votesNeeded ?? 0)} of the ${n} outstanding votes`);
+  else if (l?.status === 'cannot') parts.push(`${l.name} can no longer win outright, even with all ${n} outstanding votes`);
+  for (const c of o.contenders) parts.push(`${c.name} wins outright with at least ${fmt(c.votesNeeded)} of them`);
+  if (o.cut && l?.status !== 'clinched') {
+    const holder = named.find((c) => c.name === o.cut?.holder);
+    const next = named[k ?? 0];
+    if (o.cut.locked && holder && next) {
+      parts.push(`${l?.status === 'needs' ? 'otherwise ' : ''}the runoff pairing is locked: ${holder.name}'s lead over ${next.name}, ${fmt(holder.votes - next.votes)}, exceeds ${n}`);
+    } else {
+      for (const c of o.cut.challengers) parts.push(`${c.name} can still overtake ${o.cut.holder} by winning the outstanding votes by ${fmt(c.marginNeeded)} more than ${o.cut.holder}`);
+    }
+  }
+  if (o.partial) parts.push('conditions on regions or registered voters could not be checked for the outstanding votes');
+  const text = parts.join('; ');
+  return text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}.` : `${n} outstanding votes cannot change the result.`;
+}

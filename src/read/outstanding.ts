@@ -1,0 +1,41 @@
+/** --outstanding-file: a `race,outstanding` CSV giving the votes still to count per race. */
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import { DataError, InputError } from '../errors.js';
+import { normalizeHeader } from '../layout/columns.js';
+import { parseVotes } from '../layout/votes.js';
+
+export interface OutstandingEntry {
+  /** Matched case-insensitively against a race's id (`u.s. house|6|`) or its title (`U.S. House District 6`). */
+  race: string;
+  votes: number;
+  line: number;
+}
+
+export async function readOutstandingFile(path: string): Promise<OutstandingEntry[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new InputError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, undefined, undefined, { cause: err });
+  }
+  let rows: string[][];
+  try {
+    rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r'] }) as string[][];
+  } catch (err) {
+    throw new DataError(`not a readable CSV: ${(err as Error).message}`, { file: path });
+  }
+  const [header, ...data] = rows;
+  const names = (header ?? []).map(normalizeHeader);
+  const raceCol = names.indexOf('race');
+  const votesCol = names.indexOf('outstanding');
+  if (raceCol === -1 || votesCol === -1) {
+    throw new DataError('expected the columns race,outstanding', { file: path, line: 1 }, 'e.g. "U.S. House District 6,10000" — the race as runoff shows it, or its JSON id');
+  }
+  return data.map((row, i) => {
+    const raw = row[votesCol] ?? '';
+    const votes = parseVotes(raw);
+    if (votes < 0) throw new DataError(`outstanding ${JSON.stringify(raw)} is not a whole number of votes`, { file: path, line: i + 2 });
+    return { race: (row[raceCol] ?? '').trim().toLowerCase(), votes, line: i + 2 };
+  });
+}

@@ -1,0 +1,24 @@
+/** Every output format, exhaustive by construction: adding a Format without a renderer does not compile. */
+import type { Election } from '../pipeline.js';
+import { renderCsv } from './csv.js';
+import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
+import { renderNdjson } from './ndjson.js';
+import type { TableOptions } from './table.js';
+
+export const FORMATS = ['table', 'json', 'ndjson', 'csv', 'markdown'] as const;
+export type Format = (typeof FORMATS)[number];
+
+type Renderer = (election: Election, options: TableOptions) => string;
+
+/** The table renderer is loaded on demand: chalk and string-width cost start-up time that JSON runs never need. */
+export async function rendererFor(format: Format): Promise<Renderer> {
+  return format === 'table' ? (await import('./table.js')).renderTable : renderers[format];
+}
+
+const renderers: Record<Exclude<Format, 'table'>, Renderer> = {
+  json: renderJson,
+  ndjson: renderNdjson,
+  csv: renderCsv,
+  markdown: renderMarkdown,
+};

@@ -1,0 +1,64 @@
+/** `runoff rules`: every preset with its definition and source, as plain text or JSON. Pure; no colour. */
+import { listRules, type RuleListing } from '../rules/describe.js';
+import { majority } from '../rules/presets.js';
+import { ruleDoc } from './document.js';
+
+export type RulesFormat = 'table' | 'json';
+
+export interface RulesOptions {
+  /** Wrap the text column to fit this many columns (default 100; at least 60). */
+  width?: number;
+}
+
+export function renderRules(format: RulesFormat, options: RulesOptions = {}): string {
+  const rules = listRules();
+  return format === 'json' ? rulesJson(rules) : rulesTable(rules, Math.max(60, options.width ?? 100));
+}
+
+function rulesJson(rules: RuleListing[]): string {
+  const doc = {
+    schemaVersion: 1,
+    default: majority.id,
+    rules: rules.map((r) => ({ ...ruleDoc(r.rule), definition: r.definition })),
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+function rulesTable(rules: RuleListing[], width: number): string {
+  const idWidth = Math.max(...rules.map((r) => r.id.length)) + 2;
+  const textWidth = width - idWidth;
+  const indent = ' '.repeat(idWidth);
+  const out = [
+    `${rules.length} rules; the default is ${majority.id}. Choose one with --rule <id>; adjust it with`,
+    '--threshold <percent> [--at-least], --advance <n> and --denominator <valid|valid+blank|cast>;',
+    'give --registered <n> or --seats <n> where a rule needs them.',
+    '',
+  ];
+  for (const r of rules) {
+    const lines = [
+      ...wrap(r.label, textWidth),
+      ...wrap(r.definition, textWidth),
+      ...wrap(`source: ${r.source}`, textWidth),
+      ...(r.note ? wrap(`note: ${r.note}`, textWidth) : []),
+    ];
+    lines.forEach((line, i) => out.push(`${i === 0 ? r.id.padEnd(idWidth) : indent}${line}`.trimEnd()));
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+/** Greedy word wrap; a word longer than the width gets a line of its own. */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { renderRules, wrap } from '../../src/render/rules.js';
+import { ruleSchema } from '../../src/render/schema.js';
+import { presets } from '../../src/rules/presets.js';
+
+describe('renderRules', () => {
+  it('table: one block per preset with id, label, definition and source; plain text', () => {
+    const text = renderRules('table');
+    expect(text).not.toContain('\u001b[');
+    expect(text.split('\n')[0]).toBe(`${presets.length} rules; the default is majority. Choose one with --rule <id>; adjust it with`);
+    for (const p of presets) expect(text).toMatch(new RegExp(`^${p.id} +\\S`, 'm'));
+    expect(text).toContain('source: O.C.G.A. § 21-2-501');
+    expect(text).toContain('note: Not verified against a stored source (rules.md [GK]).');
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+  });
+
+  it('json: every preset as rule data with its definition, valid against the schema', () => {
+    const doc = JSON.parse(renderRules('json'));
+    expect(doc.default).toBe('majority');
+    expect(doc.rules.map((r: { id: string }) => r.id)).toEqual(presets.map((p) => p.id));
+    for (const r of doc.rules) {
+      expect(() => ruleSchema.parse(r)).not.toThrow();
+      expect(r.definition.length).toBeGreaterThan(20);
+    }
+    expect(doc.rules.find((r: { id: string }) => r.id === 'ke').wins).toEqual([{ share: '1/2', strict: true, regional: { share: '1/4', strict: false, regions: 24 } }]);
+  });
+
+  it('wraps words, never splitting one', () => {
+    expect(wrap('aa bb cc', 5)).toEqual(['aa bb', 'cc']);
+    expect(wrap('averyveryverylongword x', 5)).toEqual(['averyveryverylongword', 'x']);
+  });
+});
