@@ -7,6 +7,7 @@ export interface RawOptions {
   format?: string;
   race?: string;
   by?: string;
+  watch?: boolean;
   rule?: string;
   threshold?: string;
   atLeast?: boolean;
@@ -70,6 +71,7 @@ export function buildProgram(io: CliIo, version: string, onParsed: (p: Parsed) =
     .option('--seats <n>', 'seats the contest fills; more than one makes majority rules not applicable')
     .option('--outstanding <votes>', 'votes not yet counted in each race: can the leader still win outright, is the runoff pairing locked?')
     .option('--outstanding-file <csv>', 'votes not yet counted per race, from a race,outstanding CSV')
+    .option('-w, --watch', 're-read the files when they change and redraw (election night); Ctrl-C stops')
     .option('--by <column>', 'break each race down by the values of a column, e.g. county or precinct')
     .option('--party-primary', 'treat the file as party primaries: each party is its own race')
     .option('--all-party', 'one race across parties, even if the file name says primary')

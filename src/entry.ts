@@ -15,8 +15,10 @@ export async function run(argv: string[]): Promise<number> {
   // JSON document is worse than a complete one — and exit 130 after it. A second Ctrl-C kills as usual.
   let writing = false;
   let interrupted = false;
+  const stop = new AbortController(); // ends --watch, which keeps writing until then
   process.once('SIGINT', () => {
     interrupted = true;
+    stop.abort();
     process.exitCode = ExitCode.Interrupted;
     if (!writing) process.exit(ExitCode.Interrupted);
   });
@@ -37,6 +39,7 @@ export async function run(argv: string[]): Promise<number> {
     stderr: process.stderr,
     stdin: process.stdin,
     env: process.env,
+    signal: stop.signal,
   });
   return interrupted ? ExitCode.Interrupted : code;
 }

@@ -1,7 +1,7 @@
 /** main(argv, io) → exit code. Runs the pipeline; the only place errors become exit codes. */
 import { CommanderError } from 'commander';
 import { buildProgram, type Parsed, type RawOptions } from './cli.js';
-import { ExitCode, formatError, RunoffError, UsageError } from './errors.js';
+import { DataError, ExitCode, formatError, RunoffError, UsageError } from './errors.js';
 import { countElection, type ElectionOptions } from './pipeline.js';
 import { normalizeEncoding } from './read/decode.js';
 import { openFile, openStdin, type Source } from './read/open.js';
@@ -21,6 +21,8 @@ export interface Io {
   stderr: { write(text: string): unknown; isTTY?: boolean };
   stdin: AsyncIterable<Buffer | string> & { isTTY?: boolean };
   env: Record<string, string | undefined>;
+  /** Aborted on Ctrl-C: ends --watch. */
+  signal?: AbortSignal;
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -69,33 +71,57 @@ export async function main(argv: string[], io: Io): Promise<number> {
 async function count(files: string[], raw: RawOptions, io: Io): Promise<number> {
   const options = electionOptions(raw);
   if (raw.outstandingFile) options.outstandingByRace = await (await import('./read/outstanding.js')).readOutstandingFile(raw.outstandingFile);
-  const format = raw.json ? 'json' : raw.format ?? 'table';
   const names = files.length === 0 ? ['-'] : files;
   if (names.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be given only once');
-  const sources: Source[] = [];
-  for (const name of names) sources.push(name === '-' ? openStdin(io.stdin) : await openFile(name));
+  if (!raw.watch) {
+    const result = await countOnce(names, raw, options, io);
+    io.stderr.write(result.stderr);
+    io.stdout.write(result.stdout);
+    return result.code;
+  }
+  if (names.includes('-')) throw new UsageError('--watch needs files: standard input cannot be read again');
+  const { watch } = await import('./watch.js');
+  await watch(names, async () => {
+    const result = await countOnce(names, raw, options, io);
+    if (result.code !== ExitCode.Ok) throw new DataError(result.stderr.trim().split('\n').pop() ?? 'refused');
+    return result.stderr + result.stdout;
+  }, io);
+  return ExitCode.Interrupted;
+}
 
+interface CountResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** One count of the inputs: the output and the warnings as text, for a single run or each --watch redraw. */
+async function countOnce(names: string[], raw: RawOptions, options: ElectionOptions, io: Io): Promise<CountResult> {
+  const format = raw.json ? 'json' : raw.format ?? 'table';
+  const sources: Source[] = [];
+  let election;
   // Progress only where a person watches: stderr on a terminal, and not --quiet.
   const progress = io.stderr.isTTY && !raw.quiet ? new Progress(io.stderr) : null;
-  let election;
   try {
+    for (const name of names) sources.push(name === '-' ? openStdin(io.stdin) : await openFile(name));
     election = await countElection(sources, progress ? { ...options, onProgress: progress.update } : options);
   } finally {
     progress?.clear();
     await Promise.all(sources.map((s) => s.close()));
   }
-  if (!raw.quiet || raw.strict) writeWarnings(election.warnings, io);
+  if (raw.watch && election.warnings.some((w) => w.code === 'file-changed')) {
+    throw new DataError('the file changed while it was being read', { file: election.inputs[0]?.name ?? '' });
+  }
+  const stderr = !raw.quiet || raw.strict ? warningsText(election.warnings) : '';
   if (raw.strict && election.warnings.length > 0) {
     // --strict: doubtful data is refused, not printed; the warnings above say why.
     const n = election.warnings.length;
-    io.stderr.write(`runoff: ${n} warning${n === 1 ? '' : 's'} and --strict: refusing the result\n`);
-    return ExitCode.Data;
+    return { code: ExitCode.Data, stdout: '', stderr: `${stderr}runoff: ${n} warning${n === 1 ? '' : 's'} and --strict: refusing the result\n` };
   }
   const color = format === 'table' && useColor(raw, io);
   const bars = !raw.plain && io.stdout.isTTY === true;
   const render = await rendererFor(format as Format);
-  io.stdout.write(render(election, { color, bars, width: io.stdout.columns ?? (Number(io.env.COLUMNS) || 80) }));
-  return ExitCode.Ok;
+  return { code: ExitCode.Ok, stderr, stdout: render(election, { color, bars, width: io.stdout.columns ?? (Number(io.env.COLUMNS) || 80) }) };
 }
 
 function electionOptions(raw: RawOptions): ElectionOptions {
@@ -137,9 +163,11 @@ function useColor(raw: RawOptions, io: Io): boolean {
   return io.stdout.isTTY === true;
 }
 
-function writeWarnings(warnings: Warning[], io: Io): void {
-  for (const w of warnings) {
-    const where = w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : '';
-    io.stderr.write(sanitizeForTerminal(`runoff: warning: ${where}${w.message}`) + '\n');
-  }
+function warningsText(warnings: Warning[]): string {
+  return warnings
+    .map((w) => {
+      const where = w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : '';
+      return sanitizeForTerminal(`runoff: warning: ${where}${w.message}`) + '\n';
+    })
+    .join('');
 }
