@@ -1,5 +1,6 @@
 /** The commander program: flags, help and examples → RawOptions. No election logic here. */
-import { Command, Option } from 'commander';
+import { Argument, Command, Help, Option } from 'commander';
+import { SHELLS, type Shell } from './completion.js';
 import { FORMATS } from './render/index.js';
 
 export interface RawOptions {
@@ -30,10 +31,9 @@ export interface RawOptions {
   parser?: 'auto' | 'csv-parse' | 'fast';
 }
 
-export type Parsed = { command: 'count'; files: string[]; options: RawOptions } | { command: 'schema' } | { command: 'rules'; json: boolean };
+export type Parsed = { command: 'count'; files: string[]; options: RawOptions } | { command: 'schema' } | { command: 'rules'; json: boolean } | { command: 'completion'; shell: Shell; program: Command };
 
-const EXAMPLES = `
-Examples:
+const EXAMPLES = `Examples:
   $ runoff results.csv                      winner or runoff pairing for every race in the file
   $ runoff cobb.csv dekalb.csv fulton.csv   several files are one election: votes are added together
   $ runoff --json results.csv | jq '.races[].outcome'
@@ -44,10 +44,15 @@ Examples:
   $ runoff --outstanding 10000 results.csv  what 10,000 uncounted votes can still change
   $ runoff --by county results.csv          each race broken down by county
   $ cat results.csv | runoff -              read standard input
+  $ runoff --watch results.csv              redraw whenever the file changes
+  $ runoff --format markdown results.csv    also csv, ndjson, json
   $ runoff schema                           the JSON Schema of --json output
+  $ runoff completion bash                  shell completion (bash, zsh, fish)
+`;
 
+const EXIT_CODES = `
 Exit codes: 0 result computed (a runoff is a result), 1 bad input data, 2 usage error,
-3 cannot read input, 70 internal error.`;
+3 cannot read input, 70 internal error, 130 interrupted.`;
 
 export interface CliIo {
   writeOut(text: string): void;
@@ -86,10 +91,17 @@ export function buildProgram(io: CliIo, version: string, onParsed: (p: Parsed) =
     .option('--debug', 'show stack traces for internal errors')
     // For tests and benchmarks: force one parser so the two can be compared.
     .addOption(new Option('--parser <name>').choices(['auto', 'csv-parse', 'fast']).hideHelp())
-    .addHelpText('after', EXAMPLES)
+    .addHelpText('after', EXIT_CODES)
+    // The examples come first, right under the usage line: that is what people look for.
+    .configureHelp({
+      formatHelp: (cmd, helper) => {
+        const text = Help.prototype.formatHelp.call(helper, cmd, helper);
+        return cmd.name() === 'runoff' ? text.replace(/\n(Arguments:)/, `\n${EXAMPLES}\n$1`) : text;
+      },
+    })
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: io.writeOut, writeErr: io.writeErr })
+    .configureOutput({ writeOut: io.writeOut, writeErr: io.writeErr, outputError: (text, write) => write(`runoff: ${text.replace(/^error: /, '')}`) })
     .action((files: string[], options: RawOptions) => onParsed({ command: 'count', files, options }));
 
   program
@@ -97,6 +109,12 @@ export function buildProgram(io: CliIo, version: string, onParsed: (p: Parsed) =
     .description('list the preset rules (--rule) with their definitions and sources')
     .option('--json', 'as JSON')
     .action((options: { json?: boolean }) => onParsed({ command: 'rules', json: options.json ?? false }));
+
+  program
+    .command('completion')
+    .description('print a shell completion script')
+    .addArgument(new Argument('<shell>', 'the shell').choices(SHELLS))
+    .action((shell: Shell) => onParsed({ command: 'completion', shell, program }));
 
   program
     .command('schema')

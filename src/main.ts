@@ -41,6 +41,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const p = parsed as Parsed | null;
     if (!p) return ExitCode.Usage;
+    if (p.command === 'completion') {
+      const [{ completionScript }, { presets }] = await Promise.all([import('./completion.js'), import('./rules/presets.js')]);
+      io.stdout.write(completionScript(p.shell, p.program, presets.map((r) => r.id)));
+      return ExitCode.Ok;
+    }
     if (p.command === 'rules') {
       const { renderRules } = await import('./render/rules.js');
       io.stdout.write(renderRules(p.json ? 'json' : 'table', { width: io.stdout.columns ?? 100 }));

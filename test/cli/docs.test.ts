@@ -1,0 +1,41 @@
+/** The man page, the README and the help stay in step with the options the program really has. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildProgram } from '../../src/cli.js';
+import { ROOT, run } from '../support/run.js';
+
+const program = buildProgram({ writeOut: () => undefined, writeErr: () => undefined }, '0.0.0', () => undefined);
+const longs = program.options.filter((o) => o.long && !o.hidden && o.long !== '--version' && o.long !== '--help').map((o) => o.long as string);
+const man = readFileSync(`${ROOT}man/runoff.1`, 'utf8').replaceAll('\\-', '-');
+const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+
+describe('documentation', () => {
+  it.each(longs)('the man page and README describe %s', (flag) => {
+    expect(man).toContain(flag);
+    expect(readme).toContain(flag);
+  });
+
+  it('documents every subcommand', () => {
+    for (const c of program.commands.map((c) => c.name())) {
+      expect(man).toContain(`runoff ${c}`);
+      expect(readme).toContain(`runoff ${c}`);
+    }
+  });
+
+  it('leads the help with examples, before the options', async () => {
+    const { stdout, code } = await run(['--help']);
+    expect(code).toBe(0);
+    expect(stdout.indexOf('Examples:')).toBeGreaterThan(0);
+    expect(stdout.indexOf('Examples:')).toBeLessThan(stdout.indexOf('Options:'));
+  });
+
+  it('prints completion scripts for bash, zsh and fish that offer every option', async () => {
+    for (const shell of ['bash', 'zsh', 'fish']) {
+      const { stdout, code } = await run(['completion', shell]);
+      expect(code).toBe(0);
+      for (const flag of longs) expect(stdout).toContain(shell === 'fish' ? `-l ${flag.slice(2)}` : flag);
+      expect(stdout).toContain('us-ga');
+    }
+    expect((await run(['completion', 'tcsh'])).code).toBe(2);
+  });
+});
