@@ -22,10 +22,29 @@ class ByteMemo {
   private arena = new Uint8Array(4096);
   private readonly values: unknown[] = [];
 
+  /** The entry that followed each entry last time: precinct files repeat the same run of keys block after block. */
+  private follows = new Int32Array(512).fill(-1);
+  private last = -1;
+
   get<A, T>(r: FieldSpans, columns: readonly number[], make: (arg: A) => T, arg: A): T {
+    const { start, end } = r;
+    let length = columns.length;
+    for (let k = 0; k < columns.length; k++) {
+      const c = columns[k] as number;
+      if (c >= 0) length += (end[c] as number) - (start[c] as number);
+    }
+    // First guess: the key that came after the previous row's key last time. Right on most rows of a
+    // precinct file, and then no hashing is needed at all.
+    const guess = this.last >= 0 ? (this.follows[this.last] as number) : -1;
+    const entry = guess >= 0 && this.matches(guess, r, columns, length) ? guess : this.find(r, columns, length, make, arg);
+    if (this.last >= 0) this.follows[this.last] = entry;
+    this.last = entry;
+    return this.values[entry] as T;
+  }
+
+  private find<A, T>(r: FieldSpans, columns: readonly number[], length: number, make: (arg: A) => T, arg: A): number {
     const { buf, start, end } = r;
     let h = 0x811c9dc5;
-    let length = 0;
     for (let k = 0; k < columns.length; k++) {
       const c = columns[k] as number;
       if (c >= 0) {
@@ -40,16 +59,14 @@ class ByteMemo {
         } else {
           for (let i = s; i < e; i++) h = Math.imul(h ^ (buf[i] as number), 0x01000193);
         }
-        length += e - s;
       }
       h = Math.imul(h ^ 0xff, 0x01000193); // 0xFF never occurs in UTF-8: a safe separator
-      length++;
     }
     const mask = this.table.length - 1;
     for (let probe = h & mask; ; probe = (probe + 1) & mask) {
       const entry = this.table[probe] as number;
       if (entry === -1) return this.insert(probe, h, r, columns, length, make(arg));
-      if (this.hashes[entry] === h && this.matches(entry, r, columns, length)) return this.values[entry] as T;
+      if (this.hashes[entry] === h && this.matches(entry, r, columns, length)) return entry;
     }
   }
 
@@ -70,7 +87,7 @@ class ByteMemo {
     return true;
   }
 
-  private insert<T>(probe: number, h: number, r: FieldSpans, columns: readonly number[], length: number, value: T): T {
+  private insert<T>(probe: number, h: number, r: FieldSpans, columns: readonly number[], length: number, value: T): number {
     const entry = this.values.length;
     let at = this.offsets[entry] ?? 0;
     if (at + length > this.arena.length) {
@@ -92,13 +109,16 @@ class ByteMemo {
       const offsets = new Int32Array(this.offsets.length * 2);
       offsets.set(this.offsets);
       this.offsets = offsets;
+      const follows = new Int32Array(this.follows.length * 2).fill(-1);
+      follows.set(this.follows);
+      this.follows = follows;
     }
     this.offsets[entry + 1] = at;
     this.hashes[entry] = h;
     this.values.push(value);
     this.table[probe] = entry;
     if (this.values.length * 2 > this.table.length) this.rehash();
-    return value;
+    return entry;
   }
 
   private rehash(): void {
@@ -155,14 +175,19 @@ class SpanRecord implements RecordView {
   private last = new Uint8Array(64);
   private lastLength = -1;
   sameAsLast(column: number): boolean {
-    const { buf, start, end } = this.r;
-    const s = start[column] ?? 0;
-    const n = (end[column] ?? 0) - s;
-    let same = n === this.lastLength;
-    for (let i = 0; same && i < n; i++) same = this.last[i] === buf[s + i];
-    if (same) return true;
+    const r = this.r;
+    const buf = r.buf;
+    const s = r.start[column] as number;
+    const n = (r.end[column] as number) - s;
+    if (n !== this.lastLength) return this.remember(buf, s, n);
+    const last = this.last;
+    for (let i = 0; i < n; i++) if (last[i] !== buf[s + i]) return this.remember(buf, s, n);
+    return true;
+  }
+  /** Out of line, so `sameAsLast` stays small enough to inline; no subarray: a Buffer view costs more than the copy. */
+  private remember(buf: Uint8Array, s: number, n: number): false {
     if (n > this.last.length) this.last = new Uint8Array(n * 2);
-    this.last.set(buf.subarray(s, s + n));
+    for (let i = 0; i < n; i++) this.last[i] = buf[s + i] as number;
     this.lastLength = n;
     return false;
   }
