@@ -6,8 +6,9 @@ import { renderMarkdown } from './markdown.js';
 import { renderNdjson } from './ndjson.js';
 import type { TableOptions } from './table.js';
 
-export const FORMATS = ['table', 'json', 'ndjson', 'csv', 'markdown'] as const;
-export type Format = (typeof FORMATS)[number];
+import type { Format } from './formats.js';
+
+export { FORMATS, type Format } from './formats.js';
 
 type Renderer = (election: Election, options: TableOptions) => string;
 
