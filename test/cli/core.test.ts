@@ -67,6 +67,16 @@ describe('fixtures with one trap each', () => {
     expect(byParty.Republican.outcome.winner).toBe('Greg Abbott');
   });
 
+  it('leaves out blank-candidate county total rows (MS-1 2015, Choctaw and Clay)', async () => {
+    const { doc } = await json([fixture('ms-01-2015-05-12-blank-total-rows.csv')]);
+    expect(doc.races).toHaveLength(1);
+    expect(doc.races[0].totalVotes).toBe(4903);
+    expect(doc.races[0].candidates).toHaveLength(13);
+    expect(votesOf(doc.races[0])).toMatchObject({ 'Walter Howard Zinn, Jr.': 1606, 'Mike Tagert': 1024, 'Trent Kelly': 532 });
+    expect(doc.races[0].outcome.runoff).toEqual(['Walter Howard Zinn, Jr.', 'Mike Tagert']);
+    expect(doc.inputs[0].rowsExcluded['blank-candidate']).toBe(2);
+  });
+
   it('--all-party makes the primary one race', async () => {
     const { doc } = await json(['--all-party', fixture('tx-2018-03-06-governor-primary.csv')]);
     expect(doc.races).toHaveLength(1);
