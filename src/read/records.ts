@@ -6,9 +6,7 @@ import type { CsvError, InfoRecord } from 'csv-parse';
 import { DataError } from '../errors.js';
 import type { Warning } from '../types.js';
 import { Utf8Validator, type TextDecoderLike } from './decode.js';
-
-/** Bounds memory on an unclosed quote: a record fails once it passes this size (bytes here, characters in csv-parse). */
-export const MAX_RECORD_SIZE = 1 << 20;
+import { breaksIn, MAX_RECORD_SIZE, NulNotes, PhysicalLines, QUOTE, quoteError, quoteProblem, recordTooLarge } from './dialect.js';
 
 export type RecordHandler = (cells: string[], line: number) => void;
 
@@ -70,6 +68,12 @@ export async function parseRecords(
   const check = (): void => {
     if (parser.errored) throw csvError(parser.errored, lines, delimiter, file);
   };
+  // The byte scanner reports a bad closing quote as soon as it sees it; csv-parse only when its record ends. When
+  // the input stops early (undecodable bytes), the record read so far is checked first, so both agree.
+  const undecodableAt = (line: number): DataError => {
+    const problem = quoteProblem(lines.pending(), delimiter, lines.line);
+    return problem?.code === 'bad-quote' ? quoteError(problem, file) : undecodable(options, line);
+  };
 
   // UTF-8 is checked like the byte scanner does it, so that both report the same first bad line.
   const utf8 = isUtf8Name(options.encoding) ? new Utf8Validator() : null;
@@ -80,12 +84,12 @@ export async function parseRecords(
         const line = decoded.line + breaksIn(chunk.subarray(0, bad).toString('latin1'), decoded.afterCR);
         await feed(decodeAt(decoder, chunk.subarray(0, bad), decoded, options));
         check();
-        throw undecodable(options, line);
+        throw undecodableAt(line);
       }
       await feed(decodeAt(decoder, chunk, decoded, options));
       check();
     }
-    if (utf8 && !utf8.finish()) throw undecodable(options, decoded.line);
+    if (utf8 && !utf8.finish()) throw undecodableAt(decoded.line);
     await feed(endAt(decoder, decoded, options));
     check();
     parser.end();
@@ -98,80 +102,6 @@ export async function parseRecords(
     parser.destroy();
   }
   return nul.warnings(file);
-}
-
-const QUOTE = 0x22;
-const CR = 0x0d;
-const LF = 0x0a;
-const BACKSLASH = 0x5c;
-
-export interface QuoteProblem {
-  code: 'bad-quote' | 'unclosed-quote';
-  line: number;
-  /** The closing quote follows a backslash: a `\"` escape (MySQL and some JSON-minded exporters). */
-  backslash: boolean;
-}
-
-/**
- * The first quote problem of one record in the byte scanner's dialect, or null: a field that starts with `"`
- * is quoted, `""` inside it is a quote, and its closing quote must be followed by the delimiter, a line break
- * or the end. `text` starts at the record's first character, on line `line`; scanning stops at its end.
- */
-export function quoteProblem(text: string, delimiter: string, line: number): QuoteProblem | null {
-  const n = text.length;
-  let i = 0;
-  let fieldStart = true;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (fieldStart && c === QUOTE) {
-      const open = line;
-      for (i++; ; i++) {
-        if (i >= n) return { code: 'unclosed-quote', line: open, backslash: false };
-        const d = text.charCodeAt(i);
-        if (d === QUOTE) {
-          if (text.charCodeAt(i + 1) !== QUOTE) break;
-          i++;
-        } else if (d === CR || (d === LF && text.charCodeAt(i - 1) !== CR)) {
-          line++;
-        }
-      }
-      const after = i + 1;
-      if (after < n && !text.startsWith(delimiter, after) && text.charCodeAt(after) !== CR && text.charCodeAt(after) !== LF) {
-        return { code: 'bad-quote', line, backslash: text.charCodeAt(i - 1) === BACKSLASH };
-      }
-      i = after;
-      fieldStart = false;
-    } else if (text.startsWith(delimiter, i)) {
-      i += delimiter.length;
-      fieldStart = true;
-    } else if (c === CR || c === LF) {
-      return null;
-    } else {
-      i++;
-      fieldStart = false;
-    }
-  }
-  return null;
-}
-
-/** The one wording of each structural error, shared by both parsers. */
-export function quoteError(p: QuoteProblem, file: string): DataError {
-  if (p.code === 'unclosed-quote') return unclosedQuote(file, p.line);
-  if (p.backslash) {
-    return new DataError('a quote inside a quoted field is escaped with a backslash (\\")', { file, line: p.line }, 'CSV writes a quote inside a quoted field as two quotes (""); re-export the file with standard CSV quoting');
-  }
-  return new DataError('a closing quote is followed by more text', { file, line: p.line }, 'inside a quoted field write a quote as two quotes (""), or quote the whole field');
-}
-
-export function unclosedQuote(file: string, line: number): DataError {
-  return new DataError('a quoted field is never closed', { file, line }, 'the quote opens on this line; check for a stray " character');
-}
-
-/** `quoted`: the record was inside a quoted field when it passed the limit, and `line` is where that quote opened. */
-export function recordTooLarge(file: string, line: number, quoted: boolean): DataError {
-  return quoted
-    ? new DataError('a quoted field runs past 1 MiB: probably a quote that is never closed', { file, line }, 'the quote opens on this line; check for a stray " character')
-    : new DataError('a record is longer than 1 MiB', { file, line }, 'runoff refuses records this long so that its memory stays bounded; is this really a results CSV?');
 }
 
 /** csv-parse's own errors, re-read in the scanner's dialect from the bytes of the record that failed. */
@@ -224,60 +154,6 @@ function undecodable(options: ParseOptions, line: number): DataError {
     return new DataError('invalid UTF-8 (a file mixing encodings?)', { file: options.file, line }, 'use --encoding windows-1252 if the whole file is in that encoding');
   }
   return new DataError(`invalid ${options.encoding?.toUpperCase()} data (an odd number of bytes, or half a character)`, { file: options.file, line }, 'check the --encoding given, or let runoff detect it');
-}
-
-/** NUL bytes: binary debris, never shown and never part of a name. Removed and counted, with the first line. */
-export class NulNotes {
-  count = 0;
-  firstLine = 0;
-
-  /** `lines` is where the text starts; only the first NUL's line is needed. */
-  strip(text: string, lines: PhysicalLines): string {
-    if (this.count === 0) this.firstLine = lines.line + breaksIn(text.slice(0, text.indexOf('\u0000')), lines.afterCR);
-    const stripped = text.replaceAll('\u0000', '');
-    this.count += text.length - stripped.length;
-    return stripped;
-  }
-
-  /** Byte version for the scanner: `line` is the line of the first NUL of `chunk` (known to contain one). */
-  stripBytes(chunk: Buffer, line: () => number): Buffer {
-    if (this.count === 0) this.firstLine = line();
-    const out = Buffer.allocUnsafe(chunk.length);
-    let n = 0;
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i] as number;
-      if (b !== 0) out[n++] = b;
-    }
-    this.count += chunk.length - n;
-    return out.subarray(0, n);
-  }
-
-  warnings(file: string): Warning[] {
-    if (this.count === 0) return [];
-    const n = this.count;
-    return [{ code: 'nul-bytes', file, line: this.firstLine, message: `${n} NUL byte${n === 1 ? '' : 's'} removed (binary data in a text file?), the first on line ${this.firstLine}` }];
-  }
-}
-
-/** Physical lines of decoded text, chunk by chunk: `\n`, `\r\n` and a lone `\r` each end one. */
-export class PhysicalLines {
-  line = 1;
-  afterCR = false;
-
-  count(text: string): void {
-    if (text.length === 0) return;
-    this.line += breaksIn(text, this.afterCR);
-    this.afterCR = text.charCodeAt(text.length - 1) === CR;
-  }
-}
-
-function breaksIn(text: string, afterCR: boolean): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === CR || (c === LF && !(i === 0 ? afterCR : text.charCodeAt(i - 1) === CR))) n++;
-  }
-  return n;
 }
 
 /** Physical lines: `\n`, `\r\n` and a lone `\r` each end one, also when a CRLF is split between two chunks. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeJsonText, sanitizeForTerminal } from '../../src/render/sanitize.js';
+import { escapeJsonText, needsEscaping, sanitizeForTerminal, sanitizeLines } from '../../src/render/sanitize.js';
 
 describe('sanitizeForTerminal', () => {
   it('makes escape sequences, controls and bidi overrides visible', () => {
@@ -22,5 +22,35 @@ describe('escapeJsonText', () => {
     const json = escapeJsonText(JSON.stringify({ n: 'a\u202Eb\u2028c\u0085' }));
     expect(json).toBe('{"n":"a\\u202eb\\u2028c\\u0085"}');
     expect(JSON.parse(json).n).toBe('a\u202Eb\u2028c\u0085');
+  });
+});
+
+describe('sanitize: the rest of issue 6 §4', () => {
+  it('escapes soft hyphen, word joiner, BOM, tag characters and the Hangul filler', () => {
+    expect(sanitizeForTerminal('a\u00adb\u2060c\ufeffd\u{e0041}e\u3164f')).toBe('a<U+00AD>b<U+2060>c<U+FEFF>d<U+E0041>e<U+3164>f');
+  });
+
+  it('escapes every C0, DEL and C1 control, and nothing printable', () => {
+    for (let c = 0; c < 0xa0; c++) {
+      const ch = String.fromCharCode(c);
+      const out = sanitizeForTerminal(ch);
+      if (c < 0x20 || (c >= 0x7f && c < 0xa0)) expect(out).toMatch(/^\\/);
+      else expect(out).toBe(ch);
+    }
+  });
+
+  it('sanitizeLines keeps line breaks and escapes the rest', () => {
+    expect(sanitizeLines("error: unknown option '--\u001b[2J'\n(Did you mean --json?)\n")).toBe("error: unknown option '--\\e[2J'\n(Did you mean --json?)\n");
+  });
+
+  it('needsEscaping agrees with sanitizeForTerminal', () => {
+    for (const s of ['plain', 'Ñandú', 'a\u001bb', 'x\u202e', 'tag\u{e0001}', 'tab\t']) expect(needsEscaping(s)).toBe(sanitizeForTerminal(s) !== s);
+  });
+
+  it('escapeJsonText keeps values exact, tag characters included', () => {
+    const value = 'a\u0085b\u200bc\u{e0041}d\u2029';
+    const json = escapeJsonText(JSON.stringify({ value }));
+    expect(json).not.toMatch(/[\u0080-\u009f\u200b\u2029]|[\u{e0000}-\u{e007f}]/u);
+    expect(JSON.parse(json).value).toBe(value);
   });
 });

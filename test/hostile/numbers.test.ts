@@ -1,0 +1,85 @@
+/** reliability.md §1, "Numbers" (#32–#40): a vote cell is a whole count, missing, or an error — never a guess. */
+import { describe, expect, it } from 'vitest';
+import { run } from '../support/run.js';
+import { dataError, jsonOf, runBoth, warningsOf } from './support.js';
+
+const votesOf = (cell: string): string => `candidate,votes\nA,${cell}\nB,1\n`;
+
+describe('numbers', () => {
+  it('#32 empty vote cell: a warning "N … missing", left out rather than counted as 0', async () => {
+    const r = await runBoth(['--json'], 'candidate,votes\nA,10\nB,\nC,4\nB,  \n');
+    expect(r.code).toBe(0);
+    expect(warningsOf(r)).toEqual(['<stdin>:3: 2 rows with an empty vote cell left out (missing, not zero): lines 3, 5']);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.races[0].candidates.map((c: any) => c.name)).toEqual(['A', 'C']);
+    expect(doc.inputs[0].rowsExcluded['missing-votes']).toBe(2);
+  });
+
+  it('#33 thousands separators, quoted ("16,165"): 16165', async () => {
+    const r = await runBoth(['--json'], 'candidate,votes\nA,"16,165"\nB,"1,234,567"\nC," 12 "\n');
+    expect(JSON.parse(r.stdout).races[0].candidates.map((c: any) => c.votes)).toEqual([1234567, 16165, 12]);
+  });
+
+  it.each([
+    ['1.234', 'European thousands'],
+    ['1 234', 'space'],
+    ['1\u00a0234', 'NBSP'],
+    ['1\u202f234', 'NNBSP'],
+  ])('#34 %j (%s as a separator): error as ambiguous', async (cell) => {
+    const e = dataError(await runBoth([], `candidate,votes\nB,1\nA,"${cell}"\n`));
+    expect(e.line).toBe(3);
+    expect(e.message).toMatch(/is ambiguous: thousands separator or decimal point\?$/);
+  });
+
+  it('#35 613.0 is 613; 613.5 is an error "not a whole number"', async () => {
+    const { doc } = await jsonOf(votesOf('613.0'));
+    expect(doc.races[0].candidates[0].votes).toBe(613);
+    const e = dataError(await runBoth([], votesOf('613.5')));
+    expect(e).toMatchObject({ line: 2, message: 'votes "613.5" is not a whole number' });
+  });
+
+  it.each(['-5', '(5)', '\u22125'])('#36 negative votes %j: error', async (cell) => {
+    const e = dataError(await runBoth([], votesOf(cell)));
+    expect(e).toMatchObject({ line: 2, message: `votes ${JSON.stringify(cell)} is negative` });
+  });
+
+  it.each(['1e3', '0x1A', 'Infinity', 'NaN', 'N/A', '-', '—', '１２', '١٢', '12a', '+ 5', '1_000'])('#37 %j: error, not a number accepted by Number()', async (cell) => {
+    const e = dataError(await runBoth([], votesOf(cell)));
+    expect(e.line).toBe(2);
+    expect(e.message).toMatch(new RegExp(`^votes ${JSON.stringify(cell).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `));
+    // --skip-bad-rows turns it into a counted warning instead.
+    const skipped = await run(['--skip-bad-rows', '--json', '-'], { stdin: votesOf(cell) });
+    expect(skipped.code).toBe(0);
+    expect(JSON.parse(skipped.stdout).races[0].totalVotes).toBe(1);
+    expect(warningsOf(skipped)).toEqual([expect.stringMatching(/1 row with unreadable votes skipped \(--skip-bad-rows\): line 2$/)]);
+  });
+
+  it('#38 Excel-protected text ="0012": fine in an ID column, an error in a vote column', async () => {
+    const ids = await runBoth(['--json'], 'precinct,candidate,votes\n="0012",A,3\n="0013",B,1\n');
+    expect(JSON.parse(ids.stdout).races[0].totalVotes).toBe(4);
+    const e = dataError(await runBoth([], 'precinct,candidate,votes\n0012,A,="3"\n'));
+    expect(e).toMatchObject({ line: 2, message: 'votes "=\\"3\\"" is not a whole number' });
+  });
+
+  // Issue 5 (src/layout): IDs in the Excel form should be stripped to 0012 where they are shown (--by precinct).
+  it.fails('#38 ="0012" shown as 0012 in a --by breakdown', async () => {
+    const r = await run(['--by', 'precinct', '-'], { stdin: 'precinct,candidate,votes\n="0012",A,3\n="0013",B,1\n' });
+    expect(r.stdout).not.toContain('="0012"');
+  });
+
+  it('#39 a percent column (48.96%) is ignored, never summed', async () => {
+    const r = await runBoth(['--json'], 'candidate,votes,percent,pct\nA,3,75.00%,75\nB,1,25.00%,25\n');
+    expect(JSON.parse(r.stdout).races[0].totalVotes).toBe(4);
+    expect(r.stderr).toBe('');
+  });
+
+  it('#40 a count or a total above 2^53: an error, never a rounded number', async () => {
+    const big = dataError(await runBoth([], votesOf('9007199254740993')));
+    expect(big).toMatchObject({ line: 2, message: 'votes "9007199254740993" is too large to count exactly' });
+    const sum = dataError(await runBoth([], 'candidate,votes\nA,9007199254740991\nA,1\nB,1\n'));
+    expect(sum).toMatchObject({ line: 3, message: 'the total for "A" passes 2^53 and cannot be counted exactly' });
+    // The largest exact total is still exact.
+    const { doc } = await jsonOf('candidate,votes\nA,9007199254740990\nA,1\nB,1\n');
+    expect(doc.races[0].candidates[0].votes).toBe(Number.MAX_SAFE_INTEGER);
+  });
+});
