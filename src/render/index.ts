@@ -4,13 +4,21 @@ import { renderCsv } from './csv.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderNdjson } from './ndjson.js';
-import type { TableOptions } from './table.js';
+
 
 import type { Format } from './formats.js';
 
 export { FORMATS, type Format } from './formats.js';
 
-type Renderer = (election: Election, options: TableOptions) => string;
+/** How the output will be seen: colour and bars for the table; `terminal` makes CSV safe to show raw. */
+export interface RenderOptions {
+  color: boolean;
+  bars: boolean;
+  width: number;
+  terminal: boolean;
+}
+
+type Renderer = (election: Election, options: RenderOptions) => string;
 
 /** The table renderer is loaded on demand: chalk and string-width cost start-up time that JSON runs never need. */
 export async function rendererFor(format: Format): Promise<Renderer> {

@@ -10,6 +10,7 @@ import { formatShare, formatVotes } from './numbers.js';
 import { sanitizeForTerminal as safe } from './sanitize.js';
 import { verdictHeadline, verdictLabel } from './verdict.js';
 
+/** The table's part of RenderOptions (render/index.ts). */
 export interface TableOptions {
   color: boolean;
   /** Bars and the threshold marker: only on a terminal (not with --plain or a pipe). */
