@@ -22,6 +22,10 @@ export interface RawOptions {
   allParty?: boolean;
   skipBadRows?: boolean;
   strict?: boolean;
+  names?: string;
+  mergeNames?: boolean;
+  /** Set by the `races` command: list the races found instead of deciding them. */
+  listRaces?: boolean;
   encoding?: string;
   delimiter?: string;
   color?: boolean;
@@ -31,7 +35,7 @@ export interface RawOptions {
   parser?: 'auto' | 'csv-parse' | 'fast';
 }
 
-export type Parsed = { command: 'count'; files: string[]; options: RawOptions } | { command: 'schema' } | { command: 'rules'; json: boolean } | { command: 'completion'; shell: Shell; program: Command };
+export type Parsed = { command: 'count' | 'races'; files: string[]; options: RawOptions } | { command: 'schema' } | { command: 'rules'; json: boolean } | { command: 'completion'; shell: Shell; program: Command };
 
 const EXAMPLES = `Examples:
   $ runoff results.csv                      winner or runoff pairing for every race in the file
@@ -46,6 +50,8 @@ const EXAMPLES = `Examples:
   $ cat results.csv | runoff -              read standard input
   $ runoff --watch results.csv              redraw whenever the file changes
   $ runoff --format markdown results.csv    also csv, ndjson, json
+  $ runoff races results.csv                every race key, its candidates and rows, the layout found
+  $ runoff --names README.txt wide.csv      real names for the candidate columns of a wide (RDH) file
   $ runoff schema                           the JSON Schema of --json output
   $ runoff completion bash                  shell completion (bash, zsh, fish)
 `;
@@ -83,7 +89,9 @@ export function buildProgram(io: CliIo, version: string, onParsed: (p: Parsed) =
     .option('--skip-bad-rows', 'skip rows whose votes cannot be read, with a counted warning, instead of stopping')
     .option('--strict', 'treat every warning as an error: print the warnings, no result, exit 1')
     .option('--encoding <name>', 'input encoding: utf-8, utf-16le, utf-16be, windows-1252 (default: detected)')
-    .option('--delimiter <char>', 'field delimiter (default: comma)')
+    .option('--delimiter <char>', 'field delimiter (default: detected from the header: comma, semicolon, tab or pipe)')
+    .option('--names <file>', 'names for the candidate columns of a wide file: a code,name CSV or the RDH/VEST README')
+    .option('--merge-names', 'merge spellings of one name within a race that differ in case, spaces or a (Dem)/(I) suffix')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
     .option('--plain', 'no colour and no bars, even on a terminal')
@@ -115,6 +123,22 @@ export function buildProgram(io: CliIo, version: string, onParsed: (p: Parsed) =
     .description('print a shell completion script')
     .addArgument(new Argument('<shell>', 'the shell').choices(SHELLS))
     .action((shell: Shell) => onParsed({ command: 'completion', shell, program }));
+
+  program
+    .command('races')
+    .description('list every race found: its key, candidates and rows, and per file the layout, encoding and rows left out')
+    .argument('[files...]', 'CSV files, or - for standard input')
+    .option('--json', 'as JSON')
+    .option('--names <file>', 'names for the candidate columns of a wide file')
+    .option('--merge-names', 'merge case, space and (Dem)/(I) suffix variants of a name')
+    .option('--party-primary', 'each party is its own race')
+    .option('--all-party', 'one race across parties')
+    .option('--skip-bad-rows', 'skip rows whose votes cannot be read')
+    .option('--encoding <name>', 'input encoding (default: detected)')
+    .option('--delimiter <char>', 'field delimiter (default: detected)')
+    .option('-q, --quiet', 'no warnings on standard error')
+    // Options also known to the main program land there, wherever they are written: take both.
+    .action((files: string[], options: RawOptions) => onParsed({ command: 'races', files, options: { ...(program.opts() as RawOptions), ...options, listRaces: true } }));
 
   program
     .command('schema')

@@ -1,6 +1,8 @@
 /** The count command: options → inputs → election → output text. main() maps its errors to exit codes. */
 import type { RawOptions } from './cli.js';
-import { DataError, ExitCode, UsageError } from './errors.js';
+import { readFile } from 'node:fs/promises';
+import { DataError, ExitCode, InputError, UsageError } from './errors.js';
+import { parseNames, type NameTable } from './layout/wide-names.js';
 import type { Io } from './main.js';
 import { countElection, type ElectionOptions } from './pipeline.js';
 import { normalizeEncoding } from './read/decode.js';
@@ -16,6 +18,7 @@ import { parseVotes } from './layout/votes.js';
 export async function count(files: string[], raw: RawOptions, io: Io): Promise<number> {
   const options = electionOptions(raw);
   if (raw.outstandingFile) options.outstandingByRace = await (await import('./read/outstanding.js')).readOutstandingFile(raw.outstandingFile);
+  if (raw.names) options.names = await readNames(raw.names);
   const names = files.length === 0 ? ['-'] : files;
   if (names.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be given only once');
   if (!raw.watch) {
@@ -65,8 +68,8 @@ async function countOnce(names: string[], raw: RawOptions, options: ElectionOpti
   }
   const color = format === 'table' && useColor(raw, io);
   const bars = !raw.plain && io.stdout.isTTY === true;
-  const render = await rendererFor(format as Format);
-  return { code: ExitCode.Ok, stderr, stdout: render(election, { color, bars, width: io.stdout.columns ?? (Number(io.env.COLUMNS) || 80) }) };
+  const render = raw.listRaces ? (await import('./render/races.js')).racesRenderer(format) : await rendererFor(format as Format);
+  return { code: ExitCode.Ok, stderr, stdout: render(election, { color, bars, width: io.stdout.columns ?? (Number(io.env.COLUMNS) || 80), terminal: io.stdout.isTTY === true }) };
 }
 
 function electionOptions(raw: RawOptions): ElectionOptions {
@@ -89,8 +92,23 @@ function electionOptions(raw: RawOptions): ElectionOptions {
     skipBadRows: raw.skipBadRows ?? false,
     encoding: raw.encoding === undefined ? null : normalizeEncoding(raw.encoding),
     delimiter,
+    mergeNames: raw.mergeNames ?? false,
     parser: raw.parser ?? 'auto',
   };
+}
+
+/** --names FILE: a code,name CSV or an RDH/VEST README (parsed in layout/wide-names.ts). */
+async function readNames(path: string): Promise<NameTable> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    throw new InputError(`cannot read --names ${path}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}${code ? ` (${code})` : ''}`, undefined, undefined, { cause: err });
+  }
+  const names = parseNames(text);
+  if (names.columns.size === 0) throw new UsageError(`--names ${path}: no "code,name" lines or README field lines found`, undefined, 'e.g. G22USSDWAR,Raphael Warnock');
+  return names;
 }
 
 function wholeNumber(flag: string, text: string): number {

@@ -5,6 +5,7 @@ import { normalizeHeader } from './layout/columns.js';
 import { detectLayout } from './layout/detect.js';
 import { RowReader, StringRecord, type RecordView } from './layout/rows.js';
 import { checkNames } from './layout/names.js';
+import type { NameTable } from './layout/wide-names.js';
 import { decoderFor, readHead, sniff, type Encoding } from './read/decode.js';
 import type { Source } from './read/open.js';
 import { changedWhileRead, hasherFor } from './read/hash.js';
@@ -34,7 +35,7 @@ export interface ElectionOptions {
   /** --delimiter; null: detected from the header record of each input. */
   delimiter: string | null;
   /** --names: wide-layout column codes (and office codes) → names. */
-  names?: ReadonlyMap<string, string> | null;
+  names?: NameTable | null;
   /** --merge-names: merge case, whitespace and (Dem)/(I) suffix variants of a name within a race. */
   mergeNames?: boolean;
   /** `auto`: the byte scanner for UTF-8 comma files, csv-parse otherwise. Tests force either to compare them. */
@@ -78,7 +79,8 @@ export async function countElection(sources: Source[], options: ElectionOptions)
   const races = [...tally.races.values()]
     .filter((race) => filter === null || raceTitle(race).toLowerCase().includes(filter))
     .map((race) => {
-      const decision = decide(race, options.rule, { registered: null, seats: race.seats ?? null });
+      // decide() falls back on the race's own seats (MEDSL magnitude, Clarity "Vote For N") when --seats is not given.
+      const decision = decide(race, options.rule, { registered: options.registered ?? null, seats: options.seats ?? null });
       const n = outstandingFor(race, options);
       return { race, decision, outlook: n === null ? null : outlookFor(decision, options.rule, n) };
     });
@@ -166,7 +168,8 @@ async function readSource(source: Source, tally: Tally, options: ElectionOptions
   }
   const done = reader as RowReader | null;
   if (!done) throw new DataError('the input has no header row', { file });
-  if (done.rows === 0) throw new DataError('no data rows after the header', { file, line: headerLine });
+  // Blank lines after the header are not data either (§1 #9).
+  if (done.rows === (done.excluded.get('blank-line') ?? 0)) throw new DataError('no data rows after the header', { file, line: headerLine });
   warnings.push(...done.warnings());
   if (await changedWhileRead(source, bytesRead)) {
     warnings.push({ code: 'file-changed', file, message: 'the file changed while it was being read; run again for a consistent count' });

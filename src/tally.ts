@@ -35,7 +35,7 @@ export class Tally {
     if (row.ballot !== 'blank' && row.ballot !== 'invalid') {
       candidate = race.candidates.get(row.candidate) ?? null;
       if (!candidate) {
-        candidate = { name: row.candidate, party: row.party, votes: 0, writeIn: row.ballot === 'write-in' };
+        candidate = { name: row.candidate, party: row.party, votes: 0, writeIn: row.ballot === 'write-in', rows: 0 };
         race.candidates.set(row.candidate, candidate);
       }
       // Fusion: one candidate on several party lines is one candidate; show the first party named.
@@ -49,6 +49,7 @@ export class Tally {
     race.rows++;
     if (candidate) {
       candidate.votes += votes;
+      if (candidate.rows !== undefined) candidate.rows++;
       if (candidate.votes > Number.MAX_SAFE_INTEGER) overflow(slot.name, file, line);
       if (race.regions) {
         let inRegion = race.regions.get(region);

@@ -40,6 +40,8 @@ export interface CandidateTally {
   votes: number;
   /** An aggregate of write-ins ("Write-ins", "Scattering"): counted, but never named as advancing. */
   writeIn: boolean;
+  /** Rows counted for this candidate (`runoff races`); absent in tallies not built from rows. */
+  rows?: number;
 }
 
 /** What a vote row counts towards: a candidate, a write-in aggregate, or blank / invalid ballots. */

@@ -1,13 +1,13 @@
 /**
  * Checks that need more than one row (formats.md §3, §4, §8): counties with no data at all, total rows that
  * disagree with their candidates, races found in one county of a many-county file, exact duplicate records.
- * The reader keeps counts per memo entry — a (race, candidate) key within one county — never per row, so
- * memory stays bounded on a precinct file and counting costs no extra lookup.
+ * The reader keeps counts per (race, candidate) key and county — never per row — so memory stays bounded on
+ * a precinct file; the county is looked up only when its cell changes, so a sorted file pays one byte compare.
  */
 import type { RaceId, Warning } from '../types.js';
 import { raceLabel } from './classify.js';
 
-/** What one (race, candidate) key gave in one county: kept per memo entry, so counting costs no lookup. */
+/** What one (race, candidate) key gave in one county. */
 export interface CountyPart {
   county: string;
   /** Index of the race in `CountyChecks.raceIndex`; -1 for an exclusion without a race. */
@@ -17,9 +17,10 @@ export interface CountyPart {
   votes: number;
   /** Rows with an empty vote cell. */
   missing: number;
-  /** Total rows (blank-candidate, candidate `Total`) and their votes. */
+  /** Total rows (blank-candidate, candidate `Total`), their votes, and the line of the last one. */
   totalRows: number;
   total: number;
+  totalLine: number;
   /** The first line of this key in this county. */
   line: number;
 }
@@ -29,15 +30,23 @@ interface CountyRace {
   votes: number;
   totalRows: number;
   total: number;
+  totalLine: number;
   line: number;
 }
 
 const SHOWN = 5;
 
+/** A county and the counts of each key in it, indexed by the key's id (dense: ids are handed out in order). */
+export interface County {
+  name: string;
+  parts: (CountyPart | undefined)[];
+}
+
 export class CountyChecks {
   private readonly races: RaceId[] = [];
   private readonly index = new Map<string, number>();
-  readonly parts: CountyPart[] = [];
+  private readonly counties = new Map<string, County>();
+  private readonly parts: CountyPart[] = [];
 
   raceIndex(race: RaceId): number {
     let i = this.index.get(race.key);
@@ -49,8 +58,18 @@ export class CountyChecks {
     return i;
   }
 
-  part(county: string, raceIndex: number, line: number): CountyPart {
-    const part = { county, raceIndex, rows: 0, votes: 0, missing: 0, totalRows: 0, total: 0, line };
+  /** Looked up only when the county cell changes from one row to the next. */
+  county(name: string): County {
+    let county = this.counties.get(name);
+    if (!county) this.counties.set(name, (county = { name, parts: [] }));
+    return county;
+  }
+
+  /** The counts of key `id` in `county`, made on first use. */
+  part(county: County, id: number, raceIndex: number, line: number): CountyPart {
+    const part = { county: county.name, raceIndex, rows: 0, votes: 0, missing: 0, totalRows: 0, total: 0, totalLine: 0, line };
+    while (county.parts.length < id) county.parts.push(undefined);
+    county.parts[id] = part;
     this.parts.push(part);
     return part;
   }
@@ -65,16 +84,17 @@ export class CountyChecks {
       if (!races) byCounty.set(p.county, (races = new Map()));
       missing.set(p.county, (missing.get(p.county) ?? 0) + p.missing);
       if (p.raceIndex < 0) continue;
-      const r = races.get(p.raceIndex) ?? { rows: 0, votes: 0, totalRows: 0, total: 0, line: p.line };
+      const r = races.get(p.raceIndex) ?? { rows: 0, votes: 0, totalRows: 0, total: 0, totalLine: 0, line: p.line };
       r.rows += p.rows;
       r.votes += p.votes;
       r.totalRows += p.totalRows;
       r.total += p.total;
+      r.totalLine = Math.max(r.totalLine, p.totalLine);
       r.line = Math.min(r.line, p.line);
       races.set(p.raceIndex, r);
     }
     const out = this.badTotals(file, byCounty);
-    if (counties && byCounty.size >= 2) out.push(...noData(file, byCounty, missing), ...this.oneCountyRaces(file, byCounty));
+    if (counties) out.push(...noData(file, byCounty, missing), ...this.oneCountyRaces(file, byCounty));
     return out;
   }
 
@@ -88,7 +108,7 @@ export class CountyChecks {
         // One total row per county and race is checkable; none, or several (sub-totals), are not.
         if (r.totalRows !== 1 || !counted.has(ri) || r.total === r.votes) continue;
         const where = county === '' ? '' : `${county}: `;
-        out.push({ code: 'total-mismatch', file, line: r.line, message: `${where}the total row says ${fmt(r.total)} votes for ${raceLabel(this.races[ri] as RaceId)}, but its candidate rows add up to ${fmt(r.votes)}; the candidate rows are counted` });
+        out.push({ code: 'total-mismatch', file, line: r.totalLine, message: `${where}the total row says ${fmt(r.total)} votes for ${raceLabel(this.races[ri] as RaceId)}, but its candidate rows add up to ${fmt(r.votes)}; the candidate rows are counted` });
       }
     }
     return out;

@@ -35,7 +35,7 @@ export function findCountyColumn(headers: readonly string[]): number {
 
 /** A precinct-level column: such files can be huge, so exact-duplicate detection (a set of records) is off. */
 export function hasPrecinctColumn(headers: readonly string[]): boolean {
-  return headers.some((h) => /precinct|^unique_id$|^ward$|^vtd/.test(h));
+  return headers.some((h) => /^(precinct(_name|_id|_code|_number)?|unique_id|ward|vtd\w*)$/.test(h));
 }
 
 /** Vote-type columns (GA `election_day_votes`, TX `early_voting`): summed only when no total column exists. */

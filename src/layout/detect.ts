@@ -1,10 +1,28 @@
-/** Header → Layout. Each layout family has its own module; this tries them in order. */
+/**
+ * Header → Layout. Each layout family has its own module; this tries them in order, most specific first:
+ * the long families are told apart by their column names, and the wide one only matches when no candidate
+ * column exists (it has none: candidates are columns).
+ */
 import { DataError } from '../errors.js';
+import { detectCivicfs } from './civicfs.js';
+import { detectClarity } from './clarity.js';
+import { detectClerk } from './clerk.js';
 import { normalizeHeader } from './columns.js';
 import type { Layout, LayoutContext } from './layout.js';
 import { detectLong, LONG_LOOKED_FOR } from './long.js';
+import { detectMedsl } from './medsl.js';
+import { detectWide, WIDE_LOOKED_FOR } from './wide.js';
 
-const FAMILIES = [{ detect: detectLong, lookedFor: LONG_LOOKED_FOR }];
+type Detect = (headers: readonly string[], ctx: LayoutContext, raw: readonly string[]) => Layout | null;
+
+const FAMILIES: { detect: Detect; lookedFor?: string }[] = [
+  { detect: detectMedsl },
+  { detect: detectCivicfs },
+  { detect: detectClarity },
+  { detect: detectClerk },
+  { detect: detectLong, lookedFor: LONG_LOOKED_FOR },
+  { detect: detectWide, lookedFor: WIDE_LOOKED_FOR },
+];
 
 export function detectLayout(rawHeader: readonly string[], ctx: LayoutContext, line: number): Layout {
   const headers = rawHeader.map(normalizeHeader);
@@ -17,13 +35,13 @@ export function detectLayout(rawHeader: readonly string[], ctx: LayoutContext, l
     seen.set(h, i);
   });
   for (const family of FAMILIES) {
-    const layout = family.detect(headers, ctx);
+    const layout = family.detect(headers, ctx, rawHeader);
     if (layout) return layout;
   }
   const found = rawHeader.map((h) => JSON.stringify(h.trim())).join(', ');
   throw new DataError(
     `unrecognised header: found ${found}`,
     { file: ctx.file, line },
-    `looked for ${FAMILIES.map((f) => f.lookedFor).join('; or ')}`,
+    `looked for ${FAMILIES.flatMap((f) => f.lookedFor ?? []).join('; ')}`,
   );
 }

@@ -7,6 +7,7 @@
  * values of `keyColumns` — and is cached by the reader, so no string is built per row on the hot path.
  */
 import type { BallotKind, ExclusionReason, RaceId, Warning } from '../types.js';
+import type { NameTable } from './wide-names.js';
 
 export type Classified =
   | { kind: 'vote'; race: RaceId; candidate: string; party: string; ballot: BallotKind }
@@ -17,8 +18,8 @@ export type Classified =
 export interface LayoutContext {
   file: string;
   partyPrimary: boolean | null;
-  /** Candidate names for wide column codes (`--names`): code (upper case) → name; office codes too. */
-  names?: ReadonlyMap<string, string> | null;
+  /** Names for wide column codes and office codes (`--names`). */
+  names?: NameTable | null;
 }
 
 /** One (race, candidate) pair a record contributes to. */
@@ -42,6 +43,7 @@ export interface Layout {
   parts: Part[];
   /** One Classified per part, in order. Pure and deterministic in its inputs: callers cache it by key. */
   classify(keyValues: readonly string[]): readonly Classified[];
-  /** Warnings known from the header alone (a wide file read without --names). */
+  /** Warnings about the layout (a wide file read without --names); read when the file is done, so a layout
+   *  may add to it while classifying. */
   notes: Warning[];
 }

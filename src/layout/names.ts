@@ -64,7 +64,8 @@ export function checkNames(races: Iterable<RaceTally>, merge: boolean): Warning[
       }
       if (merge) for (const other of rest) mergeInto(race, keep, other);
     }
-    const keys = [...groups.keys()].filter((k) => k.length >= MIN_LENGTH);
+    // Single tokens (`Yes`, wide column codes like G22USSDWAR) are not names an edit distance can judge.
+    const keys = [...groups.keys()].filter((k) => k.length >= MIN_LENGTH && k.includes(' '));
     if (keys.length > MAX_COMPARED) continue;
     for (let i = 0; i < keys.length; i++) {
       for (let j = i + 1; j < keys.length; j++) {
@@ -83,6 +84,7 @@ export function checkNames(races: Iterable<RaceTally>, merge: boolean): Warning[
 
 function mergeInto(race: RaceTally, keep: CandidateTally, other: CandidateTally): void {
   keep.votes += other.votes;
+  if (keep.rows !== undefined) keep.rows += other.rows ?? 0;
   if (keep.party === '') keep.party = other.party;
   race.candidates.delete(other.name);
   for (const area of race.regions?.values() ?? []) {

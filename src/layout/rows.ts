@@ -2,10 +2,14 @@
 import { DataError } from '../errors.js';
 import type { Slot, Tally } from '../tally.js';
 import type { ExclusionReason, Warning } from '../types.js';
-import { CountyChecks, DuplicateFilter, type CountyPart } from './checks.js';
+import { CountyChecks, DuplicateFilter, type County, type CountyPart } from './checks.js';
 import { isGeographyTotal } from './classify.js';
 import type { Classified, Layout, Part } from './layout.js';
-import { BAD, describeBadVotes, MISSING, parseVotes } from './votes.js';
+import type { RecordView } from './record-view.js';
+import { BAD, describeBadVotes } from './votes.js';
+
+// The record views live in record-view.ts; importers of rows.ts keep finding them here.
+export { StringRecord, type RecordView } from './record-view.js';
 
 export interface RowOptions {
   file: string;
@@ -27,92 +31,14 @@ class LineSample {
   }
 }
 
-/**
- * One parsed record, as either parser sees it: csv-parse gives strings, the byte scanner gives spans.
- * RowReader reads records only through this, so both parsers share every rule below.
- */
-export interface RecordView {
-  readonly count: number;
-  /** 1-based line where the record starts. */
-  readonly line: number;
-  /** The cell, decoded. */
-  text(column: number): string;
-  /** Length of the raw cell (characters or bytes): cheap, for skipping obvious non-matches. */
-  length(column: number): number;
-  /** The first character code (or byte) of the cell, -1 when empty: cheap, like `length`. */
-  first(column: number): number;
-  /**
-   * The value remembered for this record's cells in `columns` (-1: absent), made with `make` the first time
-   * those cells are seen. The view owns the memo, so use one view per input.
-   */
-  memo<T>(columns: readonly number[], make: (rec: RecordView) => T): T;
-  /** parseVotes of the cell: a count, MISSING or BAD. */
-  votes(column: number): number;
-  /**
-   * Whether the cell holds what it held at the previous call (for any record): cheap, so a column that
-   * changes rarely (the county of a sorted file) is looked up only when it changes. Track one column per view.
-   */
-  sameAsLast(column: number): boolean;
-  allBlank(): boolean;
-}
-
-/** A RecordView over csv-parse's array of strings; `set` points it at the next record. */
-export class StringRecord implements RecordView {
-  cells: readonly string[] = [];
-  line = 0;
-  private readonly memos = new Map<string, unknown>();
-
-  set(cells: readonly string[], line: number): this {
-    this.cells = cells;
-    this.line = line;
-    return this;
-  }
-  get count(): number {
-    return this.cells.length;
-  }
-  text(column: number): string {
-    return this.cells[column] ?? '';
-  }
-  length(column: number): number {
-    return this.text(column).length;
-  }
-  first(column: number): number {
-    return this.text(column).charCodeAt(0) || -1;
-  }
-  memo<T>(columns: readonly number[], make: (rec: RecordView) => T): T {
-    // Length-prefixed, so no cell content (a NUL, say) can make two different keys equal.
-    let key = `${columns.length}`;
-    for (const c of columns) {
-      const t = c < 0 ? '' : this.text(c);
-      key += `|${t.length}:${t}`;
-    }
-    let value = this.memos.get(key) as T | undefined;
-    if (value === undefined) this.memos.set(key, (value = make(this)));
-    return value;
-  }
-  votes(column: number): number {
-    return parseVotes(this.text(column));
-  }
-  private last: string | null = null;
-  sameAsLast(column: number): boolean {
-    const t = this.text(column);
-    if (t === this.last) return true;
-    this.last = t;
-    return false;
-  }
-  allBlank(): boolean {
-    return this.cells.every((c) => c.trim() === '');
-  }
-}
-
-/**
- * What a distinct key leads to, per part. The key is the key columns plus the county column, so per-county
- * counts live here and cost no lookup; the slot is found on the first row that adds votes.
- */
+/** What a distinct key leads to, per part; the slot is found on the first row that adds votes. */
 interface PartTarget {
   classified: Classified;
   slot: Slot | null;
-  counts: CountyPart;
+  /** Index into each county's counts. */
+  id: number;
+  /** Index of the race in the county checks; -1 for an exclusion without a race. */
+  raceIndex: number;
 }
 
 /** Total rows whose votes are checked against the candidates' (other exclusions are not totals). */
@@ -126,9 +52,11 @@ export class RowReader {
   private readonly skipped = new LineSample();
   private readonly checks = new CountyChecks();
   private readonly duplicates: DuplicateFilter | null;
-  private readonly memoColumns: number[];
-  /** Classification by key values, shared by the same key in every county. */
-  private readonly classes = new Map<string, readonly Classified[]>();
+  private county: County = this.checks.county('');
+  private ids = 0;
+  /** The memo key of the county: one column, so never equal to a key of `keyColumns` (at least two). */
+  private readonly countyKey: number[];
+  private readonly keyColumns: number[];
 
   constructor(
     readonly layout: Layout,
@@ -136,7 +64,8 @@ export class RowReader {
     private readonly options: RowOptions,
   ) {
     this.duplicates = layout.dedup ? new DuplicateFilter() : null;
-    this.memoColumns = layout.keyColumns; // EXPERIMENT
+    this.countyKey = [layout.countyColumn];
+    this.keyColumns = layout.keyColumns.length >= 2 ? layout.keyColumns : [...layout.keyColumns, -1, -1].slice(0, 2);
   }
 
   exclude(reason: ExclusionReason): void {
@@ -161,22 +90,23 @@ export class RowReader {
       if (len >= 5 && len <= 13 && (rec.first(g) | 0x20) === 0x74 && isGeographyTotal(rec.text(g))) return this.exclude('total-row');
     }
     if (this.duplicates?.isDuplicate(Array.from({ length: rec.count }, (_, i) => rec.text(i)), line)) return this.exclude('duplicate');
-    const targets = rec.memo(this.memoColumns, this.makeTargets);
+    const targets = rec.memo(this.keyColumns, this.makeTargets);
+    const cc = layout.countyColumn;
+    if (cc >= 0 && !rec.sameAsLast(cc)) this.county = rec.memo(this.countyKey, this.makeCounty);
+    const { county } = this;
     let used = false;
     let region: string | null = null;
     for (let p = 0; p < targets.length; p++) {
       const target = targets[p] as PartTarget;
-      const { classified, counts } = target;
+      const { classified } = target;
       const columns = (layout.parts[p] as Part).voteColumns;
       if (classified.kind === 'exclude') {
-        if (classified.reason === 'blank-candidate' && (rec.allBlank() || restBlank(rec))) return this.exclude('footer');
+        // `,,,,,,,` and `"* Active Voters are …",,,,,,,`: whatever the first cell looks like, a footer.
+        if (restBlank(rec)) return this.exclude('footer');
         this.exclude(classified.reason);
-        if (counts.raceIndex >= 0 && TOTAL_REASONS.has(classified.reason)) {
+        if (target.raceIndex >= 0 && TOTAL_REASONS.has(classified.reason)) {
           const votes = sumVotes(rec, columns);
-          if (votes >= 0) {
-            counts.totalRows++;
-            counts.total += votes;
-          }
+          if (votes >= 0) this.countTotal(county, target, votes, line);
         }
         continue;
       }
@@ -189,14 +119,13 @@ export class RowReader {
         }
         if (n === BAD) this.badRow(rec.text(columns[i] as number), line);
         else if (rec.allBlank()) return this.exclude('footer');
-        else this.missingVotes(counts, line);
+        else this.missingVotes(county, target, line);
         votes = -1;
         break;
       }
       if (votes < 0) continue;
       used = true;
-      counts.rows++;
-      counts.votes += votes;
+      this.countIn(county, target, votes, line);
       region ??= this.options.regionColumn >= 0 ? rec.text(this.options.regionColumn) : '';
       target.slot ??= this.tally.slot(classified, this.options.file, line);
       this.tally.add(target.slot, votes, region, this.options.file, line);
@@ -204,25 +133,39 @@ export class RowReader {
     if (used) this.rowsUsed++;
   }
 
-  /** Made once per distinct key and county: no closure or string is made per row. */
-  private readonly makeTargets = (rec: RecordView): PartTarget[] => {
-    const { layout } = this;
-    const values = layout.keyColumns.map((c) => (c < 0 ? '' : rec.text(c)));
-    let key = '';
-    for (const v of values) key += `${v.length}:${v}`;
-    let classes = this.classes.get(key);
-    if (!classes) this.classes.set(key, (classes = layout.classify(values)));
-    const county = layout.countyColumn < 0 ? '' : rec.text(layout.countyColumn).trim();
-    return classes.map((classified) => ({
+  // Per-county counting lives in small methods: inlined into `record` it makes the hot loop slower (measured).
+  private countsOf(county: County, target: PartTarget, line: number): CountyPart {
+    return county.parts[target.id] ?? this.checks.part(county, target.id, target.raceIndex, line);
+  }
+
+  private countIn(county: County, target: PartTarget, votes: number, line: number): void {
+    const counts = this.countsOf(county, target, line);
+    counts.rows++;
+    counts.votes += votes;
+  }
+
+  private countTotal(county: County, target: PartTarget, votes: number, line: number): void {
+    const counts = this.countsOf(county, target, line);
+    counts.totalRows++;
+    counts.total += votes;
+    counts.totalLine = line;
+  }
+
+  /** Made once per distinct county cell, and looked up only when the cell changes from the row before. */
+  private readonly makeCounty = (rec: RecordView): County => this.checks.county(rec.text(this.layout.countyColumn).trim());
+
+  /** Made once per distinct key: classifying is per key, so no closure or string is made per row. */
+  private readonly makeTargets = (rec: RecordView): PartTarget[] =>
+    this.layout.classify(this.layout.keyColumns.map((c) => (c < 0 ? '' : rec.text(c)))).map((classified) => ({
       classified,
       slot: null,
-      counts: this.checks.part(county, classified.race ? this.checks.raceIndex(classified.race) : -1, rec.line),
+      id: this.ids++,
+      raceIndex: classified.race ? this.checks.raceIndex(classified.race) : -1,
     }));
-  };
 
   /** An empty vote cell (any of a part's vote-type cells): the part is missing, never counted as 0. */
-  private missingVotes(counts: CountyPart, line: number): void {
-    counts.missing++;
+  private missingVotes(county: County, target: PartTarget, line: number): void {
+    this.countsOf(county, target, line).missing++;
     this.missing.note(line);
     this.exclude('missing-votes');
   }
@@ -268,10 +211,10 @@ function sumVotes(rec: RecordView, columns: readonly number[]): number {
   return votes;
 }
 
-/** A footnote row: text in the first cell only (Boulder's "* Active Voters are …"). */
+/** An empty row, or a footnote: text in the first cell at most (Boulder's "* Active Voters are …"). */
 function restBlank(rec: RecordView): boolean {
   for (let i = 1; i < rec.count; i++) if (rec.length(i) > 0 && rec.text(i).trim() !== '') return false;
-  return rec.count > 1;
+  return rec.count > 1 || rec.allBlank();
 }
 
 function s(n: number): string {

@@ -8,7 +8,7 @@ import type { RecordView } from '../layout/rows.js';
 import { parseVotes } from '../layout/votes.js';
 import { Utf8Validator } from './decode.js';
 import { CsvScanError, FastCsvScanner, fieldText, type FieldSpans } from './fast-scan.js';
-import { MAX_RECORD_SIZE, NulNotes, quoteError, recordTooLarge, unclosedQuote } from './records.js';
+import { MAX_RECORD_SIZE, NulNotes, quoteError, recordTooLarge, unclosedQuote } from './dialect.js';
 import type { Warning } from '../types.js';
 
 /**
@@ -44,7 +44,7 @@ class ByteMemo {
 
   private find<A, T>(r: FieldSpans, columns: readonly number[], length: number, make: (arg: A) => T, arg: A): number {
     const { buf, start, end } = r;
-    let h = 0x811c9dc5;
+    let h = 0x811c9dc5 | 0; // int32 like the stored hashes, also when no column is hashed (a key of no columns)
     for (let k = 0; k < columns.length; k++) {
       const c = columns[k] as number;
       if (c >= 0) {
@@ -191,12 +191,17 @@ class SpanRecord implements RecordView {
     this.lastLength = n;
     return false;
   }
+  /** Exactly `text(f).trim() === ''` for every cell, as StringRecord has it (rare rows only: no need to be fast). */
   allBlank(): boolean {
     const { buf, start, end, count } = this.r;
     for (let f = 0; f < count; f++) {
       for (let i = start[f] ?? 0; i < (end[f] ?? 0); i++) {
-        const b = buf[i];
-        if (b !== 0x20 && b !== 0x09) return false;
+        const b = buf[i] ?? 0;
+        if (b >= 0x80) {
+          if (this.text(f).trim() !== '') return false;
+          break;
+        }
+        if (b !== 0x20 && (b < 0x09 || b > 0x0d)) return false;
       }
     }
     return true;

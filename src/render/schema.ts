@@ -22,7 +22,7 @@ const part = z.object({
   unknown: z.string().optional().describe('why it cannot be checked'),
 });
 
-const exclusion = z.enum(['total-row', 'candidate-total', 'blank-candidate', 'over-under-votes', 'turnout', 'straight-party', 'statistics', 'missing-votes', 'blank-line', 'footer', 'bad-row']);
+const exclusion = z.enum(['total-row', 'candidate-total', 'blank-candidate', 'over-under-votes', 'turnout', 'straight-party', 'statistics', 'missing-votes', 'blank-line', 'footer', 'duplicate', 'bad-row']);
 
 export const ruleSchema = z.object({
   id: z.string(),
@@ -75,6 +75,7 @@ export const documentSchema = z.object({
     name: z.string(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     encoding: z.string(),
+    delimiter: z.string().describe('the field delimiter: detected from the header record, or --delimiter'),
     layout: z.string(),
     rows: z.number().int(),
     rowsUsed: z.number().int(),
