@@ -59,6 +59,8 @@ export interface Election {
   rule: Rule;
   /** The --by column, when a breakdown by area was asked for. */
   by: string | null;
+  /** --seats, applied to every race; null when not given. */
+  seats: number | null;
   primary: PrimaryMode;
   inputs: InputSummary[];
   races: RaceResult[];
@@ -91,7 +93,7 @@ export async function countElection(sources: Source[], options: ElectionOptions)
       warnings.push({ code: 'outstanding-unmatched', line: entry.line, message: `--outstanding-file names a race that is not in the results: ${JSON.stringify(entry.race)}` });
     }
   }
-  return { rule: options.rule, by: options.by ?? null, primary, inputs, races, warnings };
+  return { rule: options.rule, by: options.by ?? null, seats: options.seats ?? null, primary, inputs, races, warnings };
 }
 
 /** "U.S. House District 6", with the party for a primary: the name --race matches against. */

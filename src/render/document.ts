@@ -62,6 +62,8 @@ export interface RaceDoc {
   blankVotes: number;
   invalidVotes: number;
   registeredVoters: number | null;
+  /** Seats the contest fills, when the file says (MEDSL magnitude, Clarity "(Vote For N)") or --seats; else null. */
+  seats: number | null;
   /** With --outstanding: what the votes still to count can change. */
   outlook?: Outlook;
   /** With --by: each area's votes per candidate (candidates in the race's order). */
@@ -127,6 +129,7 @@ export function toDocument(election: Election): ElectionDoc {
       blankVotes: decision.blank,
       invalidVotes: decision.invalid,
       registeredVoters: decision.registered,
+      seats: election.seats ?? race.seats ?? null,
       // Shares are of the rule's denominator, so they can be read against its thresholds.
       candidates: decision.candidates.map((c) => ({ name: c.name, party: c.party, votes: c.votes, share: shareNumber(c.votes, decision.denominator) })),
       outcome: decision.outcome,

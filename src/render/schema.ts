@@ -91,6 +91,7 @@ export const documentSchema = z.object({
     blankVotes: z.number().int(),
     invalidVotes: z.number().int(),
     registeredVoters: z.number().int().nullable(),
+    seats: z.number().int().nullable().describe('seats the contest fills, when known; more than one makes it not_applicable'),
     candidates: z.array(z.object({ name: z.string(), party: z.string(), votes: z.number().int(), share: z.number().nullable() })),
     outcome: outcomeSchema,
     outlook: z.object({
