@@ -69,7 +69,7 @@ async function countOnce(names: string[], raw: RawOptions, options: ElectionOpti
   const color = format === 'table' && useColor(raw, io);
   const bars = !raw.plain && io.stdout.isTTY === true;
   const render = raw.listRaces ? (await import('./render/races.js')).racesRenderer(format) : await rendererFor(format as Format);
-  return { code: ExitCode.Ok, stderr, stdout: render(election, { color, bars, width: io.stdout.columns ?? (Number(io.env.COLUMNS) || 80), terminal: io.stdout.isTTY === true }) };
+  return { code: ExitCode.Ok, stderr, stdout: await render(election, { color, bars, width: io.stdout.columns ?? (Number(io.env.COLUMNS) || 80), terminal: io.stdout.isTTY === true }) };
 }
 
 function electionOptions(raw: RawOptions): ElectionOptions {

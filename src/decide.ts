@@ -4,6 +4,7 @@ import { evaluateCondition, type ConditionResult, type RaceFacts } from './rules
 import { plurality } from './rules/presets.js';
 import { describeCondition, isPlainShare, isPluralityCondition, percentLabel, votesToClear, type Condition, type Rule } from './rules/rule.js';
 import type { CandidateTally, Outcome, RaceTally } from './types.js';
+import { thousands } from './thousands.js';
 
 export { ballotRows, type BallotRow } from './rules/contest.js';
 
@@ -216,7 +217,7 @@ function shortfall(facts: RaceFacts, c: Condition | undefined): number | null {
 }
 
 export function fmt(n: number): string {
-  return n.toLocaleString('en-US');
+  return thousands(n);
 }
 
 function joinNames(names: string[]): string {

@@ -6,6 +6,7 @@
  */
 import type { RaceId, Warning } from '../types.js';
 import { raceLabel } from './classify.js';
+import { thousands } from '../thousands.js';
 
 /** What one (race, candidate) key gave in one county. */
 export interface CountyPart {
@@ -187,5 +188,5 @@ export class DuplicateFilter {
 }
 
 function fmt(n: number): string {
-  return n.toLocaleString('en-US');
+  return thousands(n);
 }

@@ -6,6 +6,7 @@
  */
 import type { CandidateTally, RaceTally, Warning } from '../types.js';
 import { raceLabel } from './classify.js';
+import { thousands } from '../thousands.js';
 
 const SUFFIX = /\s*\((?:i|inc|incumbent|d|r|l|g|dem|rep|lib|lbt|grn|ind|gop|np|npa|con|democrat|democratic|republican|libertarian|green|independent|nonpartisan)\)\s*$/i;
 
@@ -96,5 +97,5 @@ function mergeInto(race: RaceTally, keep: CandidateTally, other: CandidateTally)
 }
 
 function spell(c: CandidateTally): string {
-  return `"${c.name}" (${c.votes.toLocaleString('en-US')} votes)`;
+  return `"${c.name}" (${thousands(c.votes)} votes)`;
 }

@@ -18,7 +18,7 @@ export interface RenderOptions {
   terminal: boolean;
 }
 
-type Renderer = (election: Election, options: RenderOptions) => string;
+type Renderer = (election: Election, options: RenderOptions) => string | Promise<string>;
 
 /** The table renderer is loaded on demand: chalk and string-width cost start-up time that JSON runs never need. */
 export async function rendererFor(format: Format): Promise<Renderer> {

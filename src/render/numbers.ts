@@ -1,8 +1,9 @@
 /** Number formatting for people: thousands separators and shares that never hide which side of a line they are on. */
 import type { Fraction } from '../rules/rule.js';
+import { thousands } from '../thousands.js';
 
 export function formatVotes(n: number): string {
-  return n.toLocaleString('en-US');
+  return thousands(n);
 }
 
 /** votes/total as a percentage rounded half-up to `decimals` places, computed in integers. */

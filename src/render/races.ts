@@ -6,6 +6,7 @@
 import { raceTitle, type Election } from '../pipeline.js';
 import type { InputSummary } from '../types.js';
 import { escapeJsonText, sanitizeForTerminal as safe } from './sanitize.js';
+import { thousands } from '../thousands.js';
 
 export interface RacesDoc {
   inputs: InputSummary[];
@@ -43,22 +44,22 @@ export function racesDoc(election: Election): RacesDoc {
 export function renderRacesText(doc: RacesDoc): string {
   const out: string[] = [];
   for (const input of doc.inputs) {
-    const excluded = Object.entries(input.rowsExcluded).map(([reason, n]) => `${n.toLocaleString('en-US')} ${reason}`);
+    const excluded = Object.entries(input.rowsExcluded).map(([reason, n]) => `${thousands(n)} ${reason}`);
     out.push(
       `${safe(input.name)} · layout ${input.layout} · ${input.encoding} · delimiter ${JSON.stringify(input.delimiter)} · ` +
-      `${input.rows.toLocaleString('en-US')} rows, ${input.rowsUsed.toLocaleString('en-US')} counted` +
+      `${thousands(input.rows)} rows, ${thousands(input.rowsUsed)} counted` +
       (excluded.length > 0 ? ` · left out: ${excluded.join(', ')}` : ''),
     );
   }
   out.push(`${doc.races.length} race${doc.races.length === 1 ? '' : 's'}`);
   for (const race of doc.races) {
     const seats = race.seats !== null && race.seats > 1 ? ` · ${race.seats} seats` : '';
-    out.push('', `${safe(race.id)}  ${safe(race.title)} · ${race.rows.toLocaleString('en-US')} rows${seats}`);
+    out.push('', `${safe(race.id)}  ${safe(race.title)} · ${thousands(race.rows)} rows${seats}`);
     const width = Math.min(40, Math.max(...race.candidates.map((c) => safe(c.name).length), 9));
     for (const c of race.candidates) {
       const name = safe(c.name).padEnd(width);
       const party = safe(c.party).padEnd(12);
-      out.push(`  ${name}  ${party} ${c.rows.toLocaleString('en-US').padStart(9)} rows ${c.votes.toLocaleString('en-US').padStart(13)} votes${c.writeIn ? '  (write-ins)' : ''}`);
+      out.push(`  ${name}  ${party} ${thousands(c.rows).padStart(9)} rows ${thousands(c.votes).padStart(13)} votes${c.writeIn ? '  (write-ins)' : ''}`);
     }
   }
   return out.join('\n') + '\n';

@@ -1,6 +1,5 @@
 /** The terminal table: one block per race, then a verdict line. The only module that uses chalk. */
-import { Chalk, type ChalkInstance } from 'chalk';
-import stringWidth from 'string-width';
+import type { ChalkInstance } from 'chalk';
 import { raceTitle, type Election, type RaceResult } from '../pipeline.js';
 import { describeRule, type Rule } from '../rules/rule.js';
 import { ballotRows, type RuleOutcome } from '../decide.js';
@@ -18,11 +17,36 @@ export interface TableOptions {
   width: number;
 }
 
-export function renderTable(election: Election, options: TableOptions): string {
-  const c = new Chalk({ level: options.color ? 1 : 0 });
+/** Without colour nothing is styled: every chalk style is the identity. */
+const PLAIN = new Proxy((text: string) => text, { get: () => PLAIN }) as unknown as ChalkInstance;
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** Terminal columns of a (sanitised) string; replaced by string-width when the election has non-ASCII text. */
+let stringWidth = (text: string): number => text.length;
+
+/**
+ * chalk and string-width are loaded only when needed — colour on, or text that is not plain ASCII — since
+ * loading them costs more start-up time than the rest of a small run.
+ */
+export async function renderTable(election: Election, options: TableOptions): Promise<string> {
+  const c = options.color ? new (await import('chalk')).Chalk({ level: 1 }) : PLAIN;
+  if (!allAscii(election)) {
+    const wide = (await import('string-width')).default;
+    stringWidth = (text) => (PRINTABLE_ASCII.test(text) ? text.length : wide(text));
+  }
   const blocks = election.races.map((r) => renderRace(r, election.rule, election.by, options, c));
   if (blocks.length === 0) blocks.push('No races matched.\n');
   return blocks.join('\n') + footer(election, c);
+}
+
+function allAscii(election: Election): boolean {
+  const texts = election.inputs.map((i) => i.name);
+  for (const { race, decision } of election.races) {
+    texts.push(race.office, race.district, race.party ?? '', ...(race.regions?.keys() ?? []));
+    for (const cand of decision.candidates) texts.push(cand.name, cand.party);
+  }
+  return texts.every((t) => PRINTABLE_ASCII.test(t));
 }
 
 function renderRace({ race, decision, outlook }: RaceResult, rule: Rule, by: string | null, options: TableOptions, c: ChalkInstance): string {

@@ -1,6 +1,7 @@
 /** One winning condition against one race: each part held or not, and by how many votes (or regions). */
 import { percentLabel, type Fraction } from './fraction.js';
 import { clears, describeCondition, describeRegional, isPluralityCondition, votesToClear, type Condition, type Regional } from './rule.js';
+import { thousands } from '../thousands.js';
 
 /** What a condition is tested against. `second` is 0 when the leader has no named rival. */
 export interface RaceFacts {
@@ -38,7 +39,7 @@ export function evaluateCondition(c: Condition, facts: RaceFacts): ConditionResu
   const parts: PartResult[] = [];
   const { top, second, denominator } = facts;
   if (!(c.share.num === 0 && c.atLeast)) {
-    parts.push(votePart(`${c.atLeast ? '≥' : '>'} ${percentLabel(c.share)} % of ${denominator.toLocaleString('en-US')} votes`,
+    parts.push(votePart(`${c.atLeast ? '≥' : '>'} ${percentLabel(c.share)} % of ${thousands(denominator)} votes`,
       top, votesToClear(denominator, c.share, c.atLeast), clears(top, denominator, c.share, c.atLeast)));
   }
   if (c.lead) {
@@ -66,7 +67,7 @@ function registeredPart(share: Fraction, facts: RaceFacts): PartResult {
     return { description, held: null, margin: null, unit: 'votes', unknown: 'the number of registered voters is not known (pass --registered)' };
   }
   const needed = votesToClear(facts.registered, share, true);
-  return votePart(`${description} (${needed.toLocaleString('en-US')} of ${facts.registered.toLocaleString('en-US')})`,
+  return votePart(`${description} (${thousands(needed)} of ${thousands(facts.registered)})`,
     facts.top, needed, clears(facts.top, facts.registered, share, true));
 }
 

@@ -3,6 +3,7 @@ import { UsageError } from '../errors.js';
 import { parsePercent, percentLabel } from './fraction.js';
 import { findPreset, majority, presets } from './presets.js';
 import { ruleNeedsRegistered, type Denominator, type Rule } from './rule.js';
+import { thousands } from '../thousands.js';
 
 /** The raw flag values, as commander gives them (RawOptions can be passed as it is). */
 export interface RuleFlags {
@@ -83,7 +84,7 @@ function wholeNumber(flag: string, text: string, min: number, max: number): numb
   const digits = text.trim().replace(/[,_](?=\d{3}(\D|$))/g, '');
   const n = /^\d+$/.test(digits) ? Number(digits) : NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) {
-    throw new UsageError(`${flag} must be a whole number from ${min.toLocaleString('en-US')}${max < 1e6 ? ` to ${max.toLocaleString('en-US')}` : ' up'}, got ${JSON.stringify(text)}`);
+    throw new UsageError(`${flag} must be a whole number from ${thousands(min)}${max < 1e6 ? ` to ${thousands(max)}` : ' up'}, got ${JSON.stringify(text)}`);
   }
   return n;
 }
