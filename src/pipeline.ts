@@ -2,7 +2,7 @@
 import { DataError } from './errors.js';
 import { decide, type Decision } from './decide.js';
 import { normalizeHeader } from './layout/columns.js';
-import { detectLayout } from './layout/detect.js';
+import { HeaderSearch } from './layout/header.js';
 import { RowReader, StringRecord, type RecordView } from './layout/rows.js';
 import { checkNames } from './layout/names.js';
 import type { NameTable } from './layout/wide-names.js';
@@ -151,12 +151,16 @@ async function readSource(source: Source, tally: Tally, options: ElectionOptions
   const ctx = { file, partyPrimary: primary.source === 'default' ? null : primary.partyPrimary, names: options.names ?? null };
   let reader: RowReader | null = null;
   let headerLine = 0;
+  // A title or a date above the header is skipped with a warning (layout/header.ts).
+  const search = new HeaderSearch(ctx);
   const onRecord = (rec: RecordView): void => {
     if (reader) return reader.record(rec);
     if (rec.count === 1 && rec.length(0) === 0) return; // blank lines before the header
-    headerLine = rec.line;
-    const header = Array.from({ length: rec.count }, (_, i) => rec.text(i));
-    const layout = detectLayout(header, ctx, rec.line);
+    const found = search.offer(rec);
+    if (!found) return;
+    const { cells: header, layout } = found;
+    headerLine = found.line;
+    if (found.warning) warnings.push(found.warning);
     const regionColumn = options.by ? byColumn(header, options.by, file, rec.line) : options.needsRegions ? layout.geoColumns[0] ?? -1 : -1;
     reader = new RowReader(layout, tally, { file, skipBadRows: options.skipBadRows, regionColumn });
   };
@@ -169,9 +173,9 @@ async function readSource(source: Source, tally: Tally, options: ElectionOptions
     warnings.push(...(await parseRecords(rest(), decoder, { file, delimiter, encoding: sniffed.encoding }, (cells, line) => onRecord(view.set(cells, line)))));
   }
   const done = reader as RowReader | null;
-  if (!done) throw new DataError('the input has no header row', { file });
-  // Blank lines after the header are not data either (§1 #9).
-  if (done.rows === (done.excluded.get('blank-line') ?? 0)) throw new DataError('no data rows after the header', { file, line: headerLine });
+  if (!done) throw search.fail();
+  // Blank lines and empty or footnote rows after the header are not data either (§1 #9).
+  if (done.rows === (done.excluded.get('blank-line') ?? 0) + (done.excluded.get('footer') ?? 0)) throw new DataError('no data rows after the header', { file, line: headerLine });
   warnings.push(...done.warnings());
   if (await changedWhileRead(source, bytesRead)) {
     warnings.push({ code: 'file-changed', file, message: 'the file changed while it was being read; run again for a consistent count' });

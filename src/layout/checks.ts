@@ -24,6 +24,8 @@ export interface CountyPart {
   totalLine: number;
   /** The first line of this key in this county. */
   line: number;
+  /** The line of the first row counted (the one a second row of the same key is compared with). */
+  rowLine: number;
 }
 
 interface CountyRace {
@@ -68,7 +70,7 @@ export class CountyChecks {
 
   /** The counts of key `id` in `county`, made on first use. */
   part(county: County, id: number, raceIndex: number, line: number): CountyPart {
-    const part = { county: county.name, raceIndex, rows: 0, votes: 0, missing: 0, totalRows: 0, total: 0, totalLine: 0, line };
+    const part = { county: county.name, raceIndex, rows: 0, votes: 0, missing: 0, totalRows: 0, total: 0, totalLine: 0, line, rowLine: 0 };
     while (county.parts.length < id) county.parts.push(undefined);
     county.parts[id] = part;
     this.parts.push(part);
@@ -160,11 +162,32 @@ function noData(file: string, byCounty: Map<string, Map<number, CountyRace>>, mi
   return out;
 }
 
+/** Rows dropped as duplicates, with the first few lines and the line each repeats: one warning per file. */
+export class DuplicateNotes {
+  count = 0;
+  private readonly first: string[] = [];
+
+  /** `what` is pluralised with an s; `why`, in brackets after it, says what "duplicate" means. */
+  constructor(private readonly what = 'exact duplicate record', private readonly why = '') {}
+
+  note(line: number, original: number): void {
+    this.count++;
+    if (this.first.length < SHOWN) this.first.push(`${line} (same as ${original})`);
+  }
+
+  warning(file: string): Warning | null {
+    if (this.count === 0) return null;
+    const more = this.count > this.first.length ? ', …' : '';
+    const why = this.why === '' ? '' : ` (${this.why})`;
+    return { code: 'duplicate-rows', file, message: `${this.count} ${this.what}${this.count === 1 ? '' : 's'}${why} dropped: line${this.count === 1 ? '' : 's'} ${this.first.join(', ')}${more}` };
+  }
+}
+
 /** Exact copies of an earlier record, remembered in full: used only for files without precinct columns. */
 export class DuplicateFilter {
   private readonly seen = new Map<string, number>();
-  count = 0;
-  private readonly first: string[] = [];
+
+  constructor(private readonly notes: DuplicateNotes) {}
 
   /** True when this record (its cells, in order) was seen before; `line` is where it starts. */
   isDuplicate(cells: readonly string[], line: number): boolean {
@@ -175,15 +198,8 @@ export class DuplicateFilter {
       this.seen.set(key, line);
       return false;
     }
-    this.count++;
-    if (this.first.length < SHOWN) this.first.push(`${line} (same as ${original})`);
+    this.notes.note(line, original);
     return true;
-  }
-
-  warning(file: string): Warning | null {
-    if (this.count === 0) return null;
-    const more = this.count > this.first.length ? ', …' : '';
-    return { code: 'duplicate-rows', file, message: `${this.count} exact duplicate record${this.count === 1 ? '' : 's'} dropped: line${this.count === 1 ? '' : 's'} ${this.first.join(', ')}${more}` };
   }
 }
 

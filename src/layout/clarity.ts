@@ -1,22 +1,15 @@
 /**
  * Clarity ENR `summary.csv` (formats.md §1 F): one row per contest × choice, no geography. The contest name
- * carries the seat count, `… (Vote For 2)`: it is taken off the office and passed on as `seats`, so a
- * multi-seat contest is reported as not applicable instead of as a runoff. `over votes`, `under votes`,
+ * carries the seat count, `… (Vote For 2)`: classifyLong takes it off the office and passes it on as `seats`,
+ * so a multi-seat contest is reported as not applicable instead of as a runoff. `over votes`, `under votes`,
  * `registered voters`, `ballots cast`, `percent of votes` and `num * total/rptg` are per-contest columns,
  * never candidates and never summed.
  */
-import { cleanName } from './classify.js';
 import type { Layout, LayoutContext } from './layout.js';
 import { classifyLong, longLayout } from './long.js';
 
-const VOTE_FOR = /\s*\(\s*vote\s+for\s+(?:not\s+more\s+than\s+)?(\d+)\s*\)\s*$/i;
-
-/** `Representative … District 8 (Vote For 1)` → the office without the marker, and 1. */
-export function seatsFromContest(contest: string): { office: string; seats: number | null } {
-  const name = cleanName(contest);
-  const m = VOTE_FOR.exec(name);
-  return m ? { office: name.slice(0, m.index), seats: Number(m[1]) } : { office: name, seats: null };
-}
+// Kept here too: the contest name's `(Vote For N)` is a Clarity habit first (classifyLong reads it for every layout).
+export { seatsFromContest } from './classify.js';
 
 export function detectClarity(headers: readonly string[], ctx: LayoutContext): Layout | null {
   const col = (name: string): number => headers.indexOf(name);
@@ -26,9 +19,6 @@ export function detectClarity(headers: readonly string[], ctx: LayoutContext): L
     name: 'clarity-summary',
     keyColumns: [choice, contest, -1, col('party_name'), -1],
     voteColumns: [votes],
-    classify: ([candidate = '', office = '', district = '', party = '', stage = '']) => {
-      const { office: title, seats } = seatsFromContest(office);
-      return classifyLong([candidate, title, district, party, stage], ctx, seats);
-    },
+    classify: (values) => classifyLong(values, ctx),
   });
 }

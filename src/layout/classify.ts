@@ -40,28 +40,50 @@ export function cleanName(s: string): string {
   return s.replace(/[\u00a0\u202f]/g, ' ').trim();
 }
 
-/** `6`, `006`, `District 6`, `STATEWIDE` → `6`, `6`, `6`, ``; other names keep their spelling (compare lowercased). */
+/**
+ * Excel's text-protected number `="0012"` (a formula keeping the leading zeros) → `0012`: for IDs (precinct,
+ * county, district, --by areas), never for vote cells, which must be plain counts.
+ */
+export function excelText(s: string): string {
+  return s.length >= 3 && s.charCodeAt(0) === 0x3d && s.charCodeAt(1) === 0x22 && s.endsWith('"') ? s.slice(2, -1) : s;
+}
+
+/** `6`, `006`, `District 6`, `STATEWIDE`, `="006"` → `6`, `6`, `6`, ``, `6`; other names keep their spelling (compare lowercased). */
 export function normalizeDistrict(s: string): string {
-  const d = cleanName(s).replace(/\s+/g, ' ').replace(/^district\s*/i, '');
+  const d = excelText(cleanName(s)).replace(/\s+/g, ' ').replace(/^district\s*/i, '');
   if (/^statewide$/i.test(d)) return '';
   return /^\d+$/.test(d) ? String(Number.parseInt(d, 10)) : d;
 }
 
-const PARTY_NAMES: Record<string, string> = {
+/** A Map, so a party cell like `constructor` is just a party, never Object.prototype's function. */
+const PARTY_NAMES = new Map<string, string>(Object.entries({
   d: 'Democratic', dem: 'Democratic', democrat: 'Democratic', democratic: 'Democratic',
   r: 'Republican', rep: 'Republican', republican: 'Republican',
   l: 'Libertarian', lib: 'Libertarian', lbt: 'Libertarian', libertarian: 'Libertarian',
   g: 'Green', grn: 'Green', green: 'Green',
-};
+}));
 
 /** The party of a primary, spelled one way: `DEM`, `Dem`, `Democrat` are one primary. */
 export function primaryParty(party: string): string {
   const p = cleanName(party);
-  return PARTY_NAMES[p.toLowerCase()] ?? p;
+  return PARTY_NAMES.get(p.toLowerCase()) ?? p;
 }
 
 export function isPrimaryStage(stage: string): boolean {
   return /^pri/i.test(stage.trim());
+}
+
+const VOTE_FOR = /\s*\(\s*vote\s+for\s+(?:not\s+more\s+than\s+)?(\d+)\s*\)\s*$/i;
+
+/**
+ * `Representative … District 8 (Vote For 1)` → the office without the marker, and 1. Clarity writes it, and so
+ * do county exports in other layouts; `(Vote For 2)` makes the contest multi-seat, where a majority rule does
+ * not apply.
+ */
+export function seatsFromContest(contest: string): { office: string; seats: number | null } {
+  const name = cleanName(contest);
+  const m = VOTE_FOR.exec(name);
+  return m ? { office: name.slice(0, m.index), seats: Number(m[1]) } : { office: name, seats: null };
 }
 
 /** office + district (normalised) + party for party primaries. `seats` is carried along, not part of the key. */

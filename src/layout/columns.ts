@@ -18,6 +18,8 @@ export const SYNONYMS = {
   party: ['party', 'party_name', 'political_party', 'party_detailed', 'party_simplified'],
   geography: ['county', 'county_name', 'parish', 'precinct', 'precinct_name', 'precinct_code', 'jurisdiction_name', 'ward'],
   stage: ['stage'],
+  /** A row dimension: one row per vote type (MEDSL `mode`, civicfs `vote_type`), part of what makes a row unique. */
+  voteType: ['mode', 'vote_type', 'vote_mode', 'votetype', 'ballot_type', 'voting_method', 'vote_method'],
 } as const;
 
 export type Role = keyof typeof SYNONYMS;
@@ -33,9 +35,21 @@ export function findCountyColumn(headers: readonly string[]): number {
   return -1;
 }
 
+const PRECINCT = /^(precinct(_name|_id|_code|_number)?|unique_id|ward|vtd\w*)$/;
+
 /** A precinct-level column: such files can be huge, so exact-duplicate detection (a set of records) is off. */
 export function hasPrecinctColumn(headers: readonly string[]): boolean {
-  return headers.some((h) => /^(precinct(_name|_id|_code|_number)?|unique_id|ward|vtd\w*)$/.test(h));
+  return headers.some((h) => PRECINCT.test(h));
+}
+
+/** The precinct-level columns: with the county, the place a row is about. */
+export function findPrecinctColumns(headers: readonly string[]): number[] {
+  return headers.flatMap((h, i) => (PRECINCT.test(h) ? [i] : []));
+}
+
+/** Columns whose header cell is empty (a trailing delimiter, or a column nobody named): ignored. */
+export function findUnnamedColumns(headers: readonly string[]): number[] {
+  return headers.flatMap((h, i) => (h === '' ? [i] : []));
 }
 
 /** Vote-type columns (GA `election_day_votes`, TX `early_voting`): summed only when no total column exists. */

@@ -22,6 +22,13 @@ export interface LayoutContext {
   names?: NameTable | null;
 }
 
+/** Columns that should add up to the total column; names as written in the header, for the warning. */
+export interface TypeCheck {
+  columns: number[];
+  names: string[];
+  total: string;
+}
+
 /** One (race, candidate) pair a record contributes to. */
 export interface Part {
   /** Columns summed into the part's votes: one total column, or vote-type columns. */
@@ -40,6 +47,12 @@ export interface Layout {
   countyColumn: number;
   /** Drop exact duplicate records: only for files without precinct geography, so memory stays bounded. */
   dedup: boolean;
+  /** Precinct-level columns (precinct, precinct_id, ward …); with the county column, a row's place. */
+  precinctColumns: number[];
+  /** Columns with an empty header cell: never read; a warning if one holds data. */
+  unnamedColumns: number[];
+  /** Vote-type columns beside the counted total column (TX `early_voting,election_day,votes`): checked to add up. */
+  typeCheck: TypeCheck | null;
   parts: Part[];
   /** One Classified per part, in order. Pure and deterministic in its inputs: callers cache it by key. */
   classify(keyValues: readonly string[]): readonly Classified[];

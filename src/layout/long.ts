@@ -3,39 +3,52 @@
  * (formats.md §1 A), and vote-type columns with or without a total (§1 B1, B2). `longLayout` is the builder
  * the other one-candidate-per-row families (MEDSL, civicfs, Clarity, county clerk) share.
  */
-import { ballotKind, excludedBy, cleanName, isPrimaryStage, primaryParty, raceId } from './classify.js';
-import { findAll, findColumn, findCountyColumn, hasPrecinctColumn, isVoteTypeColumn, SYNONYMS } from './columns.js';
-import type { Classified, Layout, LayoutContext } from './layout.js';
+import { ballotKind, excludedBy, cleanName, isPrimaryStage, primaryParty, raceId, seatsFromContest } from './classify.js';
+import { findAll, findColumn, findCountyColumn, findPrecinctColumns, findUnnamedColumns, hasPrecinctColumn, isVoteTypeColumn, SYNONYMS } from './columns.js';
+import type { Classified, Layout, LayoutContext, TypeCheck } from './layout.js';
 
 export interface LongSpec {
   name: string;
   keyColumns: number[];
   voteColumns: number[];
   classify(keyValues: readonly string[]): Classified;
+  typeCheck?: TypeCheck | null;
 }
 
-/** A one-part layout: the record's votes go to the one (race, candidate) its key columns name. */
+/**
+ * A one-part layout: the record's votes go to the one (race, candidate) its key columns name. A vote-type row
+ * dimension (`mode`, `vote_type`) not already a key column is appended to the key — `classify` sees only the
+ * values it asked for — so two rows of one place, race and candidate are the same row only with the same type.
+ */
 export function longLayout(headers: readonly string[], spec: LongSpec): Layout {
+  const type = findColumn(headers, 'voteType');
+  const keyColumns = type === -1 || spec.keyColumns.includes(type) ? spec.keyColumns : [...spec.keyColumns, type];
+  const n = spec.keyColumns.length;
   return {
     name: spec.name,
     headerLength: headers.length,
-    keyColumns: spec.keyColumns,
+    keyColumns,
     geoColumns: findAll(headers, 'geography'),
     countyColumn: findCountyColumn(headers),
     dedup: !hasPrecinctColumn(headers),
+    precinctColumns: findPrecinctColumns(headers),
+    unnamedColumns: findUnnamedColumns(headers),
+    typeCheck: spec.typeCheck ?? null,
     parts: [{ voteColumns: spec.voteColumns }],
-    classify: (values) => [spec.classify(values)],
+    classify: keyColumns === spec.keyColumns ? (values) => [spec.classify(values)] : (values) => [spec.classify(values.slice(0, n))],
     notes: [],
   };
 }
 
-export function detectLong(headers: readonly string[], ctx: LayoutContext): Layout | null {
+export function detectLong(headers: readonly string[], ctx: LayoutContext, raw: readonly string[] = headers): Layout | null {
   const candidate = findColumn(headers, 'candidate');
   if (candidate === -1) return null;
   const total = findColumn(headers, 'votes');
-  // With a total column the vote-type columns are its parts and must never be added to it (TX).
-  const voteColumns = total !== -1 ? [total] : headers.flatMap((h, i) => (isVoteTypeColumn(h) ? [i] : []));
+  const types = headers.flatMap((h, i) => (isVoteTypeColumn(h) ? [i] : []));
+  // With a total column the vote-type columns are its parts and must never be added to it (TX), only checked.
+  const voteColumns = total !== -1 ? [total] : types;
   if (voteColumns.length === 0) return null;
+  const typeCheck = total !== -1 && types.length > 0 ? { columns: types, names: types.map((i) => raw[i]?.trim() ?? ''), total: raw[total]?.trim() ?? '' } : null;
 
   const office = findColumn(headers, 'office');
   const kind = office === -1 ? 'minimal' : 'openelections';
@@ -44,12 +57,15 @@ export function detectLong(headers: readonly string[], ctx: LayoutContext): Layo
     keyColumns: [candidate, office, findColumn(headers, 'district'), findColumn(headers, 'party'), findColumn(headers, 'stage')],
     voteColumns,
     classify: (values) => classifyLong(values, ctx),
+    typeCheck,
   });
 }
 
-export function classifyLong([candidate = '', office = '', district = '', party = '', stage = '']: readonly string[], ctx: LayoutContext, seats: number | null = null): Classified {
+/** `(Vote For N)` at the end of the office, in any layout, is the seat count (and is taken off the name). */
+export function classifyLong([candidate = '', contest = '', district = '', party = '', stage = '']: readonly string[], ctx: LayoutContext): Classified {
   const name = cleanName(candidate);
   const primary = ctx.partyPrimary ?? isPrimaryStage(stage);
+  const { office, seats } = seatsFromContest(contest);
   const race = raceId(office, district, primary ? primaryParty(party) : null, seats);
   const reason = excludedBy(office, name);
   if (reason) return { kind: 'exclude', reason, race };

@@ -8,7 +8,7 @@
  * `special` TRUE is a separate race; `stage` PRI keys by party; write-ins (`writein` TRUE, candidate `NA`)
  * count but never advance. The state is part of every race: these files often hold every state.
  */
-import { ballotKind, cleanName, excludedBy, isPrimaryStage, isTrue, normalizeDistrict, primaryParty, raceId } from './classify.js';
+import { ballotKind, cleanName, excludedBy, isPrimaryStage, isTrue, normalizeDistrict, primaryParty, raceId, seatsFromContest } from './classify.js';
 import { findColumn } from './columns.js';
 import type { Classified, Layout, LayoutContext } from './layout.js';
 import { longLayout } from './long.js';
@@ -39,12 +39,13 @@ export function detectMedsl(headers: readonly string[], ctx: LayoutContext): Lay
 
 function classifyMedsl(values: readonly string[], ctx: LayoutContext): Classified {
   const [candidate = '', office = '', district = '', party = '', stage = '', special = '', writein = '', state = '', magnitude = ''] = values;
-  const seats = magnitude.trim() === '' ? null : Number.parseFloat(magnitude);
+  const contest = seatsFromContest(office);
+  const seats = magnitude.trim() === '' ? contest.seats : Number.parseFloat(magnitude);
   let name = cleanName(candidate);
   const writeIn = isTrue(writein) || name === 'NA';
   if (writeIn && (name === 'NA' || name === '')) name = 'Write-ins';
   const primary = ctx.partyPrimary ?? isPrimaryStage(stage);
-  const title = cleanName(office).replace(/\s+/g, ' ') + (isTrue(special) ? ' (Special)' : '') + (/^run/i.test(stage.trim()) ? ' (Runoff)' : '');
+  const title = contest.office.replace(/\s+/g, ' ') + (isTrue(special) ? ' (Special)' : '') + (/^run/i.test(stage.trim()) ? ' (Runoff)' : '');
   const race = raceId(title, stateDistrict(state, district), primary ? primaryParty(party) : null, seats !== null && seats >= 1 ? seats : null);
   if (seats === 0) return { kind: 'exclude', reason: 'statistics', race };
   const reason = writeIn ? null : excludedBy(office, name);

@@ -10,9 +10,12 @@ import { thousands } from '../thousands.js';
 
 const SUFFIX = /\s*\((?:i|inc|incumbent|d|r|l|g|dem|rep|lib|lbt|grn|ind|gop|np|npa|con|democrat|democratic|republican|libertarian|green|independent|nonpartisan)\)\s*$/i;
 
-/** The spelling-insensitive form: lower case, single spaces, no trailing party or incumbent marks. */
+/**
+ * The spelling-insensitive form: lower case, single spaces, no trailing party or incumbent marks, one Unicode
+ * form (NFKC: `José` composed or as `e` + U+0301, fullwidth letters) — names that look alike but are tallied apart.
+ */
 export function variantKey(name: string): string {
-  let n = name.toLowerCase().replace(/\s+/g, ' ').trim();
+  let n = name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
   for (let m = SUFFIX.exec(n); m; m = SUFFIX.exec(n)) n = n.slice(0, m.index).trim();
   return n;
 }
@@ -41,8 +44,39 @@ const MAX_COMPARED = 400;
 /** Shorter names are too alike by chance (`Ann`, `Ben`) for an edit distance to mean anything. */
 const MIN_LENGTH = 6;
 
-/** Warnings for every race, merging first when asked. Mutates the tallies only when `merge` is true. */
+/** Near-duplicate and merged-name warnings shown one by one; the rest are counted in one more (a 5,000-race file). */
+export const NAMES_SHOWN = 10;
+
+/**
+ * Warnings for every race, merging first when asked. Mutates the tallies only when `merge` is true. At most
+ * NAMES_SHOWN warnings of each kind, then one saying how many more there are.
+ */
 export function checkNames(races: Iterable<RaceTally>, merge: boolean): Warning[] {
+  const all = nameWarnings(races, merge);
+  const out: Warning[] = [];
+  const more = new Map<string, { n: number; file: string | undefined }>();
+  const shown = new Map<string, number>();
+  for (const w of all) {
+    const n = shown.get(w.code) ?? 0;
+    if (n < NAMES_SHOWN) {
+      shown.set(w.code, n + 1);
+      out.push(w);
+    } else {
+      const m = more.get(w.code) ?? { n: 0, file: w.file };
+      m.n++;
+      more.set(w.code, m);
+    }
+  }
+  for (const [code, { n, file }] of more) {
+    const message = code === 'merged-names'
+      ? `and ${n} more merged name${n === 1 ? '' : 's'} (--merge-names); run \`runoff races\` to see every race's names`
+      : `and ${n} more near-duplicate pair${n === 1 ? '' : 's'}; run \`runoff races\` to see every race's names`;
+    out.push({ code, ...(file === undefined ? {} : { file }), message });
+  }
+  return out;
+}
+
+function nameWarnings(races: Iterable<RaceTally>, merge: boolean): Warning[] {
   const out: Warning[] = [];
   for (const race of races) {
     const named = [...race.candidates.values()].filter((c) => !c.writeIn);
@@ -61,7 +95,7 @@ export function checkNames(races: Iterable<RaceTally>, merge: boolean): Warning[
       for (const other of rest) {
         out.push(merge
           ? { code: 'merged-names', file: race.firstSeen.file, message: `${raceLabel(race)}: merged ${spell(other)} into ${shown} (--merge-names)` }
-          : { code: 'near-duplicate-name', file: race.firstSeen.file, message: `${raceLabel(race)}: ${shown} and ${spell(other)} differ only in case, spaces or a (party)/(I) suffix; --merge-names merges them` });
+          : { code: 'near-duplicate-name', file: race.firstSeen.file, message: `${raceLabel(race)}: ${shown} and ${spell(other)} ${howAlike(keep.name, other.name)}; --merge-names merges them` });
       }
       if (merge) for (const other of rest) mergeInto(race, keep, other);
     }
@@ -81,6 +115,15 @@ export function checkNames(races: Iterable<RaceTally>, merge: boolean): Warning[
     }
   }
   return out;
+}
+
+/** What tells two names of one variant group apart, in words. */
+function howAlike(a: string, b: string): string {
+  if (a.normalize('NFC') === b.normalize('NFC')) return 'look the same but are written with different Unicode characters (composed and decomposed accents, NFC/NFD)';
+  if (a.normalize('NFKC') === b.normalize('NFKC')) return 'differ only in Unicode form (fullwidth or compatibility characters)';
+  return a.normalize('NFKC') === a && b.normalize('NFKC') === b
+    ? 'differ only in case, spaces or a (party)/(I) suffix'
+    : 'differ only in case, spaces, Unicode form or a (party)/(I) suffix';
 }
 
 function mergeInto(race: RaceTally, keep: CandidateTally, other: CandidateTally): void {

@@ -27,6 +27,10 @@ export interface RecordView {
    * changes rarely (the county of a sorted file) is looked up only when it changes. Track one column per view.
    */
   sameAsLast(column: number): boolean;
+  /** `sameAsLast` with a memory of its own, for the (first) precinct column (the county keeps `sameAsLast`). */
+  samePrecinctAsLast(column: number): boolean;
+  /** The same, for several cells at once, with a third memory (the other precinct columns: `ward,precinct`). */
+  sameCellsAsLast(columns: readonly number[]): boolean;
   allBlank(): boolean;
 }
 
@@ -72,6 +76,20 @@ export class StringRecord implements RecordView {
     const t = this.text(column);
     if (t === this.last) return true;
     this.last = t;
+    return false;
+  }
+  private lastPrecinct: string | null = null;
+  samePrecinctAsLast(column: number): boolean {
+    const t = this.text(column);
+    if (t === this.lastPrecinct) return true;
+    this.lastPrecinct = t;
+    return false;
+  }
+  private lastCells: string[] | null = null;
+  sameCellsAsLast(columns: readonly number[]): boolean {
+    const now = columns.map((c) => this.text(c));
+    if (this.lastCells?.every((t, i) => t === now[i])) return true;
+    this.lastCells = now;
     return false;
   }
   allBlank(): boolean {

@@ -29,7 +29,9 @@ export function describeBadVotes(raw: string): { message: string; hint: string }
   if (/^\d{1,3}([.\u0020\u00a0\u202f]\d{3})+$/.test(s)) {
     return { message: `votes ${shown} is ambiguous: thousands separator or decimal point?`, hint: 'runoff accepts plain digits or commas as thousands separators (1234 or 1,234)' };
   }
-  if (/^[-\u2212(]/.test(s)) return { message: `votes ${shown} is negative`, hint: 'vote counts cannot be negative; check the row' };
+  // `-5`, `−5`, `(5)` are negative; a lone dash (`-`, `—`: "none" or "not reported") is no number at all.
+  if (/^([-\u2212]\s*\d|\(\s*\d)/.test(s)) return { message: `votes ${shown} is negative`, hint: 'vote counts cannot be negative; check the row' };
+  if (/^[-\u2212\u2012-\u2015]+$/.test(s)) return { message: `votes ${shown} is not a number`, hint: 'write 0 for no votes, or leave the cell empty when nothing was reported; or pass --skip-bad-rows to skip such rows with a warning' };
   if (/^\d+\.\d+$/.test(s)) return { message: `votes ${shown} is not a whole number`, hint: 'vote counts are whole numbers' };
   if (/^\d+$/.test(s.replaceAll(',', ''))) return { message: `votes ${shown} is too large to count exactly`, hint: 'counts above 9,007,199,254,740,991 are not supported' };
   return { message: `votes ${shown} is not a whole number`, hint: 'check the row, or pass --skip-bad-rows to skip such rows with a warning' };

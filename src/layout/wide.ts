@@ -6,7 +6,7 @@
  * name; real names come only from a side file (`--names`), else the code is the name, with a warning.
  */
 import { raceId } from './classify.js';
-import { findAll, findCountyColumn, hasPrecinctColumn } from './columns.js';
+import { findAll, findCountyColumn, findPrecinctColumns, findUnnamedColumns, hasPrecinctColumn } from './columns.js';
 import type { Classified, Layout, LayoutContext } from './layout.js';
 
 /** Type, then year + office, or (10-character limit) a legislative office without the year; then YES/NO, or party + name. */
@@ -74,6 +74,9 @@ export function detectWide(headers: readonly string[], ctx: LayoutContext, raw: 
     geoColumns: findAll(headers, 'geography'),
     countyColumn: findCountyColumn(headers),
     dedup: !hasPrecinctColumn(headers),
+    precinctColumns: findPrecinctColumns(headers),
+    unnamedColumns: findUnnamedColumns(headers),
+    typeCheck: null,
     parts: columns.map((c) => ({ voteColumns: [c.index] })),
     classify: () => classified,
     notes,

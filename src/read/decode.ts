@@ -41,8 +41,44 @@ export function sniff(head: Buffer, file: string, forced: Encoding | null): Snif
   if (nuls > sample.length / 4) {
     throw new DataError('looks like UTF-16 without a byte-order mark', { file, line: 1 }, 'use --encoding utf-16le (or utf-16be)');
   }
-  if (isUtf8(trimPartialChar(sample))) return found('utf-8', 0);
+  const trimmed = trimPartialChar(sample);
+  if (isUtf8(trimmed)) return found('utf-8', 0);
+  const mixed = mixedEncodings(trimmed);
+  if (mixed) {
+    // Concatenated county files, some UTF-8 and some Windows-1252: either reading splits a name's tally.
+    throw new DataError('invalid UTF-8 (a file mixing encodings?)', { file, line: mixed.badLine }, `line ${mixed.utf8Line} has UTF-8 characters but this line does not: the file mixes encodings; convert every part to UTF-8 (or, if it is all Windows-1252, pass --encoding windows-1252)`);
+  }
   return found('windows-1252', 0, { code: 'encoding', file, message: 'not valid UTF-8: read as Windows-1252 (use --encoding to choose another)' });
+}
+
+/**
+ * A sample that is not UTF-8 but holds well-formed multi-byte UTF-8 sequences mixes encodings: the lines of the
+ * first bad byte and of the first UTF-8 character, or null when it has no UTF-8 character (one 8-bit encoding).
+ * A Windows-1252 text that happens to contain such a pair (`Ã©`) is mojibake of UTF-8 itself, so also a mix.
+ * Two-byte sequences count only up to U+017F (leads C2–C5: Latin-1 and Latin Extended-A, where é, ñ, ł are):
+ * in Windows-1252 a capital like É or Ñ before a curly quote (`PEÑA”`, bytes D1 94) is also well-formed UTF-8.
+ */
+export function mixedEncodings(sample: Buffer): { badLine: number; utf8Line: number } | null {
+  let utf8At = -1;
+  for (let i = 0; i < sample.length && utf8At === -1; i++) {
+    const c = sample[i] ?? 0;
+    if (c < 0xc2 || c > 0xf4 || (c > 0xc5 && c < 0xe0)) continue;
+    const n = sequenceLength(c);
+    if (i + n <= sample.length && isUtf8(sample.subarray(i, i + n))) utf8At = i;
+  }
+  if (utf8At === -1) return null;
+  const bad = firstInvalidUtf8(sample);
+  return { badLine: lineAt(sample, bad), utf8Line: lineAt(sample, utf8At) };
+}
+
+/** The physical line (1-based; `\n`, `\r\n` and a lone `\r` each end one) of byte `at`. */
+function lineAt(b: Buffer, at: number): number {
+  let line = 1;
+  for (let i = 0; i < at; i++) {
+    const c = b[i];
+    if (c === 0x0d || (c === 0x0a && b[i - 1] !== 0x0d)) line++;
+  }
+  return line;
 }
 
 /** Enough of the head to find the header record; delimiters and quotes are ASCII in every 8-bit encoding. */
@@ -121,12 +157,16 @@ function refuseNonCsv(head: Buffer, file: string): void {
   if (kind) throw new DataError(`not a CSV file (looks like ${kind})`, { file }, 'export the results as CSV, or gunzip/unzip the file first');
 }
 
-/** A sample cut at 64 KiB may end inside a multi-byte character; drop that tail before validating. */
-function trimPartialChar(b: Buffer): Buffer {
-  let end = b.length;
+/**
+ * A sample cut at 64 KiB (or a chunk) may end inside a multi-byte character; drop that tail before validating.
+ * Only an incomplete one: a lead byte `back` bytes from the end whose sequence is longer than `back`. A complete
+ * character at the very end (`…,JOSÉ` with no final newline) is kept.
+ */
+export function trimPartialChar(b: Buffer): Buffer {
+  const end = b.length;
   for (let back = 1; back <= 3 && end - back >= 0; back++) {
     const byte = b[end - back] ?? 0;
-    if ((byte & 0xc0) === 0xc0) return b.subarray(0, end - back);
+    if ((byte & 0xc0) === 0xc0) return sequenceLength(byte) > back ? b.subarray(0, end - back) : b;
     if ((byte & 0xc0) !== 0x80) break;
   }
   return b;

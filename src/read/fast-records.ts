@@ -60,7 +60,9 @@ class ByteMemo {
           for (let i = s; i < e; i++) h = Math.imul(h ^ (buf[i] as number), 0x01000193);
         }
       }
-      h = Math.imul(h ^ 0xff, 0x01000193); // 0xFF never occurs in UTF-8: a safe separator
+      // 0xFF and 0xFE never occur in UTF-8: safe separators. 0xFE after a quoted cell whose `""` is one quote, so
+      // `"a""b"` (text a"b) and the unquoted a""b (text a""b), the same bytes, are two keys as csv-parse has them.
+      h = Math.imul(h ^ (c >= 0 ? 0xff - (r.escaped[c] as number) : 0xff), 0x01000193);
     }
     const mask = this.table.length - 1;
     for (let probe = h & mask; ; probe = (probe + 1) & mask) {
@@ -74,15 +76,15 @@ class ByteMemo {
   private matches(entry: number, r: FieldSpans, columns: readonly number[], length: number): boolean {
     let at = this.offsets[entry] as number;
     if ((this.offsets[entry + 1] as number) - at !== length) return false;
-    const { buf, start, end } = r;
+    const { buf, start, end, escaped } = r;
     const arena = this.arena;
     for (let k = 0; k < columns.length; k++) {
       const c = columns[k] as number;
       if (c >= 0) {
         const e = end[c] as number;
         for (let i = start[c] as number; i < e; i++) if (arena[at++] !== buf[i]) return false;
-      }
-      if (arena[at++] !== 0xff) return false;
+        if (arena[at++] !== 0xff - (escaped[c] as number)) return false;
+      } else if (arena[at++] !== 0xff) return false;
     }
     return true;
   }
@@ -100,7 +102,7 @@ class ByteMemo {
         this.arena.set(r.buf.subarray(r.start[c] ?? 0, r.end[c] ?? 0), at);
         at += (r.end[c] ?? 0) - (r.start[c] ?? 0);
       }
-      this.arena[at++] = 0xff;
+      this.arena[at++] = c >= 0 ? 0xff - (r.escaped[c] as number) : 0xff;
     }
     if (entry + 1 >= this.hashes.length) {
       const hashes = new Int32Array(this.hashes.length * 2);
@@ -179,16 +181,72 @@ class SpanRecord implements RecordView {
     const buf = r.buf;
     const s = r.start[column] as number;
     const n = (r.end[column] as number) - s;
-    if (n !== this.lastLength) return this.remember(buf, s, n);
+    // The length × 2 + the `escaped` flag: the same bytes are other text when `""` is one quote, not two.
+    const key = n * 2 + (r.escaped[column] as number);
+    if (key !== this.lastLength) return this.remember(buf, s, n, key);
     const last = this.last;
-    for (let i = 0; i < n; i++) if (last[i] !== buf[s + i]) return this.remember(buf, s, n);
+    for (let i = 0; i < n; i++) if (last[i] !== buf[s + i]) return this.remember(buf, s, n, key);
     return true;
   }
   /** Out of line, so `sameAsLast` stays small enough to inline; no subarray: a Buffer view costs more than the copy. */
-  private remember(buf: Uint8Array, s: number, n: number): false {
+  private remember(buf: Uint8Array, s: number, n: number, key: number): false {
     if (n > this.last.length) this.last = new Uint8Array(n * 2);
     for (let i = 0; i < n; i++) this.last[i] = buf[s + i] as number;
-    this.lastLength = n;
+    this.lastLength = key;
+    return false;
+  }
+  private lastPrecinct = new Uint8Array(32);
+  /** As `lastLength`: the cell's length × 2 + its `escaped` flag. */
+  private lastPrecinctKey = -1;
+  samePrecinctAsLast(column: number): boolean {
+    const r = this.r;
+    const buf = r.buf;
+    const s = r.start[column] as number;
+    const n = (r.end[column] as number) - s;
+    const key = n * 2 + (r.escaped[column] as number);
+    if (key !== this.lastPrecinctKey) return this.rememberPrecinct(buf, s, n, key);
+    const last = this.lastPrecinct;
+    for (let i = 0; i < n; i++) if (last[i] !== buf[s + i]) return this.rememberPrecinct(buf, s, n, key);
+    return true;
+  }
+  private rememberPrecinct(buf: Uint8Array, s: number, n: number, key: number): false {
+    if (n > this.lastPrecinct.length) this.lastPrecinct = new Uint8Array(n * 2);
+    for (let i = 0; i < n; i++) this.lastPrecinct[i] = buf[s + i] as number;
+    this.lastPrecinctKey = key;
+    return false;
+  }
+  /** Several cells' bytes back to back, and per cell its length × 2 + `escaped` (only files with 2+ precinct columns). */
+  private cells = new Uint8Array(64);
+  private cellKeys = new Int32Array(0);
+  sameCellsAsLast(columns: readonly number[]): boolean {
+    const { buf, start, end, escaped } = this.r;
+    if (this.cellKeys.length !== columns.length) return this.rememberCells(columns);
+    let at = 0;
+    for (let k = 0; k < columns.length; k++) {
+      const c = columns[k] as number;
+      const s = start[c] as number;
+      const n = (end[c] as number) - s;
+      if (n * 2 + (escaped[c] as number) !== this.cellKeys[k]) return this.rememberCells(columns);
+      for (let i = 0; i < n; i++) if (this.cells[at + i] !== buf[s + i]) return this.rememberCells(columns);
+      at += n;
+    }
+    return true;
+  }
+  private rememberCells(columns: readonly number[]): false {
+    const { buf, start, end, escaped } = this.r;
+    let total = 0;
+    for (const c of columns) total += (end[c] as number) - (start[c] as number);
+    if (total > this.cells.length) this.cells = new Uint8Array(total * 2);
+    if (this.cellKeys.length !== columns.length) this.cellKeys = new Int32Array(columns.length);
+    let at = 0;
+    for (let k = 0; k < columns.length; k++) {
+      const c = columns[k] as number;
+      const s = start[c] as number;
+      const n = (end[c] as number) - s;
+      for (let i = 0; i < n; i++) this.cells[at + i] = buf[s + i] as number;
+      this.cellKeys[k] = n * 2 + (escaped[c] as number);
+      at += n;
+    }
     return false;
   }
   /** Exactly `text(f).trim() === ''` for every cell, as StringRecord has it (rare rows only: no need to be fast). */

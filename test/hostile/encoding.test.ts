@@ -53,27 +53,28 @@ describe('encoding and bytes', () => {
   });
 
   it('#5 UTF-8 and CP1252 mixed after the first 64 KiB: error at the first bad line', async () => {
-    const rows = Array.from({ length: 6000 }, (_, i) => `Cobb,CASTAÑEDA ${i % 5},${i}`).join('\n');
-    const input = Buffer.concat([Buffer.from(`county,candidate,votes\n${rows}\n`), latin('Fulton,CASTA\xD1EDA,3\n')]);
+    const rows = Array.from({ length: 6000 }, (_, i) => `Cobb,${i},CASTAÑEDA ${i % 5},${i}`).join('\n');
+    const input = Buffer.concat([Buffer.from(`county,precinct,candidate,votes\n${rows}\n`), latin('Fulton,1,CASTA\xD1EDA,3\n')]);
     const r = await runBoth([], [input.subarray(0, 70_000), input.subarray(70_000)]);
     const e = dataError(r);
     expect(e).toMatchObject({ file: '<stdin>', line: 6002 });
     expect(e.message).toMatch(/invalid UTF-8/);
   });
 
-  // Issue 5 (src/read/decode.ts): a sample holding valid UTF-8 sequences AND invalid bytes is a mix; today the whole
-  // file is read as CP1252, so the UTF-8 lines turn into mojibake ("CASTAÃ‘EDA") and split the tally.
-  it.fails('#5 UTF-8 and CP1252 mixed within the first 64 KiB: error at the first bad line, or a per-line fallback', async () => {
+  // A sample holding valid UTF-8 sequences AND invalid bytes is a mix: reading it all as CP1252 would turn the UTF-8
+  // lines into mojibake ("CASTAÃ‘EDA") and split the tally, so it is an error at the first bad line.
+  it('#5 UTF-8 and CP1252 mixed within the first 64 KiB: error at the first bad line', async () => {
     const input = Buffer.concat([Buffer.from('county,candidate,votes\nCobb,CASTAÑEDA,3\nCobb,B,1\n'), latin('Fulton,CASTA\xD1EDA,3\n')]);
-    const r = await run(['--json', '-'], { stdin: [input] });
-    if (r.code === 1) {
-      expect(dataError(r)).toMatchObject({ line: 4 });
-    } else {
-      expect(r.code).toBe(0);
-      const names = JSON.parse(r.stdout).races[0].candidates.map((c: any) => c.name);
-      expect(names).toContain('CASTAÑEDA');
-      expect(names.join()).not.toMatch(/Ã/);
-    }
+    const e = dataError(await run(['--json', '-'], { stdin: [input] }));
+    expect(e).toMatchObject({ file: '<stdin>', line: 4, message: 'invalid UTF-8 (a file mixing encodings?)' });
+    expect(e.hint).toMatch(/line 2 has UTF-8 characters/);
+    // CP1252 lines first, UTF-8 later: the same, at the first CP1252 line.
+    const first = Buffer.concat([Buffer.from('county,candidate,votes\r\n'), latin('Fulton,CASTA\xD1EDA,3\r\n'), Buffer.from('Cobb,CASTAÑEDA,3\r\n')]);
+    expect(dataError(await run(['-'], { stdin: [first] }))).toMatchObject({ line: 2 });
+    // A whole CP1252 file is still read as Windows-1252 (#4), also when its last byte is a lone lead byte.
+    const cp = await run(['--json', '-'], { stdin: [latin('votes,candidate\n3,CASTA\xD1EDA\n1,JOS\xC9')] });
+    expect(cp.stderr).toMatch(/Windows-1252/);
+    expect(JSON.parse(cp.stdout).races[0].candidates.map((c: any) => c.name)).toEqual(['CASTAÑEDA', 'JOSÉ']);
   });
 
   it('#6 NUL bytes inside a field: removed with a counted warning naming the first line, never shown', async () => {

@@ -17,11 +17,13 @@ describe('headers', () => {
     expect(JSON.parse(r.stdout).races[0].candidates.map((c: any) => [c.name, c.votes])).toEqual([['A', 3], ['B', 1]]);
   });
 
-  // Issue 5 (src/layout/detect.ts): an unnamed column is accepted silently, even with data in it.
-  it.fails('#28 empty header cell: a warning, and the column ignored', async () => {
+  it('#28 empty header cell over data: a warning (once per file), and the column ignored', async () => {
     const r = await runBoth(['--json'], 'candidate,,votes,\nA,x,3,\nB,y,1,\n');
     expect(r.code).toBe(0);
-    expect(warningsOf(r).join('\n')).toMatch(/empty|unnamed/i);
+    expect(warningsOf(r)).toEqual(['<stdin>:2: column 2 is unnamed (an empty header cell) but holds data ("x" on line 2); it is ignored']);
+    expect(JSON.parse(r.stdout).races[0].candidates.map((c: any) => [c.name, c.votes])).toEqual([['A', 3], ['B', 1]]);
+    // A trailing delimiter with nothing under it says nothing.
+    expect((await runBoth([], 'candidate,votes,\nA,3,\nB,1, \n')).stderr).toBe('');
   });
 
   it('#29 header with an embedded newline or odd case and spaces ("Total \\nVotes", "VOTES "): normalised and matched', async () => {

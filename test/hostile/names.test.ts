@@ -20,6 +20,12 @@ describe('names and hostile text', () => {
     expect(doc.races[0].totalVotes).toBe(16);
   });
 
+  it('#41 … and parties named constructor or __proto__ in a party primary: ordinary parties (found by fuzzing)', async () => {
+    const r = await runBoth(['--json', '--party-primary'], 'office,party,candidate,votes\nGov,constructor,A,3\nGov,__proto__,B,2\nGov,toString,C,1\n');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).races.map((race: any) => race.party)).toEqual(['constructor', '__proto__', 'toString']);
+  });
+
   const hostile = [
     'Clear\u001b[2JScreen',
     'Link\u001b]8;;https://evil.example\u0007click\u001b]8;;\u0007',
@@ -125,12 +131,22 @@ describe('names and hostile text', () => {
     expect(doc.warnings).toContainEqual(expect.objectContaining({ code: 'near-duplicate-name' }));
   });
 
-  // Issue 5 (src/layout/names.ts): NFC "José" and NFD "Jose\u0301" look identical and are not warned about.
-  it.fails('#45 the same name in NFC and NFD: kept apart, with a near-duplicate warning', async () => {
+  it('#45 the same name in NFC and NFD: kept apart, with a near-duplicate warning that says why', async () => {
     const r = await runBoth(['--json'], 'candidate,votes\nJosé,3\nJose\u0301,2\nBo,1\n');
     const doc = JSON.parse(r.stdout);
     expect(doc.races[0].candidates).toHaveLength(3);
-    expect(doc.warnings).toContainEqual(expect.objectContaining({ code: 'near-duplicate-name' }));
+    expect(doc.warnings).toContainEqual(expect.objectContaining({ code: 'near-duplicate-name', message: expect.stringMatching(/different Unicode characters .*NFC\/NFD/) }));
+    // --merge-names merges them like any other variant.
+    const merged = await jsonOf('candidate,votes\nJosé,3\nJose\u0301,2\nBo,1\n', ['--merge-names']);
+    expect(merged.doc.races[0].candidates.map((c: any) => [c.name, c.votes])).toEqual([['José', 5], ['Bo', 1]]);
+  });
+
+  it('near-duplicate warnings are capped: the first 10 named, then one "and N more"', async () => {
+    const rows = Array.from({ length: 25 }, (_, i) => `Race ${i},Ann Smith,3\nRace ${i},ANN SMITH,1`).join('\n');
+    const r = await run(['-'], { stdin: `office,candidate,votes\n${rows}\n` });
+    const near = warningsOf(r).filter((w) => /near-duplicate|ANN SMITH/.test(w));
+    expect(near).toHaveLength(11);
+    expect(near[10]).toBe('<stdin>: and 15 more near-duplicate pairs; run `runoff races` to see every race\'s names');
   });
 
   it('#46 names starting with =, +, @ or -: literal in the table and JSON, \'-prefixed in CSV output', async () => {

@@ -61,10 +61,14 @@ describe('numbers', () => {
     expect(e).toMatchObject({ line: 2, message: 'votes "=\\"3\\"" is not a whole number' });
   });
 
-  // Issue 5 (src/layout): IDs in the Excel form should be stripped to 0012 where they are shown (--by precinct).
-  it.fails('#38 ="0012" shown as 0012 in a --by breakdown', async () => {
-    const r = await run(['--by', 'precinct', '-'], { stdin: 'precinct,candidate,votes\n="0012",A,3\n="0013",B,1\n' });
-    expect(r.stdout).not.toContain('="0012"');
+  it('#38 ="0012" shown as 0012 in a --by breakdown (IDs are stripped of the Excel form where shown)', async () => {
+    const r = await runBoth(['--by', 'precinct', '--json'], 'precinct,candidate,votes\n="0012",A,3\n="0013",B,1\n0012,B,2\n');
+    const race = JSON.parse(r.stdout).races[0];
+    expect(race.breakdown.areas.map((a: any) => a.area)).toEqual(['0012', '0013']);
+    expect(race.breakdown.areas[0].totalVotes).toBe(5);
+    const t = await run(['--by', 'precinct', '-'], { stdin: 'precinct,candidate,votes\n="0012",A,3\n="0013",B,1\n' });
+    expect(t.stdout).not.toContain('="0012"');
+    expect(t.stdout).toMatch(/^0012 /m);
   });
 
   it('#39 a percent column (48.96%) is ignored, never summed', async () => {

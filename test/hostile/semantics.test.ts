@@ -24,10 +24,21 @@ describe('election semantics', () => {
     expect(r.stderr).toBe('runoff: warning: <stdin>: 1 exact duplicate record dropped: line 4 (same as 2)\nrunoff: 1 warning and --strict: refusing the result\n');
   });
 
-  // Issue 5 (src/layout/checks.ts): the same (county, race, candidate) with different votes is summed silently.
-  it.fails('#48 same key (place, race, candidate) with different votes: an error, never summed silently', async () => {
+  it('#48 same key (place, race, candidate) with different votes: an error naming both lines, never summed', async () => {
     const e = dataError(await runBoth([], `${COUNTY}\nLeon,Governor,,,A,30\nLeon,Governor,,,B,10\nLeon,Governor,,,A,31\n`));
-    expect(e.line).toBe(4);
+    expect(e).toMatchObject({ line: 4, message: '"A" in Governor (Leon) has 30 votes on line 2 and 31 on line 4: the same candidate, race and place twice, with different votes' });
+    // Precinct files: within the precinct's run of rows.
+    const p = dataError(await runBoth([], 'county,precinct,office,candidate,votes\nLeon,P1,Governor,A,30\nLeon,P1,Governor,B,10\nLeon,P1,Governor,A,31\nLeon,P2,Governor,A,1\n'));
+    expect(p).toMatchObject({ line: 4, message: '"A" in Governor (Leon, P1) has 30 votes on line 2 and 31 on line 4: the same candidate, race and place twice, with different votes' });
+    // Another county, another vote type, another party line: not the same key.
+    const ok = await runBoth(['--json'], `${COUNTY},mode\nLeon,Governor,,,A,30,ABSENTEE\nLeon,Governor,,,A,31,ELECTION DAY\nDade,Governor,,,A,5,ABSENTEE\nLeon,Governor,,DEM,A,2,ABSENTEE\n`);
+    expect(JSON.parse(ok.stdout).races[0].candidates[0].votes).toBe(68);
+  });
+
+  it('#47/#48 in a precinct file: the same key and votes twice in the precinct\'s rows is dropped as a duplicate', async () => {
+    const r = await runBoth(['--json'], 'county,precinct,office,candidate,votes\nLeon,P1,Governor,A,30\nLeon,P1,Governor,B,10\nLeon,P1,Governor,A,30\n');
+    expect(warningsOf(r)).toEqual(['<stdin>: 1 duplicate row (same place, race, candidate and votes) dropped: line 4 (same as 2)']);
+    expect(JSON.parse(r.stdout).races[0].totalVotes).toBe(40);
   });
 
   it('#49 pseudo-rows TOTAL, Total Votes, Over Votes and a blank candidate: excluded and counted per reason', async () => {
@@ -44,12 +55,13 @@ describe('election semantics', () => {
     expect(t.stdout).toMatch(/6 rows, 2 counted · left out: .*1 total-row/);
   });
 
-  // Issue 5 (src/layout/checks.ts): vote-type columns beside a total are never added, but not reconciled either.
-  it.fails('#50 vote-type columns that do not sum to votes: a warning with the lines', async () => {
-    const input = 'county,office,candidate,early_voting,election_day,votes\nLeon,Governor,A,1,1,3\nLeon,Governor,B,1,0,1\n';
+  it('#50 vote-type columns that do not sum to votes: a warning with the count and the lines; votes is counted', async () => {
+    const input = 'county,office,candidate,early_voting,election_day,votes\nLeon,Governor,A,1,1,3\nLeon,Governor,B,1,0,1\nLeon,Governor,C,,2,2\n';
     const r = await runBoth(['--json'], input);
-    expect(JSON.parse(r.stdout).races[0].totalVotes).toBe(4);
-    expect(warningsOf(r).join('\n')).toMatch(/line 2/);
+    expect(JSON.parse(r.stdout).races[0].totalVotes).toBe(6);
+    expect(warningsOf(r)).toEqual(['<stdin>:2: 1 row where early_voting + election_day does not add up to votes: line 2; votes is counted']);
+    // Without a total column the vote types are the votes: nothing to check.
+    expect((await runBoth([], 'county,office,candidate,early_voting,election_day\nLeon,Governor,A,1,1\n')).stderr).toBe('');
   });
 
   it('#51 exactly 50.00 % is not a majority; 50.004 % is shown as 50.004 %, not 50.00 %', async () => {
@@ -93,13 +105,14 @@ describe('election semantics', () => {
     expect(measure.doc.races[0].outcome).toMatchObject({ status: 'not_applicable', explanation: expect.stringMatching(/Yes\/No measure/) });
   });
 
-  // Issue 5 / rules: "(Vote For 2)" in the office name is not read as a two-seat contest (decide() supports
-  // `seats`, but nothing passes it), so a majority verdict is given where none applies.
-  it.fails('#55 a "Vote For 2" contest: a warning or not_applicable, not a one-seat majority verdict', async () => {
-    const r = await run(['--json', '-'], { stdin: 'office,candidate,votes\nCity Council (Vote For 2),A,5\nCity Council (Vote For 2),B,3\nCity Council (Vote For 2),C,2\n' });
-    const doc = JSON.parse(r.stdout);
-    const flagged = doc.races[0].outcome.status === 'not_applicable' || doc.warnings.some((w: any) => /seat|vote for 2/i.test(w.message));
-    expect(flagged).toBe(true);
+  it('#55 a "Vote For 2" contest in any layout: seats 2, status not_applicable, office without the marker', async () => {
+    const r = await runBoth(['--json'], 'office,candidate,votes\nCity Council (Vote For 2),A,5\nCity Council (Vote For 2),B,3\nCity Council (Vote For 2),C,2\n');
+    const race = JSON.parse(r.stdout).races[0];
+    expect(race).toMatchObject({ office: 'City Council', seats: 2 });
+    expect(race.outcome.status).toBe('not_applicable');
+    // "(Vote For 1)" is one seat: decided as usual.
+    const one = await jsonOf('county,office,candidate,votes\nLeon,Mayor (Vote For 1),A,5\nLeon,Mayor (Vote For 1),B,3\n');
+    expect(one.doc.races[0]).toMatchObject({ office: 'Mayor', outcome: { status: 'winner', winner: 'A' } });
   });
 
   it('#56 the same office in two districts, or in both party primaries: separate races', async () => {

@@ -42,9 +42,11 @@ describe('hostile input properties (through the CLI)', () => {
     const row = fc.tuple(fc.constantFrom('Cobb', 'Fulton', 'DeKalb'), fc.constantFrom('Governor', 'U.S. House', 'Mayor'), fc.constantFrom('Ann', 'Bo "B" Ray', 'Zinn, Jr.', 'Édith', 'Kim'), fc.nat(5000));
     await fc.assert(
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 30 }), fc.array(fc.nat(), { maxLength: 30 }), fc.array(fc.nat(2000), { maxLength: 8 }), fc.constantFrom('\n', '\r\n', '\r'), async (rows, keys, cuts, eol) => {
-        const text = (rs: typeof rows): Buffer => Buffer.from(['county,office,candidate,votes', ...rs.map((r) => r.map((c) => quote(String(c))).join(','))].join(eol) + eol);
-        const order = rows.map((r, i) => ({ r, k: keys[i] ?? i })).sort((a, b) => a.k - b.k).map((x) => x.r);
-        const a = await run(['--json', '-'], { stdin: [text(rows)] });
+        // A precinct per row: the same (place, race, candidate) twice would be a repeat (an error or a duplicate, #48).
+        const placed = rows.map((r, i) => [...r, `P${i}`]);
+        const text = (rs: typeof placed): Buffer => Buffer.from(['county,office,candidate,votes,precinct', ...rs.map((r) => r.map((c) => quote(String(c))).join(','))].join(eol) + eol);
+        const order = placed.map((r, i) => ({ r, k: keys[i] ?? i })).sort((a, b) => a.k - b.k).map((x) => x.r);
+        const a = await run(['--json', '-'], { stdin: [text(placed)] });
         const b = await run(['--json', '-'], { stdin: chunked(text(order), cuts) });
         expect(a.code).toBe(0);
         expect(b.code).toBe(0);

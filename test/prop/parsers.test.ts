@@ -60,6 +60,20 @@ describe('fast path ≡ csv-parse', () => {
     );
   });
 
+  it('agrees with the oracle on the same bytes quoted (`""` is one quote) and unquoted (two): other names, other places', async () => {
+    const both = async (input: string) => {
+      const fast = await run(['--parser', 'fast', '--json', '-'], { stdin: input });
+      expect(fast).toEqual(await run(['--parser', 'csv-parse', '--json', '-'], { stdin: input }));
+      return fast;
+    };
+    // Two candidates (a"b, a""b) in one place: lines 2 and 4 are one of them with other votes, an error.
+    const names = await both('county,precinct,office,candidate,votes\nCobb,1,Gov,"a""b",1\nCobb,1,Gov,a""b,2\nCobb,1,Gov,"a""b",3\n');
+    expect(names.stderr).toMatch(/^runoff: <stdin>:4: "a\\"b" in Gov \(Cobb, 1\) has 1 votes on line 2 and 3 on line 4/);
+    // Two counties (Co"b, Co""b), and two precincts: other places, so the same candidate twice is no repeat.
+    const counties = await both('county,precinct,office,candidate,votes\n"Co""b",1,Gov,A,1\nCo""b,1,Gov,A,2\nCo""b,"P""1",Gov,A,3\nCo""b,P""1,Gov,A,4\n');
+    expect(JSON.parse(counties.stdout).races[0].totalVotes).toBe(10);
+  });
+
   it('agrees with the oracle when the tally is split across chunks inside a multi-byte name', async () => {
     const bytes = Buffer.from('candidate,votes\nCASTAÑEDA,5\n😀,3\nCASTAÑEDA,1\n');
     for (let cut = 1; cut < bytes.length; cut++) {

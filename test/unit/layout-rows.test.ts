@@ -102,9 +102,35 @@ precinct,office,party_detailed,mode,votes,county_name,candidate,district,magnitu
     expect(warnings.find((w) => w.code === 'mode-mix')?.message).toMatch(/mode TOTAL rows beside per-mode rows/);
   });
 
-  it('keeps identical rows of a precinct file: no set of records is built for those', () => {
-    const { votes } = read('county,precinct,office,district,candidate,votes\nCobb,P1,Gov,,A,3\nCobb,P1,Gov,,A,3\n');
-    expect(votes['gov||']).toEqual({ A: 6 });
+  it('drops a repeated key of a precinct file within the precinct\'s run of rows; no set of records is built', () => {
+    const { votes, excluded, warnings } = read('county,precinct,office,district,candidate,votes\nCobb,P1,Gov,,A,3\nCobb,P1,Gov,,B,1\nCobb,P1,Gov,,A,3\nCobb,P2,Gov,,A,3\n');
+    expect(votes['gov||']).toEqual({ A: 6, B: 1 });
+    expect(excluded).toEqual({ duplicate: 1 });
+    expect(warnings.map((w) => w.message)).toContain('1 duplicate row (same place, race, candidate and votes) dropped: line 4 (same as 2)');
+  });
+
+  it('compares a key of a precinct file only within the precinct\'s run of rows (memory stays bounded)', () => {
+    // P1 again after P2: a new run, so nothing is compared with the first P1 rows (the documented limit).
+    const { votes } = read('county,precinct,office,district,candidate,votes\nCobb,P1,Gov,,A,3\nCobb,P2,Gov,,A,5\nCobb,P1,Gov,,A,4\n');
+    expect(votes['gov||']).toEqual({ A: 12 });
+    // The same precinct name in the next county is another place.
+    expect(read('county,precinct,office,candidate,votes\nCobb,P1,Gov,A,3\nFulton,P1,Gov,A,4\n').votes['gov||']).toEqual({ A: 7 });
+    expect(() => read('county,precinct,office,candidate,votes\nCobb,P1,Gov,A,3\nCobb,P1,Gov,B,1\nCobb,P1,Gov,A,4\n')).toThrow('"A" in Gov (Cobb, P1) has 3 votes on line 2 and 4 on line 4');
+  });
+
+  it('reads every precinct column as part of the place (ward,precinct: precincts numbered within each ward)', () => {
+    expect(read('ward,precinct,office,candidate,votes\n1,1,Mayor,A,3\n1,2,Mayor,A,4\n2,2,Mayor,A,5\n').votes['mayor||']).toEqual({ A: 12 });
+    expect(() => read('ward,precinct,office,candidate,votes\n1,1,Mayor,A,3\n1,2,Mayor,A,4\n1,2,Mayor,A,5\n')).toThrow('"A" in Mayor (1, 2) has 4 votes on line 3 and 5 on line 4');
+  });
+
+  it('tells rows apart by a vote-type column (mode, vote_type): not repeats', () => {
+    const { votes, excluded } = read('county,precinct,office,candidate,vote_type,votes\nCobb,P1,Gov,A,Election Day,3\nCobb,P1,Gov,A,Absentee,3\nCobb,P1,Gov,A,Provisional,1\n');
+    expect(votes['gov||']).toEqual({ A: 7 });
+    expect(excluded).toEqual({});
+  });
+
+  it('sums the rows of a file without any geography column (partial counts, batches)', () => {
+    expect(read('candidate,votes\nA,3\nA,2\n').votes['||']).toEqual({ A: 5 });
   });
 
   it('counts the empty row and the footnote of a county export as footers', () => {

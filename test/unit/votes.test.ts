@@ -23,4 +23,12 @@ describe('parseVotes', () => {
     expect(describeBadVotes('9007199254740993').message).toContain('too large');
     expect(describeBadVotes('REP').message).toBe('votes "REP" is not a whole number');
   });
+
+  it('calls a lone dash "not a number", and only a sign before digits "negative"', () => {
+    for (const dash of ['-', '—', '–', '\u2212', '--']) expect(describeBadVotes(dash).message).toBe(`votes ${JSON.stringify(dash)} is not a number`);
+    expect(describeBadVotes('- 5').message).toBe('votes "- 5" is negative');
+    expect(describeBadVotes('(5)').message).toBe('votes "(5)" is negative');
+    expect(describeBadVotes('\u22125').message).toBe('votes "\u22125" is negative');
+    expect(describeBadVotes('-x').message).toBe('votes "-x" is not a whole number');
+  });
 });
