@@ -146,15 +146,15 @@ function advance(common: RuleOutcome, f: Facts, rule: Rule): RuleOutcome {
     const tie: TieDetail = { at: above.length === 0 ? 'first' : 'cut-line', votes: cut.votes, candidates: tiedAtCut, places: k - above.length, resolution: all ? 'all-advance' : 'reported' };
     if (all) {
       const who = [...above, ...tiedAtCut];
-      return { ...runoff(common, who, `${why}; ${joinNames(tiedAtCut)} are tied at the cut line with ${fmt(cut.votes)} votes and all advance`, rule), tied: tiedAtCut, tie };
+      return { ...runoff(common, who, `${why}; ${joinNames(tiedAtCut)} are tied at the cut line with ${votesWord(cut.votes)} and all advance`, rule), tied: tiedAtCut, tie };
     }
     if (k === 1) return tieForFirst(common, named, cut.votes, '');
-    return { ...common, status: 'tie', tied: tiedAtCut, advancing: above, tie, explanation: `${why}; ${joinNames(tiedAtCut)} are tied at the cut line with ${fmt(cut.votes)} votes each, so the rule cannot pick who advances` };
+    return { ...common, status: 'tie', tied: tiedAtCut, advancing: above, tie, explanation: `${why}; ${joinNames(tiedAtCut)} are tied at the cut line with ${votesWord(cut.votes)} each, so the rule cannot pick who advances` };
   }
   if (!rule.noShortcut && named.length <= k && common.leader === null) {
     const tied = named.filter((c) => c.votes === top.votes).map((c) => c.name);
     const tie: TieDetail = { at: 'first', votes: top.votes, candidates: tied, places: 1, resolution: 'reported' };
-    return { ...common, status: 'tie', tied, tie, explanation: `${joinNames(tied)} are tied with ${fmt(top.votes)} votes each` };
+    return { ...common, status: 'tie', tied, tie, explanation: `${joinNames(tied)} are tied with ${votesWord(top.votes)} each` };
   }
   // "Advance 1" is plurality: the one who goes on is the winner. Only reached when the leader is alone on top.
   if (k === 1) return { ...common, status: 'winner', winner: top.name, explanation: `${top.name} has the most votes` };
@@ -170,13 +170,13 @@ function runoff(common: RuleOutcome, who: string[], why: string, rule: Rule): Ru
 function tieForFirst(common: RuleOutcome, named: CandidateTally[], votes: number, prefix: string): RuleOutcome {
   const tied = named.filter((c) => c.votes === votes).map((c) => c.name);
   const tie: TieDetail = { at: 'first', votes, candidates: tied, places: 1, resolution: 'reported' };
-  return { ...common, status: 'tie', tied, tie, leader: null, explanation: `${prefix}${joinNames(tied)} are tied for first with ${fmt(votes)} votes each` };
+  return { ...common, status: 'tie', tied, tie, leader: null, explanation: `${prefix}${joinNames(tied)} are tied for first with ${votesWord(votes)} each` };
 }
 
 /** "; A was 3,612 votes short", or what else the leader missed (a lead, a regional spread) when the share was enough. */
 function shortNote(common: RuleOutcome, top: CandidateTally, rule: Rule): string {
   if (rule.noShortcut) return '';
-  if (common.votesShort !== null) return `; ${top.name} was ${fmt(common.votesShort)} vote${common.votesShort === 1 ? '' : 's'} short`;
+  if (common.votesShort !== null) return `; ${top.name} was ${votesWord(common.votesShort)} short`;
   const missed = common.conditions[0]?.parts.filter((p) => p.held === false).map((p) => p.description) ?? [];
   return missed.length > 0 ? `; ${top.name} missed ${missed.join(' and ')}` : '';
 }
@@ -214,6 +214,11 @@ function shortfall(facts: RaceFacts, c: Condition | undefined): number | null {
     needed = Math.max(needed, votesToClear(facts.registered, c.registeredShare, true) - facts.top);
   }
   return needed > 0 ? needed : null;
+}
+
+/** "1 vote", "3,612 votes". */
+function votesWord(n: number): string {
+  return `${fmt(n)} vote${n === 1 ? '' : 's'}`;
 }
 
 export function fmt(n: number): string {
