@@ -176,6 +176,7 @@ async function readSource(source: Source, tally: Tally, options: ElectionOptions
   if (!done) throw search.fail();
   // Blank lines and empty or footnote rows after the header are not data either (§1 #9).
   if (done.rows === (done.excluded.get('blank-line') ?? 0) + (done.excluded.get('footer') ?? 0)) throw new DataError('no data rows after the header', { file, line: headerLine });
+  done.finish();
   warnings.push(...done.warnings());
   if (await changedWhileRead(source, bytesRead)) {
     warnings.push({ code: 'file-changed', file, message: 'the file changed while it was being read; run again for a consistent count' });

@@ -54,6 +54,8 @@ export interface RaceTally extends RaceId {
   invalid: number;
   /** Votes per region (the first geography column) and candidate, kept only when a rule needs regional spread. */
   regions: Map<string, Map<string, number>> | null;
+  /** Precincts (or areas) reporting, when the file says: summed over the input files. */
+  reporting?: { counted: number; total: number; unit: string } | null;
   rows: number;
   /** The first row of the race, to point warnings at. */
   firstSeen: SourceRef;

@@ -5,7 +5,7 @@
  * `registered voters`, `ballots cast`, `percent of votes` and `num * total/rptg` are per-contest columns,
  * never candidates and never summed.
  */
-import type { Layout, LayoutContext } from './layout.js';
+import type { Layout, LayoutContext, Reporting } from './layout.js';
 import { classifyLong, longLayout } from './long.js';
 
 // Kept here too: the contest name's `(Vote For N)` is a Clarity habit first (classifyLong reads it for every layout).
@@ -19,6 +19,17 @@ export function detectClarity(headers: readonly string[], ctx: LayoutContext): L
     name: 'clarity-summary',
     keyColumns: [choice, contest, -1, col('party_name'), -1],
     voteColumns: [votes],
+    reporting: reportingColumns(headers),
     classify: (values) => classifyLong(values, ctx),
   });
+}
+
+/** `num Precinct rptg` / `num Precinct total` (or Area, County): how much of each contest has reported. */
+function reportingColumns(headers: readonly string[]): Reporting | null {
+  const counted = headers.findIndex((h) => /^num_.+_rptg$/.test(h));
+  if (counted === -1) return null;
+  const unit = (headers[counted] ?? '').slice(4, -5);
+  const total = headers.indexOf(`num_${unit}_total`);
+  if (total === -1) return null;
+  return { counted, total, unit: unit === 'area' ? 'areas' : `${unit}s` };
 }

@@ -29,6 +29,14 @@ export interface TypeCheck {
   total: string;
 }
 
+/** The columns of a file that says how many of a contest's precincts (or areas) have reported. */
+export interface Reporting {
+  counted: number;
+  total: number;
+  /** What is counted: `precincts`, `counties`, `areas`. */
+  unit: string;
+}
+
 /** One (race, candidate) pair a record contributes to. */
 export interface Part {
   /** Columns summed into the part's votes: one total column, or vote-type columns. */
@@ -53,6 +61,8 @@ export interface Layout {
   unnamedColumns: number[];
   /** Vote-type columns beside the counted total column (TX `early_voting,election_day,votes`): checked to add up. */
   typeCheck: TypeCheck | null;
+  /** Precincts reporting and in all, per contest (Clarity `num Precinct rptg` / `num Precinct total`). */
+  reporting?: Reporting | null;
   parts: Part[];
   /** One Classified per part, in order. Pure and deterministic in its inputs: callers cache it by key. */
   classify(keyValues: readonly string[]): readonly Classified[];

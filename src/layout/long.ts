@@ -5,7 +5,7 @@
  */
 import { ballotKind, excludedBy, cleanName, isPrimaryStage, primaryParty, raceId, seatsFromContest } from './classify.js';
 import { findAll, findColumn, findCountyColumn, findPrecinctColumns, findUnnamedColumns, hasPrecinctColumn, isVoteTypeColumn, SYNONYMS } from './columns.js';
-import type { Classified, Layout, LayoutContext, TypeCheck } from './layout.js';
+import type { Classified, Layout, LayoutContext, Reporting, TypeCheck } from './layout.js';
 
 export interface LongSpec {
   name: string;
@@ -13,6 +13,7 @@ export interface LongSpec {
   voteColumns: number[];
   classify(keyValues: readonly string[]): Classified;
   typeCheck?: TypeCheck | null;
+  reporting?: Reporting | null;
 }
 
 /**
@@ -34,6 +35,7 @@ export function longLayout(headers: readonly string[], spec: LongSpec): Layout {
     precinctColumns: findPrecinctColumns(headers),
     unnamedColumns: findUnnamedColumns(headers),
     typeCheck: spec.typeCheck ?? null,
+    reporting: spec.reporting ?? null,
     parts: [{ voteColumns: spec.voteColumns }],
     classify: keyColumns === spec.keyColumns ? (values) => [spec.classify(values)] : (values) => [spec.classify(values.slice(0, n))],
     notes: [],

@@ -4,7 +4,7 @@ import type { Slot, Tally } from '../tally.js';
 import type { ExclusionReason, Warning } from '../types.js';
 import { CountyChecks, DuplicateFilter, DuplicateNotes, type County, type CountyPart } from './checks.js';
 import { excelText, isGeographyTotal, raceLabel } from './classify.js';
-import type { Classified, Layout, Part, TypeCheck } from './layout.js';
+import type { Classified, Layout, Part, Reporting, TypeCheck } from './layout.js';
 import type { RecordView } from './record-view.js';
 import { BAD, describeBadVotes, parseVotes } from './votes.js';
 
@@ -102,6 +102,7 @@ export class RowReader {
   private readonly placeTotals: boolean;
   private totalPlace = false;
   private readonly typeCheck: TypeCheck | null;
+  private readonly reporting = new Map<string, { counted: number; total: number }>();
 
   constructor(
     readonly layout: Layout,
@@ -180,6 +181,7 @@ export class RowReader {
         target.blockVotes = votes;
       } else if (this.keyCheck !== NONE && this.repeated(rec, county, target, votes)) continue;
       if (this.typeCheck !== null) this.checkTypes(rec, this.typeCheck, votes);
+      if (layout.reporting) this.noteReporting(rec, layout.reporting, classified.race.key);
       used = true;
       this.countIn(county, target, votes, line);
       region ??= this.options.regionColumn >= 0 ? excelText(rec.text(this.options.regionColumn)) : '';
@@ -360,6 +362,39 @@ export class RowReader {
     }
     this.skipped.note(line);
     this.exclude('bad-row');
+  }
+
+  /**
+   * Clarity repeats a contest's reporting counts on each of its choice rows: keep the largest per race in this
+   * file. `finish` adds them to the races, so several county files sum up.
+   */
+  private noteReporting(rec: RecordView, columns: Reporting, race: string): void {
+    const counted = rec.votes(columns.counted);
+    const total = rec.votes(columns.total);
+    if (counted < 0 || total < 0) return;
+    const seen = this.reporting.get(race);
+    if (!seen) this.reporting.set(race, { counted, total });
+    else {
+      seen.counted = Math.max(seen.counted, counted);
+      seen.total = Math.max(seen.total, total);
+    }
+  }
+
+  /** At the end of the file: what it says about reporting goes to its races. */
+  finish(): void {
+    const unit = this.layout.reporting?.unit ?? '';
+    let silent = 0;
+    for (const [key, { counted, total }] of this.reporting) {
+      const race = this.tally.races.get(key);
+      if (!race) continue;
+      if (counted === 0 && total > 0) silent++;
+      const sum = race.reporting ?? { counted: 0, total: 0, unit };
+      race.reporting = { counted: sum.counted + counted, total: sum.total + total, unit };
+    }
+    // Some exports zero these columns (the CO 2024 summary says 0 of N areas beside final results).
+    if (silent > 0) {
+      this.layout.notes.push({ code: 'reporting-zero', file: this.options.file, message: `the file says 0 ${unit} have reported in ${silent} contest${s(silent)} that have votes; its reporting columns may not be filled in` });
+    }
   }
 
   warnings(): Warning[] {

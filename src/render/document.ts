@@ -64,6 +64,8 @@ export interface RaceDoc {
   registeredVoters: number | null;
   /** Seats the contest fills, when the file says (MEDSL magnitude, Clarity "(Vote For N)") or --seats; else null. */
   seats: number | null;
+  /** Precincts (or areas) reporting, when the file says (Clarity `num … rptg` / `num … total`). */
+  reporting?: { counted: number; total: number; unit: string };
   /** With --outstanding: what the votes still to count can change. */
   outlook?: Outlook;
   /** With --by: each area's votes per candidate (candidates in the race's order). */
@@ -130,6 +132,7 @@ export function toDocument(election: Election): ElectionDoc {
       invalidVotes: decision.invalid,
       registeredVoters: decision.registered,
       seats: election.seats ?? race.seats ?? null,
+      ...(race.reporting ? { reporting: race.reporting } : {}),
       // Shares are of the rule's denominator, so they can be read against its thresholds.
       candidates: decision.candidates.map((c) => ({ name: c.name, party: c.party, votes: c.votes, share: shareNumber(c.votes, decision.denominator) })),
       outcome: decision.outcome,

@@ -94,6 +94,7 @@ export const documentSchema = z.object({
     seats: z.number().int().nullable().describe('seats the contest fills, when known; more than one makes it not_applicable'),
     candidates: z.array(z.object({ name: z.string(), party: z.string(), votes: z.number().int(), share: z.number().nullable() })),
     outcome: outcomeSchema,
+    reporting: z.object({ counted: z.number().int(), total: z.number().int(), unit: z.string() }).optional().describe('precincts (or areas) reporting, when the file says'),
     outlook: z.object({
       outstanding: z.number().int(),
       finalDenominator: z.number().int(),

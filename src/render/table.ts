@@ -54,7 +54,8 @@ function renderRace({ race, decision, outlook }: RaceResult, rule: Rule, by: str
   const thresholds = rule.wins.map((w) => w.share);
   const n = candidates.length;
   const counted = denominator === total ? '' : rule.denominator === 'cast' ? ', all ballots counted' : ', blank ballots counted';
-  const header = [safe(raceTitle(race)), `${n} candidate${n === 1 ? '' : 's'}`, `${formatVotes(denominator)} votes${counted}`, `rule: ${describeRule(rule)}`];
+  const reporting = race.reporting ? [`${formatVotes(race.reporting.counted)} of ${formatVotes(race.reporting.total)} ${safe(race.reporting.unit)} reporting`] : [];
+  const header = [safe(raceTitle(race)), `${n} candidate${n === 1 ? '' : 's'}`, `${formatVotes(denominator)} votes${counted}`, ...reporting, `rule: ${describeRule(rule)}`];
   // Shares are of the rule's denominator, so that they compare with its threshold.
   const rows = candidates.map((cand, i) => [String(i + 1), safe(cand.name), safe(cand.party), formatVotes(cand.votes), formatShare(cand.votes, denominator, thresholds)]);
   const ballots = ballotRows(decision, rule).map((b) => ['', b.label, '', formatVotes(b.votes), b.counted ? formatShare(b.votes, denominator) : '(not counted)']);

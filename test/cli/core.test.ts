@@ -173,3 +173,31 @@ describe('the built binary', () => {
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
+
+describe('reporting progress from the file', () => {
+  const clarity = (rptg: number) =>
+    '"line number","contest name","choice name","party name","total votes","percent of votes","registered voters","ballots cast","num Precinct total","num Precinct rptg","over votes","under votes"\n' +
+    `1,"Mayor (Vote For 1)","Ann Lee","",500,50.0,0,0,120,${rptg},"0","3"\n2,"Mayor (Vote For 1)","Bo Ray","",400,40.0,0,0,120,${rptg},"0","3"\n`;
+
+  it('shows precincts reporting per race (Clarity num … rptg / num … total)', async () => {
+    const r = await run(['-'], { stdin: clarity(97) });
+    expect(r.stdout).toContain('Mayor · 2 candidates · 900 votes · 97 of 120 precincts reporting ·');
+    const { doc } = await json(['-'], { stdin: clarity(97) });
+    expect(doc.races[0].reporting).toEqual({ counted: 97, total: 120, unit: 'precincts' });
+  });
+
+  it('adds up reporting over county files', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(`${process.env.TMPDIR ?? '/tmp'}/runoff-rptg-`);
+    writeFileSync(`${dir}/a.csv`, clarity(97));
+    writeFileSync(`${dir}/b.csv`, clarity(20));
+    const { doc } = await json([`${dir}/a.csv`, `${dir}/b.csv`]);
+    expect(doc.races[0].reporting).toEqual({ counted: 117, total: 240, unit: 'precincts' });
+    expect(doc.races[0].totalVotes).toBe(1800);
+  });
+
+  it('warns when a file says nothing has reported beside votes', async () => {
+    const { doc } = await json(['-'], { stdin: clarity(0) });
+    expect(doc.warnings.map((w: any) => w.code)).toContain('reporting-zero');
+  });
+});
