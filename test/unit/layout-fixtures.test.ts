@@ -45,13 +45,14 @@ describe('layout families on fixtures', () => {
   it('Clarity: Windows-1252 by default or by --encoding; (Vote For 2) is not a runoff', async () => {
     const { doc } = await json([fixture('clarity-co-2024-cp1252.csv')]);
     expect(doc.inputs[0]).toMatchObject({ layout: 'clarity-summary', encoding: 'windows-1252' });
-    expect(doc.warnings).toEqual([expect.objectContaining({ code: 'encoding', message: 'not valid UTF-8: read as Windows-1252 (use --encoding to choose another)' })]);
+    expect(doc.warnings.map((w: { code: string }) => w.code)).toEqual(['encoding', 'reporting-zero']);
+    expect(doc.warnings[0]).toEqual(expect.objectContaining({ code: 'encoding', message: 'not valid UTF-8: read as Windows-1252 (use --encoding to choose another)' }));
     expect(votesOf(doc.races[1])).toEqual({ 'Ken deGraaf': 25890, 'Michael M. Pierson': 17665, 'Daniel Campaña': 2170 });
     expect(doc.races[0].outcome).toMatchObject({ status: 'runoff', runoff: ['Gabe Evans', 'Yadira Caraveo'] });
     expect(doc.races[2].outcome).toMatchObject({ status: 'not_applicable', explanation: expect.stringContaining('2 seats') });
     expect(doc.races[3].outcome.status).toBe('not_applicable');
     const forced = await json(['--encoding', 'cp1252', fixture('clarity-co-2024-cp1252.csv')]);
-    expect(forced.doc.warnings).toEqual([]);
+    expect(forced.doc.warnings.map((w: { code: string }) => w.code)).toEqual(['reporting-zero']); // no encoding warning
     const wrong = await run(['--encoding', 'utf-8', fixture('clarity-co-2024-cp1252.csv')]);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/clarity-co-2024-cp1252\.csv:8: invalid UTF-8/);
