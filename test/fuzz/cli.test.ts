@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { run, type RunResult } from '../support/run.js';
+import { run, type RunResult, chunked } from '../support/run.js';
 
 const SCALE = (Number(process.env.FUZZ_RUNS) || 10_000) / 10_000;
 const runs = (n: number): number => Math.max(1, Math.round(n * SCALE));
@@ -45,17 +45,6 @@ const options = fc.constantFrom(
   ['--race', 'gov'],
 );
 
-function chunked(bytes: Uint8Array, cuts: number[]): Buffer[] {
-  const b = Buffer.from(bytes);
-  const points = [...new Set(cuts.map((c) => c % (b.length + 1)))].sort((x, y) => x - y);
-  const out: Buffer[] = [];
-  let from = 0;
-  for (const p of [...points, b.length]) {
-    if (p > from) out.push(b.subarray(from, p));
-    from = Math.max(from, p);
-  }
-  return out;
-}
 
 // CSV-shaped text: a plausible header, then rows of cells drawn from what breaks parsers and number readers.
 const headerArb = fc.constantFrom(

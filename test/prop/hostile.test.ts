@@ -5,23 +5,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { run } from '../support/run.js';
+import { run, chunked } from '../support/run.js';
 
 const RUNS = Number(process.env.PROP_RUNS) || 200;
 
 /** RFC 4180: every field quoted, quotes doubled. */
 const quote = (cell: string): string => `"${cell.replaceAll('"', '""')}"`;
 
-function chunked(bytes: Buffer, cuts: number[]): Buffer[] {
-  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-  const out: Buffer[] = [];
-  let from = 0;
-  for (const p of [...points, bytes.length]) {
-    if (p > from) out.push(bytes.subarray(from, p));
-    from = Math.max(from, p);
-  }
-  return out;
-}
 
 /** The facts of a JSON document that cannot depend on row order: per race, candidate → votes, and the verdict. */
 function facts(stdout: string): unknown {

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { run } from '../support/run.js';
+import { run, chunked } from '../support/run.js';
 
 const text = fc.string({ unit: fc.constantFrom('a', 'B', 'é', 'ñ', '😀', '"', ',', '\n', '\r\n', ' ', 'T', 'o', 't', 'l', '7', '\u00a0'), maxLength: 8 });
 const county = fc.oneof(fc.constantFrom('Cobb', 'Fulton', 'TOTAL', 'Total Votes', 'total', ''), text);
@@ -36,16 +36,6 @@ const csv = fc
     return Buffer.from(out);
   });
 
-function chunked(bytes: Buffer, cuts: number[]): Buffer[] {
-  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-  const chunks: Buffer[] = [];
-  let from = 0;
-  for (const p of [...points, bytes.length]) {
-    if (p > from) chunks.push(bytes.subarray(from, p));
-    from = Math.max(from, p);
-  }
-  return chunks;
-}
 
 describe('fast path ≡ csv-parse', () => {
   it('gives identical output, warnings, errors and exit codes on random files in random chunks', async () => {

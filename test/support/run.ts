@@ -69,3 +69,16 @@ export async function json(argv: string[], options: RunOptions = {}): Promise<{ 
 export function votesOf(race: { candidates: { name: string; votes: number }[] }): Record<string, number> {
   return Object.fromEntries(race.candidates.map((c) => [c.name, c.votes]));
 }
+
+/** Split bytes at the given cut points (taken modulo the length): the same input arriving in random chunks. */
+export function chunked(bytes: Uint8Array, cuts: number[]): Buffer[] {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const points = [...new Set(cuts.map((c) => c % (b.length + 1)))].sort((x, y) => x - y);
+  const out: Buffer[] = [];
+  let from = 0;
+  for (const p of [...points, b.length]) {
+    if (p > from) out.push(b.subarray(from, p));
+    from = Math.max(from, p);
+  }
+  return out;
+}
