@@ -108,7 +108,7 @@ function outcomeOf(f: Facts): RuleOutcome {
   const unknown = conditions.find((c) => c.held === null);
   if (unknown) return { ...common, status: 'not_applicable', explanation: cannotTell(top.name, unknown) };
   if (!second) {
-    return { ...common, status: 'not_applicable', explanation: `${top.name} is the only named candidate and did not win outright; the other ${fmt(total - top.votes)} votes are write-ins, which cannot be named as advancing` };
+    return { ...common, status: 'not_applicable', explanation: `${top.name} is the only named candidate and did not win outright; the other ${thousands(total - top.votes)} votes are write-ins, which cannot be named as advancing` };
   }
   return advance(common, f, rule);
 }
@@ -129,11 +129,11 @@ function advance(common: RuleOutcome, f: Facts, rule: Rule): RuleOutcome {
     const floor = votesToClear(f.context.registered, rule.advance.registeredShare, true);
     const qualified = named.filter((c) => c.votes >= floor).map((c) => c.name);
     if (qualified.length >= rule.advance.min) {
-      const why = `${nobodyCleared(rule)}; ${qualified.length} candidates have ≥ ${floorLabel} (${fmt(floor)} votes) and advance`;
+      const why = `${nobodyCleared(rule)}; ${qualified.length} candidates have ≥ ${floorLabel} (${thousands(floor)} votes) and advance`;
       return runoff(common, qualified, why + shortNote(common, top, rule), rule);
     }
     k = rule.advance.min;
-    floorNote = `; ${qualified.length === 0 ? 'nobody' : `only ${joinNames(qualified)}`} reached ${floorLabel} (${fmt(floor)} votes), so the top ${k} advance`;
+    floorNote = `; ${qualified.length === 0 ? 'nobody' : `only ${joinNames(qualified)}`} reached ${floorLabel} (${thousands(floor)} votes), so the top ${k} advance`;
   }
 
   const why = rule.noShortcut ? `the top ${k} always advance` : nobodyCleared(rule);
@@ -192,10 +192,10 @@ function nobodyCleared(rule: Rule): string {
 
 function winnerWhy(c: Condition | undefined, facts: RaceFacts, second: CandidateTally | undefined): string {
   if (c && isPluralityCondition(c) && !c.regional && !c.registeredShare) {
-    const over = second ? `, ${fmt(facts.top - facts.second)} more than ${second.name}` : '';
-    return `${facts.leader} has the most votes: ${fmt(facts.top)} of ${fmt(facts.denominator)}${over}`;
+    const over = second ? `, ${thousands(facts.top - facts.second)} more than ${second.name}` : '';
+    return `${facts.leader} has the most votes: ${thousands(facts.top)} of ${thousands(facts.denominator)}${over}`;
   }
-  return `${fmt(facts.top)} of ${fmt(facts.denominator)} votes clears ${c ? describeCondition(c) : 'the rule'}`;
+  return `${thousands(facts.top)} of ${thousands(facts.denominator)} votes clears ${c ? describeCondition(c) : 'the rule'}`;
 }
 
 function cannotTell(leader: string, c: ConditionResult): string {
@@ -218,12 +218,9 @@ function shortfall(facts: RaceFacts, c: Condition | undefined): number | null {
 
 /** "1 vote", "3,612 votes". */
 function votesWord(n: number): string {
-  return `${fmt(n)} vote${n === 1 ? '' : 's'}`;
+  return `${thousands(n)} vote${n === 1 ? '' : 's'}`;
 }
 
-export function fmt(n: number): string {
-  return thousands(n);
-}
 
 function joinNames(names: string[]): string {
   if (names.length <= 2) return names.join(' and ');

@@ -4,7 +4,7 @@
  * the same integer condition checks as the decision itself.
  */
 import type { Decision } from './decide.js';
-import { fmt } from './decide.js';
+import { thousands } from './thousands.js';
 import { evaluateCondition, type RaceFacts } from './rules/evaluate.js';
 import type { Rule } from './rules/rule.js';
 import type { CandidateTally } from './types.js';
@@ -58,7 +58,7 @@ export function outlookFor(decision: Decision, rule: Rule, n: number): Outlook {
   const base: Outlook = { outstanding: n, finalDenominator, leader: null, contenders: [], cut: null, partial: false, sentence: '' };
   const [top] = named;
   if (!top || decision.outcome.status === 'not_applicable') {
-    return { ...base, sentence: `${fmt(n)} outstanding votes: ${decision.outcome.explanation || 'no outlook for this race'}` };
+    return { ...base, sentence: `${thousands(n)} outstanding votes: ${decision.outcome.explanation || 'no outlook for this race'}` };
   }
 
   let partial = false;
@@ -88,20 +88,20 @@ export function outlookFor(decision: Decision, rule: Rule, n: number): Outlook {
 }
 
 function sentenceFor(o: Outlook, named: CandidateTally[], k: number | null): string {
-  const n = fmt(o.outstanding);
+  const n = thousands(o.outstanding);
   const parts: string[] = [];
   const l = o.leader;
   if (l?.status === 'clinched') parts.push(`${l.name} has won outright whatever the ${n} outstanding votes do`);
-  else if (l?.status === 'needs') parts.push(`${l.name} wins outright only with at least ${fmt(l.votesNeeded ?? 0)} of the ${n} outstanding votes`);
+  else if (l?.status === 'needs') parts.push(`${l.name} wins outright only with at least ${thousands(l.votesNeeded ?? 0)} of the ${n} outstanding votes`);
   else if (l?.status === 'cannot') parts.push(`${l.name} can no longer win outright, even with all ${n} outstanding votes`);
-  for (const c of o.contenders) parts.push(`${c.name} wins outright with at least ${fmt(c.votesNeeded)} of them`);
+  for (const c of o.contenders) parts.push(`${c.name} wins outright with at least ${thousands(c.votesNeeded)} of them`);
   if (o.cut && l?.status !== 'clinched') {
     const holder = named.find((c) => c.name === o.cut?.holder);
     const next = named[k ?? 0];
     if (o.cut.locked && holder && next) {
-      parts.push(`${l?.status === 'needs' ? 'otherwise ' : ''}the runoff pairing is locked: ${holder.name}'s lead over ${next.name}, ${fmt(holder.votes - next.votes)}, exceeds ${n}`);
+      parts.push(`${l?.status === 'needs' ? 'otherwise ' : ''}the runoff pairing is locked: ${holder.name}'s lead over ${next.name}, ${thousands(holder.votes - next.votes)}, exceeds ${n}`);
     } else {
-      for (const c of o.cut.challengers) parts.push(`${c.name} can still overtake ${o.cut.holder} by winning the outstanding votes by ${fmt(c.marginNeeded)} more than ${o.cut.holder}`);
+      for (const c of o.cut.challengers) parts.push(`${c.name} can still overtake ${o.cut.holder} by winning the outstanding votes by ${thousands(c.marginNeeded)} more than ${o.cut.holder}`);
     }
   }
   if (o.partial) parts.push('conditions on regions or registered voters could not be checked for the outstanding votes');

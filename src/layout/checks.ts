@@ -111,7 +111,7 @@ export class CountyChecks {
         // One total row per county and race is checkable; none, or several (sub-totals), are not.
         if (r.totalRows !== 1 || !counted.has(ri) || r.total === r.votes) continue;
         const where = county === '' ? '' : `${county}: `;
-        out.push({ code: 'total-mismatch', file, line: r.totalLine, message: `${where}the total row says ${fmt(r.total)} votes for ${raceLabel(this.races[ri] as RaceId)}, but its candidate rows add up to ${fmt(r.votes)}; the candidate rows are counted` });
+        out.push({ code: 'total-mismatch', file, line: r.totalLine, message: `${where}the total row says ${thousands(r.total)} votes for ${raceLabel(this.races[ri] as RaceId)}, but its candidate rows add up to ${thousands(r.votes)}; the candidate rows are counted` });
       }
     }
     return out;
@@ -203,6 +203,3 @@ export class DuplicateFilter {
   }
 }
 
-function fmt(n: number): string {
-  return thousands(n);
-}

@@ -7,6 +7,7 @@ import { excelText, isGeographyTotal, raceLabel } from './classify.js';
 import type { Classified, Layout, Part, Reporting, TypeCheck } from './layout.js';
 import type { RecordView } from './record-view.js';
 import { BAD, describeBadVotes, parseVotes } from './votes.js';
+import { thousands } from '../thousands.js';
 
 // The record views live in record-view.ts; importers of rows.ts keep finding them here.
 export { StringRecord, type RecordView } from './record-view.js';
@@ -331,7 +332,7 @@ export class RowReader {
     const who = classified.kind === 'vote' ? `${JSON.stringify(classified.candidate)} in ${raceLabel(classified.race)}` : 'this row';
     const place = [county.name, ...this.layout.precinctColumns.map((c) => excelText(rec.text(c).trim()))].filter((p) => p !== '').join(', ');
     throw new DataError(
-      `${who}${place === '' ? '' : ` (${place})`} has ${fmt(firstVotes)} votes on line ${firstLine} and ${fmt(votes)} on line ${line}: the same candidate, race and place twice, with different votes`,
+      `${who}${place === '' ? '' : ` (${place})`} has ${thousands(firstVotes)} votes on line ${firstLine} and ${thousands(votes)} on line ${line}: the same candidate, race and place twice, with different votes`,
       { file: this.options.file, line },
       'runoff never adds such rows up: remove the wrong one; if another column tells them apart (a vote type), name that column vote_type',
     );
@@ -439,9 +440,6 @@ function isFootnote(rec: RecordView): boolean {
   return parseVotes(rec.text(0)) === BAD;
 }
 
-function fmt(n: number): string {
-  return n.toLocaleString('en-US');
-}
 
 /** The sum of a part's vote cells, or -1 when one is empty or unreadable (only for checks, never counted). */
 function sumVotes(rec: RecordView, columns: readonly number[]): number {
