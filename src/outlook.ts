@@ -18,7 +18,7 @@ export interface Outlook {
   /** Others who could still win outright, with the fewest outstanding votes each needs. */
   contenders: { name: string; votesNeeded: number }[];
   /** The last place that advances: whether anyone below can still take it, and by what margin. */
-  cut: { locked: boolean; holder: string; challengers: { name: string; marginNeeded: number }[] } | null;
+  cut: { locked: boolean; holder: string; challengers: { name: string; marginNeeded: number; canPass: boolean }[] } | null;
   /** True when a condition (registered voters, regions) cannot be checked, so the answer is partial. */
   partial: boolean;
   sentence: string;
@@ -33,6 +33,8 @@ function votesToWin(who: CandidateTally, others: CandidateTally[], decision: Dec
   const rival = others[0]?.votes ?? 0;
   let partial = false;
   const wins = (g: number): boolean => {
+    // Under a threshold of 50 % or less the rival can clear it too: winning also means staying strictly ahead.
+    if (who.votes + g <= rival + (n - g)) return false;
     const facts: RaceFacts = { leader: who.name, top: who.votes + g, second: rival + (n - g), denominator: decision.denominator + n, registered: decision.registered, regions: null };
     return rule.wins.some((c) => {
       const held = evaluateCondition(c, facts).held;
@@ -80,7 +82,12 @@ export function outlookFor(decision: Decision, rule: Rule, n: number): Outlook {
   let cut: Outlook['cut'] = null;
   if (holder && k !== null && named.length > k) {
     // To take the place, a challenger must end with more votes than the holder: gain the gap + 1 over them.
-    const challengers = named.slice(k).map((c) => ({ name: c.name, marginNeeded: holder.votes - c.votes + 1 })).filter((c) => c.marginNeeded <= n);
+    // A gap of exactly n can still be closed to a tie at the cut line, so the place is locked only when every
+    // gap exceeds the outstanding votes.
+    const challengers = named
+      .slice(k)
+      .filter((c) => holder.votes - c.votes <= n)
+      .map((c) => ({ name: c.name, marginNeeded: holder.votes - c.votes + 1, canPass: holder.votes - c.votes + 1 <= n }));
     cut = { locked: challengers.length === 0, holder: holder.name, challengers };
   }
   const result: Outlook = { ...base, leader, contenders, cut, partial };
@@ -101,7 +108,11 @@ function sentenceFor(o: Outlook, named: CandidateTally[], k: number | null): str
     if (o.cut.locked && holder && next) {
       parts.push(`${l?.status === 'needs' ? 'otherwise ' : ''}the runoff pairing is locked: ${holder.name}'s lead over ${next.name}, ${thousands(holder.votes - next.votes)}, exceeds ${n}`);
     } else {
-      for (const c of o.cut.challengers) parts.push(`${c.name} can still overtake ${o.cut.holder} by winning the outstanding votes by ${thousands(c.marginNeeded)} more than ${o.cut.holder}`);
+      for (const c of o.cut.challengers) {
+        parts.push(c.canPass
+          ? `${c.name} can still overtake ${o.cut.holder} by winning the outstanding votes by ${thousands(c.marginNeeded)} more than ${o.cut.holder}`
+          : `${c.name} can at most tie ${o.cut.holder} for the last runoff place, with every outstanding vote`);
+      }
     }
   }
   if (o.partial) parts.push('conditions on regions or registered voters could not be checked for the outstanding votes');

@@ -100,7 +100,7 @@ export const documentSchema = z.object({
       finalDenominator: z.number().int(),
       leader: z.object({ name: z.string(), status: z.enum(['clinched', 'needs', 'cannot']), votesNeeded: z.number().int().nullable() }).nullable(),
       contenders: z.array(z.object({ name: z.string(), votesNeeded: z.number().int() })),
-      cut: z.object({ locked: z.boolean(), holder: z.string(), challengers: z.array(z.object({ name: z.string(), marginNeeded: z.number().int() })) }).nullable(),
+      cut: z.object({ locked: z.boolean(), holder: z.string(), challengers: z.array(z.object({ name: z.string(), marginNeeded: z.number().int(), canPass: z.boolean().describe('false: the gap can only be closed to a tie') })) }).nullable(),
       partial: z.boolean(),
       sentence: z.string(),
     }).optional().describe('with --outstanding: what the votes still to count can change, for any split of them'),

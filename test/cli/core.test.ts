@@ -201,3 +201,42 @@ describe('reporting progress from the file', () => {
     expect(doc.warnings.map((w: any) => w.code)).toContain('reporting-zero');
   });
 });
+
+describe('--outstanding on the seed election (issue 7)', () => {
+  it('10,000 outstanding: Ossoff needs 8,612 of them; Handel’s place is locked', async () => {
+    const table = await run(['--outstanding', '10000', fixture('ga-06-2017-04-18.csv')]);
+    expect(table.stdout).toContain(
+      "OUTLOOK  Jon Ossoff wins outright only with at least 8,612 of the 10,000 outstanding votes; otherwise the runoff pairing is locked: Karen Handel's lead over Bob Gray, 17,269, exceeds 10,000.",
+    );
+    const { doc } = await json(['--outstanding', '10000', fixture('ga-06-2017-04-18.csv')]);
+    expect(doc.races[0].outlook).toMatchObject({
+      outstanding: 10000,
+      finalDenominator: 202569,
+      leader: { name: 'Jon Ossoff', status: 'needs', votesNeeded: 8612 },
+      cut: { locked: true, holder: 'Karen Handel', challengers: [] },
+    });
+  });
+
+  it('20,000 outstanding: Gray can still overtake Handel', async () => {
+    const { doc } = await json(['--outstanding', '20000', fixture('ga-06-2017-04-18.csv')]);
+    expect(doc.races[0].outlook.leader).toEqual({ name: 'Jon Ossoff', status: 'needs', votesNeeded: 13612 });
+    expect(doc.races[0].outlook.cut).toEqual({ locked: false, holder: 'Karen Handel', challengers: [{ name: 'Bob Gray', marginNeeded: 17270, canPass: true }] });
+  });
+
+  it('at the edge of the lock: 17,268 locks it, 17,269 leaves Gray a tie at best, 17,270 lets him pass', async () => {
+    const below = await json(['--outstanding', '17268', fixture('ga-06-2017-04-18.csv')]);
+    expect(below.doc.races[0].outlook.cut).toEqual({ locked: true, holder: 'Karen Handel', challengers: [] });
+    const at = await run(['--outstanding', '17269', fixture('ga-06-2017-04-18.csv')]);
+    expect(at.stdout).toContain('Bob Gray can at most tie Karen Handel for the last runoff place, with every outstanding vote');
+    const past = await json(['--outstanding', '17270', fixture('ga-06-2017-04-18.csv')]);
+    expect(past.doc.races[0].outlook.cut.challengers).toEqual([{ name: 'Bob Gray', marginNeeded: 17270, canPass: true }]);
+  });
+
+  it('a winner already clinched; --outstanding-file sets votes per race', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(`${process.env.TMPDIR ?? '/tmp'}/runoff-out-`);
+    writeFileSync(`${dir}/out.csv`, 'race,outstanding\nU.S. House District 6,1000\n');
+    const { doc } = await json(['--outstanding-file', `${dir}/out.csv`, fixture('ga-06-2017-06-20-runoff-total-rows.csv')]);
+    expect(doc.races[0].outlook).toMatchObject({ outstanding: 1000, leader: { name: 'Karen Handel', status: 'clinched', votesNeeded: 0 } });
+  });
+});
