@@ -116,7 +116,8 @@ export function buildProgram(io: CliIo, version: string, onParsed: (p: Parsed) =
     .command('rules')
     .description('list the preset rules (--rule) with their definitions and sources')
     .option('--json', 'as JSON')
-    .action((options: { json?: boolean }) => onParsed({ command: 'rules', json: options.json ?? false }));
+    // `--json` is also a main-program option, and commander gives it to the program wherever it is written.
+    .action((options: { json?: boolean }) => onParsed({ command: 'rules', json: options.json ?? (program.opts() as RawOptions).json ?? false }));
 
   program
     .command('completion')

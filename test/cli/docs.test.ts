@@ -39,3 +39,18 @@ describe('documentation', () => {
     expect((await run(['completion', 'tcsh'])).code).toBe(2);
   });
 });
+
+describe('runoff rules', () => {
+  it('lists at least 35 presets with a source each, as a table and with --json', async () => {
+    const table = await run(['rules']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('us-ga');
+    const { stdout, code } = await run(['rules', '--json']);
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(doc.rules.length).toBeGreaterThanOrEqual(35);
+    for (const rule of doc.rules) expect(rule.source.length).toBeGreaterThan(10);
+    // The README documents every preset.
+    for (const rule of doc.rules) expect(readme).toContain(`\`${rule.id}\``);
+  });
+});
