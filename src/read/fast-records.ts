@@ -135,6 +135,32 @@ class ByteMemo {
   }
 }
 
+/** One cell of the previous record, kept as bytes, so "same place as before?" costs no string. */
+class LastCell {
+  private bytes = new Uint8Array(64);
+  /** The cell's length × 2 + its `escaped` flag: the same bytes are other text when `""` is one quote, not two. */
+  private key = -1;
+
+  same(r: FieldSpans, column: number): boolean {
+    const buf = r.buf;
+    const s = r.start[column] as number;
+    const n = (r.end[column] as number) - s;
+    const key = n * 2 + (r.escaped[column] as number);
+    if (key !== this.key) return this.remember(buf, s, n, key);
+    const last = this.bytes;
+    for (let i = 0; i < n; i++) if (last[i] !== buf[s + i]) return this.remember(buf, s, n, key);
+    return true;
+  }
+
+  /** Out of line, so `same` stays small enough to inline; no subarray: a Buffer view costs more than the copy. */
+  private remember(buf: Uint8Array, s: number, n: number, key: number): false {
+    if (n > this.bytes.length) this.bytes = new Uint8Array(n * 2);
+    for (let i = 0; i < n; i++) this.bytes[i] = buf[s + i] as number;
+    this.key = key;
+    return false;
+  }
+}
+
 class SpanRecord implements RecordView {
   r!: FieldSpans;
   private readonly memos = new ByteMemo();
@@ -174,46 +200,13 @@ class SpanRecord implements RecordView {
     }
     return parseVotes(this.text(column));
   }
-  private last = new Uint8Array(64);
-  private lastLength = -1;
+  private readonly lastCounty = new LastCell();
+  private readonly lastPrecinct = new LastCell();
   sameAsLast(column: number): boolean {
-    const r = this.r;
-    const buf = r.buf;
-    const s = r.start[column] as number;
-    const n = (r.end[column] as number) - s;
-    // The length × 2 + the `escaped` flag: the same bytes are other text when `""` is one quote, not two.
-    const key = n * 2 + (r.escaped[column] as number);
-    if (key !== this.lastLength) return this.remember(buf, s, n, key);
-    const last = this.last;
-    for (let i = 0; i < n; i++) if (last[i] !== buf[s + i]) return this.remember(buf, s, n, key);
-    return true;
+    return this.lastCounty.same(this.r, column);
   }
-  /** Out of line, so `sameAsLast` stays small enough to inline; no subarray: a Buffer view costs more than the copy. */
-  private remember(buf: Uint8Array, s: number, n: number, key: number): false {
-    if (n > this.last.length) this.last = new Uint8Array(n * 2);
-    for (let i = 0; i < n; i++) this.last[i] = buf[s + i] as number;
-    this.lastLength = key;
-    return false;
-  }
-  private lastPrecinct = new Uint8Array(32);
-  /** As `lastLength`: the cell's length × 2 + its `escaped` flag. */
-  private lastPrecinctKey = -1;
   samePrecinctAsLast(column: number): boolean {
-    const r = this.r;
-    const buf = r.buf;
-    const s = r.start[column] as number;
-    const n = (r.end[column] as number) - s;
-    const key = n * 2 + (r.escaped[column] as number);
-    if (key !== this.lastPrecinctKey) return this.rememberPrecinct(buf, s, n, key);
-    const last = this.lastPrecinct;
-    for (let i = 0; i < n; i++) if (last[i] !== buf[s + i]) return this.rememberPrecinct(buf, s, n, key);
-    return true;
-  }
-  private rememberPrecinct(buf: Uint8Array, s: number, n: number, key: number): false {
-    if (n > this.lastPrecinct.length) this.lastPrecinct = new Uint8Array(n * 2);
-    for (let i = 0; i < n; i++) this.lastPrecinct[i] = buf[s + i] as number;
-    this.lastPrecinctKey = key;
-    return false;
+    return this.lastPrecinct.same(this.r, column);
   }
   /** Several cells' bytes back to back, and per cell its length × 2 + `escaped` (only files with 2+ precinct columns). */
   private cells = new Uint8Array(64);
