@@ -4,9 +4,12 @@ import type { Slot, Tally } from '../tally.js';
 import type { ExclusionReason, Warning } from '../types.js';
 import { CountyChecks, DuplicateFilter, DuplicateNotes, type County, type CountyPart } from './checks.js';
 import { excelText, isGeographyTotal, raceLabel } from './classify.js';
-import type { Classified, Layout, Part, Reporting, TypeCheck } from './layout.js';
+import type { Classified, Layout, Part, TypeCheck } from './layout.js';
+import { LineSample, plural as s } from './line-sample.js';
+import { ReportingCounter } from './reporting.js';
+import { restBlank, RowShape } from './row-shape.js';
 import type { RecordView } from './record-view.js';
-import { BAD, describeBadVotes, parseVotes } from './votes.js';
+import { BAD, describeBadVotes } from './votes.js';
 import { thousands } from '../thousands.js';
 
 // The record views live in record-view.ts; importers of rows.ts keep finding them here.
@@ -17,19 +20,6 @@ export interface RowOptions {
   skipBadRows: boolean;
   /** The column whose value is the row's area for --by and regional rules; -1 for none. */
   regionColumn: number;
-}
-
-/** Lines of a counted warning: the count and the first few places. */
-class LineSample {
-  count = 0;
-  readonly first: number[] = [];
-  note(line: number): void {
-    this.count++;
-    if (this.first.length < 5) this.first.push(line);
-  }
-  describe(): string {
-    return `line${this.first.length > 1 ? 's' : ''} ${this.first.join(', ')}${this.count > this.first.length ? ', …' : ''}`;
-  }
 }
 
 /** What a distinct key leads to, per part; the slot is found on the first row that adds votes. */
@@ -67,8 +57,6 @@ export class RowReader {
   readonly excluded = new Map<ExclusionReason, number>();
   private readonly missing = new LineSample();
   private readonly skipped = new LineSample();
-  /** One-cell footnotes (`"* Active Voters are …"` alone on a line): footers once no data row follows them. */
-  private readonly footnotes = new LineSample();
   /** Rows whose vote-type columns do not add up to the total column. */
   private readonly typeMismatches = new LineSample();
   private readonly checks = new CountyChecks();
@@ -81,16 +69,8 @@ export class RowReader {
   /** The memo key of the county: one column, so never equal to a key of `keyColumns` (at least two). */
   private readonly countyKey: number[];
   private readonly keyColumns: number[];
-  /**
-   * The field count a record must have to be read as data: the header's, or -1 after a one-cell footnote, so
-   * that every later record takes the slow path, where a data row after the "footnote" makes it an error.
-   */
-  private width: number;
-  /** The footnote that a later data row turned into a short row: its line and field count. */
-  private footnote: { line: number; count: number } | null = null;
-  /** Unnamed header columns still to look at: null once one held data (one warning per file), or when none. */
-  private unnamed: number[] | null;
-  private unnamedData: { line: number; column: number; value: string } | null = null;
+  /** Records of another shape than the header's: footers, footnotes, short and long rows, unnamed columns. */
+  private readonly shape: RowShape;
   private readonly keyCheck: number;
   /**
    * BLOCK: the first precinct column (-1 otherwise) and any others (`ward,precinct`; null when none): with the
@@ -103,7 +83,7 @@ export class RowReader {
   private readonly placeTotals: boolean;
   private totalPlace = false;
   private readonly typeCheck: TypeCheck | null;
-  private readonly reporting = new Map<string, { counted: number; total: number }>();
+  private readonly reporting: ReportingCounter | null;
 
   constructor(
     readonly layout: Layout,
@@ -113,8 +93,8 @@ export class RowReader {
     this.duplicates = layout.dedup ? new DuplicateFilter(this.duplicateNotes) : null;
     this.countyKey = [layout.countyColumn];
     this.keyColumns = layout.keyColumns.length >= 2 ? layout.keyColumns : [...layout.keyColumns, -1, -1].slice(0, 2);
-    this.width = layout.headerLength;
-    this.unnamed = layout.unnamedColumns.length > 0 ? layout.unnamedColumns : null;
+    this.shape = new RowShape(layout.headerLength, layout.unnamedColumns, options.file);
+    this.reporting = layout.reporting ? new ReportingCounter(layout.reporting) : null;
     const onePart = layout.parts.length === 1;
     this.keyCheck = !onePart ? NONE : layout.precinctColumns.length > 0 ? BLOCK : layout.countyColumn >= 0 ? COUNTY : NONE;
     this.placeColumn = this.keyCheck === BLOCK ? (layout.precinctColumns[0] as number) : -1;
@@ -132,8 +112,9 @@ export class RowReader {
     this.rows++;
     const { layout } = this;
     const line = rec.line;
-    if (rec.count !== this.width) return this.unusual(rec);
-    if (this.unnamed !== null) this.lookUnnamed(rec);
+    const { shape } = this;
+    if (rec.count !== shape.width) return this.exclude(shape.unusual(rec));
+    if (shape.unnamed !== null) shape.lookUnnamed(rec);
     const cc = layout.countyColumn;
     if (this.placeTotals) {
       // Every geography column is a place column: the place is tracked first, and whether it is a TOTAL
@@ -182,7 +163,7 @@ export class RowReader {
         target.blockVotes = votes;
       } else if (this.keyCheck !== NONE && this.repeated(rec, county, target, votes)) continue;
       if (this.typeCheck !== null) this.checkTypes(rec, this.typeCheck, votes);
-      if (layout.reporting) this.noteReporting(rec, layout.reporting, classified.race.key);
+      if (this.reporting !== null) this.reporting.note(rec, classified.race.key);
       used = true;
       this.countIn(county, target, votes, line);
       region ??= this.options.regionColumn >= 0 ? excelText(rec.text(this.options.regionColumn)) : '';
@@ -255,54 +236,6 @@ export class RowReader {
   }
 
   /**
-   * A record whose field count is not the header's, or any record after a one-cell footnote. Blank lines and
-   * all-empty rows are skipped anywhere. A footnote — text in the first cell only, and not a number — is a
-   * footer only after the last data row: should a data row follow it, it was a short row, and the error names
-   * the footnote's line. So no row in the middle of the data is ever skipped as a footnote.
-   */
-  private unusual(rec: RecordView): void {
-    if (rec.count === 1 && rec.length(0) === 0) return this.exclude('blank-line');
-    if (rec.allBlank()) return this.exclude('footer');
-    if (isFootnote(rec)) {
-      this.footnote ??= { line: rec.line, count: rec.count };
-      this.footnotes.note(rec.line);
-      this.width = -1;
-      return this.exclude('footer');
-    }
-    const first = this.footnote;
-    if (first) {
-      throw new DataError(`expected ${this.layout.headerLength} fields, got ${first.count}`, { file: this.options.file, line: first.line }, `text in the first cell only is a footnote only after the last data row, and line ${rec.line} has data`);
-    }
-    throw this.fieldCountError(rec);
-  }
-
-  private fieldCountError(rec: RecordView): DataError {
-    const expected = this.layout.headerLength;
-    let hint: string;
-    const spaced = Array.from({ length: rec.count }, (_, i) => i).find((i) => /^[ \t]+"/.test(rec.text(i)));
-    if (spaced !== undefined) {
-      hint = `field ${spaced + 1} starts with a space before its opening quote, which makes the quote literal text (so a comma inside splits the field): remove the space, as in …,"1,000"`;
-    } else if (rec.count > expected) {
-      hint = 'a comma inside an unquoted value (like 16,165) splits a field; quote such values';
-    } else {
-      hint = 'the row has fewer fields than the header: a delimiter missing, or the row cut short?';
-    }
-    return new DataError(`expected ${expected} fields, got ${rec.count}`, { file: this.options.file, line: rec.line }, hint);
-  }
-
-  /** An unnamed column with data: remembered once for a warning (the column is not read). */
-  private lookUnnamed(rec: RecordView): void {
-    for (const c of this.unnamed ?? []) {
-      if (rec.length(c) === 0) continue;
-      const value = rec.text(c).trim();
-      if (value === '') continue;
-      this.unnamedData = { line: rec.line, column: c, value };
-      this.unnamed = null;
-      return;
-    }
-  }
-
-  /**
    * A second row of this key in the same place (see NONE/COUNTY/BLOCK): true when it is a duplicate to drop;
    * throws when its votes differ. The first row of a key in a place is remembered and counted as usual.
    */
@@ -365,47 +298,17 @@ export class RowReader {
     this.exclude('bad-row');
   }
 
-  /**
-   * Clarity repeats a contest's reporting counts on each of its choice rows: keep the largest per race in this
-   * file. `finish` adds them to the races, so several county files sum up.
-   */
-  private noteReporting(rec: RecordView, columns: Reporting, race: string): void {
-    const counted = rec.votes(columns.counted);
-    const total = rec.votes(columns.total);
-    if (counted < 0 || total < 0) return;
-    const seen = this.reporting.get(race);
-    if (!seen) this.reporting.set(race, { counted, total });
-    else {
-      seen.counted = Math.max(seen.counted, counted);
-      seen.total = Math.max(seen.total, total);
-    }
-  }
-
   /** At the end of the file: what it says about reporting goes to its races. */
   finish(): void {
-    const unit = this.layout.reporting?.unit ?? '';
-    let silent = 0;
-    for (const [key, { counted, total }] of this.reporting) {
-      const race = this.tally.races.get(key);
-      if (!race) continue;
-      if (counted === 0 && total > 0) silent++;
-      const sum = race.reporting ?? { counted: 0, total: 0, unit };
-      race.reporting = { counted: sum.counted + counted, total: sum.total + total, unit };
-    }
-    // Some exports zero these columns (the CO 2024 summary says 0 of N areas beside final results).
-    if (silent > 0) {
-      this.layout.notes.push({ code: 'reporting-zero', file: this.options.file, message: `the file says 0 ${unit} have reported in ${silent} contest${s(silent)} that have votes; its reporting columns may not be filled in` });
-    }
+    const w = this.reporting?.finish(this.tally, this.options.file);
+    if (w) this.layout.notes.push(w);
   }
 
   warnings(): Warning[] {
     const file = this.options.file;
     const out: Warning[] = [...this.layout.notes];
-    if (this.unnamedData) {
-      const { line, column, value } = this.unnamedData;
-      const shown = JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value);
-      out.push({ code: 'unnamed-column', file, line, message: `column ${column + 1} is unnamed (an empty header cell) but holds data (${shown} on line ${line}); it is ignored` });
-    }
+    const unnamed = this.shape.unnamedWarning();
+    if (unnamed) out.push(unnamed);
     for (const notes of [this.duplicateNotes, this.sameKeyNotes]) {
       const w = notes.warning(file);
       if (w) out.push(w);
@@ -426,20 +329,12 @@ export class RowReader {
     for (const [reason, what] of [['blank-line', 'blank line'], ['footer', 'empty or footer row']] as const) {
       const n = this.excluded.get(reason) ?? 0;
       if (n === 0) continue;
-      const k = this.footnotes.count;
-      const notes = reason === 'footer' && k > 0 ? `, ${k === n ? (k === 1 ? 'a' : 'all') : `${k} of them`} one-cell footnote${s(k)} after the data: ${this.footnotes.describe()}` : '';
+      const notes = reason === 'footer' ? this.shape.footnoteNote(n) : '';
       out.push({ code: reason, file, message: `${n} ${what}${s(n)} skipped${notes}` });
     }
     return out;
   }
 }
-
-/** Text in the first cell only, and not a vote count (a lone number is a row cut short, never a footnote). */
-function isFootnote(rec: RecordView): boolean {
-  for (let i = 1; i < rec.count; i++) if (rec.length(i) > 0 && rec.text(i).trim() !== '') return false;
-  return parseVotes(rec.text(0)) === BAD;
-}
-
 
 /** The sum of a part's vote cells, or -1 when one is empty or unreadable (only for checks, never counted). */
 function sumVotes(rec: RecordView, columns: readonly number[]): number {
@@ -452,12 +347,3 @@ function sumVotes(rec: RecordView, columns: readonly number[]): number {
   return votes;
 }
 
-/** An empty row, or a footnote: text in the first cell at most (Boulder's "* Active Voters are …"). */
-function restBlank(rec: RecordView): boolean {
-  for (let i = 1; i < rec.count; i++) if (rec.length(i) > 0 && rec.text(i).trim() !== '') return false;
-  return rec.count > 1 || rec.allBlank();
-}
-
-function s(n: number): string {
-  return n === 1 ? '' : 's';
-}

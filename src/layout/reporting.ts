@@ -1,0 +1,44 @@
+/**
+ * Precincts (or areas) reporting, from files that say (Clarity `num Precinct rptg` / `num Precinct total`).
+ * Clarity repeats a contest's counts on each of its choice rows: the largest per race in a file is kept, and
+ * `finish` adds them to the races, so several county files sum up.
+ */
+import type { Tally } from '../tally.js';
+import type { Warning } from '../types.js';
+import type { Reporting } from './layout.js';
+import { plural as s } from './line-sample.js';
+import type { RecordView } from './record-view.js';
+
+export class ReportingCounter {
+  private readonly byRace = new Map<string, { counted: number; total: number }>();
+
+  constructor(readonly columns: Reporting) {}
+
+  note(rec: RecordView, race: string): void {
+    const counted = rec.votes(this.columns.counted);
+    const total = rec.votes(this.columns.total);
+    if (counted < 0 || total < 0) return;
+    const seen = this.byRace.get(race);
+    if (!seen) this.byRace.set(race, { counted, total });
+    else {
+      seen.counted = Math.max(seen.counted, counted);
+      seen.total = Math.max(seen.total, total);
+    }
+  }
+
+  /** At the end of a file: its counts go to its races. Returns a warning when it says nothing has reported. */
+  finish(tally: Tally, file: string): Warning | null {
+    const { unit } = this.columns;
+    let silent = 0;
+    for (const [key, { counted, total }] of this.byRace) {
+      const race = tally.races.get(key);
+      if (!race) continue;
+      if (counted === 0 && total > 0) silent++;
+      const sum = race.reporting ?? { counted: 0, total: 0, unit };
+      race.reporting = { counted: sum.counted + counted, total: sum.total + total, unit };
+    }
+    // Some exports zero these columns (the CO 2024 summary says 0 of N areas beside final results).
+    if (silent === 0) return null;
+    return { code: 'reporting-zero', file, message: `the file says 0 ${unit} have reported in ${silent} contest${s(silent)} that have votes; its reporting columns may not be filled in` };
+  }
+}
