@@ -22,8 +22,10 @@ const PLAIN = new Proxy((text: string) => text, { get: () => PLAIN }) as unknown
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
-/** Terminal columns of a (sanitised) string; replaced by string-width when the election has non-ASCII text. */
-let stringWidth = (text: string): number => text.length;
+const asciiWidth = (text: string): number => text.length;
+
+/** Terminal columns of a (sanitised) string: set by each renderTable call, to string-width only when needed. */
+let stringWidth = asciiWidth;
 
 /**
  * chalk and string-width are loaded only when needed — colour on, or text that is not plain ASCII — since
@@ -31,6 +33,7 @@ let stringWidth = (text: string): number => text.length;
  */
 export async function renderTable(election: Election, options: TableOptions): Promise<string> {
   const c = options.color ? new (await import('chalk')).Chalk({ level: 1 }) : PLAIN;
+  stringWidth = asciiWidth; // not the last call's: a --watch redraw may have lost its non-ASCII names
   if (!allAscii(election)) {
     const wide = (await import('string-width')).default;
     stringWidth = (text) => (PRINTABLE_ASCII.test(text) ? text.length : wide(text));
