@@ -71,19 +71,13 @@ export class StringRecord implements RecordView {
   votes(column: number): number {
     return parseVotes(this.text(column));
   }
-  private last: string | null = null;
+  private readonly lastCounty = new LastText();
+  private readonly lastPrecinct = new LastText();
   sameAsLast(column: number): boolean {
-    const t = this.text(column);
-    if (t === this.last) return true;
-    this.last = t;
-    return false;
+    return this.lastCounty.same(this.text(column));
   }
-  private lastPrecinct: string | null = null;
   samePrecinctAsLast(column: number): boolean {
-    const t = this.text(column);
-    if (t === this.lastPrecinct) return true;
-    this.lastPrecinct = t;
-    return false;
+    return this.lastPrecinct.same(this.text(column));
   }
   private lastCells: string[] | null = null;
   sameCellsAsLast(columns: readonly number[]): boolean {
@@ -94,5 +88,16 @@ export class StringRecord implements RecordView {
   }
   allBlank(): boolean {
     return this.cells.every((c) => c.trim() === '');
+  }
+}
+
+/** One cell of the previous record: the string twin of fast-records.ts's LastCell. */
+class LastText {
+  private value: string | null = null;
+
+  same(text: string): boolean {
+    if (text === this.value) return true;
+    this.value = text;
+    return false;
   }
 }
