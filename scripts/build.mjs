@@ -5,7 +5,7 @@ import { readFile, rm } from 'node:fs/promises';
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { runoff: 'src/entry.ts' },
+  entryPoints: { runoff: 'src/cli/entry.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -1,22 +1,22 @@
 /** The flow of design.md §1 for a set of inputs: read → parse → layout → tally → decide. */
-import { DataError } from './errors.js';
-import { decide, type Decision } from './decide.js';
+import { DataError } from './model/errors.js';
+import { decide, type Decision } from './count/decide.js';
 import { normalizeHeader } from './layout/columns.js';
 import { HeaderSearch } from './layout/header.js';
 import { RowReader, StringRecord, type RecordView } from './layout/rows.js';
 import { checkNames } from './layout/names.js';
-import type { NameTable } from './layout/wide-names.js';
+import type { NameTable } from './layout/families/wide-names.js';
 import { decoderFor, readHead, sniff, type Encoding } from './read/decode.js';
 import type { Source } from './read/open.js';
 import { changedWhileRead, hasherFor } from './read/hash.js';
 import { parseRecords } from './read/records.js';
 import { scanRecords } from './read/fast-records.js';
-import type { Rule } from './rules/rule.js';
-import { outlookFor, type Outlook } from './outlook.js';
+import type { Rule } from './count/rules/rule.js';
+import { outlookFor, type Outlook } from './count/outlook.js';
 import type { OutstandingEntry } from './read/outstanding.js';
 import { hiddenCharacterWarnings } from './render/sanitize.js';
-import { Tally } from './tally.js';
-import type { InputSummary, PrimaryMode, RaceTally, Warning } from './types.js';
+import { Tally } from './count/tally.js';
+import type { InputSummary, PrimaryMode, RaceTally, Warning } from './model/types.js';
 
 export interface ElectionOptions {
   rule: Rule;

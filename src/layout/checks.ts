@@ -4,9 +4,9 @@
  * The reader keeps counts per (race, candidate) key and county — never per row — so memory stays bounded on
  * a precinct file; the county is looked up only when its cell changes, so a sorted file pays one byte compare.
  */
-import type { RaceId, Warning } from '../types.js';
+import type { RaceId, Warning } from '../model/types.js';
 import { raceLabel } from './classify.js';
-import { thousands } from '../thousands.js';
+import { thousands } from '../model/thousands.js';
 
 /** What one (race, candidate) key gave in one county. */
 export interface CountyPart {

@@ -1,5 +1,5 @@
 /** Which rows are not candidate votes (formats.md §3), and which race a row belongs to (formats.md §4). */
-import type { BallotKind, ExclusionReason, RaceId } from '../types.js';
+import type { BallotKind, ExclusionReason, RaceId } from '../model/types.js';
 
 const TURNOUT_OFFICE = /\b(voters|registration|registered|ballots cast)\b/i;
 const STRAIGHT_PARTY = /straight[\s-]*party/i;

@@ -3,15 +3,15 @@
  * the long families are told apart by their column names, and the wide one only matches when no candidate
  * column exists (it has none: candidates are columns).
  */
-import { DataError } from '../errors.js';
-import { detectCivicfs } from './civicfs.js';
-import { detectClarity } from './clarity.js';
-import { detectClerk } from './clerk.js';
+import { DataError } from '../model/errors.js';
+import { detectCivicfs } from './families/civicfs.js';
+import { detectClarity } from './families/clarity.js';
+import { detectClerk } from './families/clerk.js';
 import { normalizeHeader } from './columns.js';
 import type { Layout, LayoutContext } from './layout.js';
-import { detectLong, LONG_LOOKED_FOR } from './long.js';
-import { detectMedsl } from './medsl.js';
-import { detectWide, WIDE_LOOKED_FOR } from './wide.js';
+import { detectLong, LONG_LOOKED_FOR } from './families/long.js';
+import { detectMedsl } from './families/medsl.js';
+import { detectWide, WIDE_LOOKED_FOR } from './families/wide.js';
 
 type Detect = (headers: readonly string[], ctx: LayoutContext, raw: readonly string[]) => Layout | null;
 

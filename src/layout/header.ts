@@ -6,11 +6,11 @@
  * preamble. The lines skipped are reported in one warning; when no header is found, the error is the one about
  * the first record, as if nothing had been searched.
  */
-import { DataError } from '../errors.js';
-import type { Warning } from '../types.js';
+import { DataError } from '../model/errors.js';
+import type { Warning } from '../model/types.js';
 import { detectLayout } from './detect.js';
 import type { Layout, LayoutContext } from './layout.js';
-import type { RecordView } from './record-view.js';
+import type { RecordView } from '../read/record-view.js';
 
 export const PREAMBLE_RECORDS = 20;
 

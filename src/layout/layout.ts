@@ -6,8 +6,8 @@
  * (one column per candidate) has one part per candidate column. Classification is per distinct key — the
  * values of `keyColumns` — and is cached by the reader, so no string is built per row on the hot path.
  */
-import type { BallotKind, ExclusionReason, RaceId, Warning } from '../types.js';
-import type { NameTable } from './wide-names.js';
+import type { BallotKind, ExclusionReason, RaceId, Warning } from '../model/types.js';
+import type { NameTable } from './families/wide-names.js';
 
 export type Classified =
   | { kind: 'vote'; race: RaceId; candidate: string; party: string; ballot: BallotKind }

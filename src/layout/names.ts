@@ -4,9 +4,9 @@
  * variants of case, whitespace and `(I)` / `(Dem)` suffixes, and says so; near-misses by edit distance (OCR
  * slips like `BedweIl`) are only reported, since two real people can differ by a letter.
  */
-import type { CandidateTally, RaceTally, Warning } from '../types.js';
+import type { CandidateTally, RaceTally, Warning } from '../model/types.js';
 import { raceLabel } from './classify.js';
-import { thousands } from '../thousands.js';
+import { thousands } from '../model/thousands.js';
 
 const SUFFIX = /\s*\((?:i|inc|incumbent|d|r|l|g|dem|rep|lib|lbt|grn|ind|gop|np|npa|con|democrat|democratic|republican|libertarian|green|independent|nonpartisan)\)\s*$/i;
 

@@ -3,11 +3,11 @@
  * Clarity repeats a contest's counts on each of its choice rows: the largest per race in a file is kept, and
  * `finish` adds them to the races, so several county files sum up.
  */
-import type { Tally } from '../tally.js';
-import type { Warning } from '../types.js';
+import type { Tally } from '../count/tally.js';
+import type { Warning } from '../model/types.js';
 import type { Reporting } from './layout.js';
 import { plural as s } from './line-sample.js';
-import type { RecordView } from './record-view.js';
+import type { RecordView } from '../read/record-view.js';
 
 export class ReportingCounter {
   private readonly byRace = new Map<string, { counted: number; total: number }>();

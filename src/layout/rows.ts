@@ -1,19 +1,19 @@
 /** Records (cells + line) + Layout → tally additions, exclusions counted per reason, warnings collected. */
-import { DataError } from '../errors.js';
-import type { Slot, Tally } from '../tally.js';
-import type { ExclusionReason, Warning } from '../types.js';
+import { DataError } from '../model/errors.js';
+import type { Slot, Tally } from '../count/tally.js';
+import type { ExclusionReason, Warning } from '../model/types.js';
 import { CountyChecks, DuplicateFilter, DuplicateNotes, type County, type CountyPart } from './checks.js';
 import { excelText, isGeographyTotal, raceLabel } from './classify.js';
 import type { Classified, Layout, Part, TypeCheck } from './layout.js';
 import { LineSample, plural as s } from './line-sample.js';
 import { ReportingCounter } from './reporting.js';
 import { restBlank, RowShape } from './row-shape.js';
-import type { RecordView } from './record-view.js';
-import { BAD, describeBadVotes } from './votes.js';
-import { thousands } from '../thousands.js';
+import type { RecordView } from '../read/record-view.js';
+import { BAD, describeBadVotes } from '../read/votes.js';
+import { thousands } from '../model/thousands.js';
 
 // The record views live in record-view.ts; importers of rows.ts keep finding them here.
-export { StringRecord, type RecordView } from './record-view.js';
+export { StringRecord, type RecordView } from '../read/record-view.js';
 
 export interface RowOptions {
   file: string;

@@ -1,7 +1,7 @@
 /** Bytes → text: refuse non-CSV by magic bytes, honour BOMs, UTF-8 or Windows-1252 (through iconv-lite). */
 import { isUtf8 } from 'node:buffer';
-import { DataError, UsageError } from '../errors.js';
-import type { Warning } from '../types.js';
+import { DataError, UsageError } from '../model/errors.js';
+import type { Warning } from '../model/types.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 

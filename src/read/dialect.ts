@@ -3,8 +3,8 @@
  * they share so that a user sees the same from either: quote rules, the wording and line of each structural
  * error, the record size limit, NUL removal and physical line counting.
  */
-import { DataError } from '../errors.js';
-import type { Warning } from '../types.js';
+import { DataError } from '../model/errors.js';
+import type { Warning } from '../model/types.js';
 
 /** Bounds memory on an unclosed quote: a record fails once it passes this size (bytes here, characters in csv-parse). */
 export const MAX_RECORD_SIZE = 1 << 20;

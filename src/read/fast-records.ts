@@ -3,13 +3,13 @@
  * byte spans. Cells are decoded only when a rule needs their text (a new race/candidate key, a possible TOTAL
  * row, an unusual vote cell); keys are raw bytes read as latin1, which is 1:1 and cheap.
  */
-import { DataError } from '../errors.js';
+import { DataError } from '../model/errors.js';
 import type { RecordView } from '../layout/rows.js';
-import { parseVotes } from '../layout/votes.js';
+import { parseVotes } from './votes.js';
 import { Utf8Validator } from './decode.js';
 import { CsvScanError, FastCsvScanner, fieldText, type FieldSpans } from './fast-scan.js';
 import { MAX_RECORD_SIZE, NulNotes, quoteError, recordTooLarge, unclosedQuote } from './dialect.js';
-import type { Warning } from '../types.js';
+import type { Warning } from '../model/types.js';
 
 /**
  * A memo keyed by the raw bytes of some cells: FNV-1a over the bytes, open addressing, byte comparison on a

@@ -1,6 +1,6 @@
 /** File names and `-` → byte sources. The only module that opens files. */
 import { open, stat } from 'node:fs/promises';
-import { InputError } from '../errors.js';
+import { InputError } from '../model/errors.js';
 
 export interface Source {
   /** As the user wrote it, or `<stdin>`: used in every message. */

@@ -1,9 +1,9 @@
 /** --outstanding-file: a `race,outstanding` CSV giving the votes still to count per race. */
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import { DataError, InputError } from '../errors.js';
+import { DataError, InputError } from '../model/errors.js';
 import { normalizeHeader } from '../layout/columns.js';
-import { parseVotes } from '../layout/votes.js';
+import { parseVotes } from './votes.js';
 
 export interface OutstandingEntry {
   /** Matched case-insensitively against a race's id (`u.s. house|6|`) or its title (`U.S. House District 6`). */

@@ -3,8 +3,8 @@
  * dialect as the byte scanner (fast-scan.ts): the two must agree on every record, warning and error line.
  */
 import type { CsvError, InfoRecord } from 'csv-parse';
-import { DataError } from '../errors.js';
-import type { Warning } from '../types.js';
+import { DataError } from '../model/errors.js';
+import type { Warning } from '../model/types.js';
 import { Utf8Validator, type TextDecoderLike } from './decode.js';
 import { breaksIn, MAX_RECORD_SIZE, NulNotes, PhysicalLines, QUOTE, quoteError, quoteProblem, recordTooLarge } from './dialect.js';
 

@@ -1,5 +1,5 @@
 /** --by: each candidate's votes per area (county, precinct …) of a race, with the area's leader. */
-import type { CandidateTally, RaceTally } from '../types.js';
+import type { CandidateTally, RaceTally } from '../model/types.js';
 
 export interface AreaRow {
   area: string;

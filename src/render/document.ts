@@ -1,13 +1,13 @@
 /** The versioned JSON document of design.md §4, built from an Election. `schema.ts` is its zod twin. */
-import type { RuleOutcome } from '../decide.js';
+import type { RuleOutcome } from '../count/decide.js';
 import type { Election } from '../pipeline.js';
-import { fractionText as frac } from '../rules/fraction.js';
-import { describeAdvance, type Condition, type Rule } from '../rules/rule.js';
-import type { InputSummary, PrimaryMode, Warning } from '../types.js';
+import { fractionText as frac } from '../count/rules/fraction.js';
+import { describeAdvance, type Condition, type Rule } from '../count/rules/rule.js';
+import type { InputSummary, PrimaryMode, Warning } from '../model/types.js';
 import { shareNumber } from './numbers.js';
 import { breakdown } from './breakdown.js';
-import type { Outlook } from '../outlook.js';
-import type { CandidateTally, RaceTally } from '../types.js';
+import type { Outlook } from '../count/outlook.js';
+import type { CandidateTally, RaceTally } from '../model/types.js';
 
 function breakdownDoc(column: string, race: RaceTally, ranked: CandidateTally[]): NonNullable<RaceDoc['breakdown']> {
   return {

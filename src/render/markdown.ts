@@ -1,6 +1,6 @@
 /** `--format markdown`: a GitHub table per race and its verdict line, for pasting into reports and issues. */
 import { raceTitle, type Election } from '../pipeline.js';
-import { describeRule } from '../rules/rule.js';
+import { describeRule } from '../count/rules/rule.js';
 import { formatShare, formatVotes } from './numbers.js';
 import { sanitizeForTerminal } from './sanitize.js';
 import { verdictLabel, verdictHeadline } from './verdict.js';

@@ -1,6 +1,6 @@
 /** Number formatting for people: thousands separators and shares that never hide which side of a line they are on. */
-import type { Fraction } from '../rules/rule.js';
-import { thousands } from '../thousands.js';
+import type { Fraction } from '../count/rules/rule.js';
+import { thousands } from '../model/thousands.js';
 
 export function formatVotes(n: number): string {
   return thousands(n);

@@ -4,9 +4,9 @@
  * For checking a new file (is the race key right? are there name variants?) rather than for results.
  */
 import { raceTitle, type Election } from '../pipeline.js';
-import type { InputSummary } from '../types.js';
+import type { InputSummary } from '../model/types.js';
 import { escapeJsonText, sanitizeForTerminal as safe } from './sanitize.js';
-import { thousands } from '../thousands.js';
+import { thousands } from '../model/thousands.js';
 
 export interface RacesDoc {
   inputs: InputSummary[];

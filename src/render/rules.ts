@@ -1,6 +1,6 @@
 /** `runoff rules`: every preset with its definition and source, as plain text or JSON. Pure; no colour. */
-import { listRules, type RuleListing } from '../rules/describe.js';
-import { majority } from '../rules/presets.js';
+import { listRules, type RuleListing } from '../count/rules/describe.js';
+import { majority } from '../count/rules/presets.js';
 import { ruleDoc } from './document.js';
 
 export type RulesFormat = 'table' | 'json';

@@ -3,7 +3,7 @@
  * JSON. A name must never clear the screen, move the cursor, set the clipboard (OSC 52), hide text or reorder it
  * (CVE-2021-42574 "Trojan Source"; CVE-2021-25743 kubectl; CVE-2024-52005 git sideband).
  */
-import type { RaceTally, Warning } from '../types.js';
+import type { RaceTally, Warning } from '../model/types.js';
 
 // C0 controls (TAB, CR and LF included: a name must stay on its row), DEL and C1 controls.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;

@@ -1,9 +1,9 @@
 /** The terminal table: one block per race, then a verdict line. The only module that uses chalk. */
 import type { ChalkInstance } from 'chalk';
 import { raceTitle, type Election, type RaceResult } from '../pipeline.js';
-import { describeRule, type Rule } from '../rules/rule.js';
-import { ballotRows, type RuleOutcome } from '../decide.js';
-import type { CandidateTally } from '../types.js';
+import { describeRule, type Rule } from '../count/rules/rule.js';
+import { ballotRows, type RuleOutcome } from '../count/decide.js';
+import type { CandidateTally } from '../model/types.js';
 import { breakdown, type AreaRow } from './breakdown.js';
 import { formatShare, formatVotes } from './numbers.js';
 import { sanitizeForTerminal as safe } from './sanitize.js';

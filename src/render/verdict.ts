@@ -1,5 +1,5 @@
 /** The verdict of a race in words: shared by the table and Markdown renderers. */
-import type { Outcome } from '../types.js';
+import type { Outcome } from '../model/types.js';
 
 const LABELS: Record<Outcome['status'], string> = {
   winner: 'WINNER',

@@ -1,7 +1,7 @@
 /** The man page, the README and the help stay in step with the options the program really has. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli.js';
+import { buildProgram } from '../../src/cli/program.js';
 import { ROOT, run } from '../support/run.js';
 
 const program = buildProgram({ writeOut: () => undefined, writeErr: () => undefined }, '0.0.0', () => undefined);

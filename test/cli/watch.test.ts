@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/main.js';
+import { main } from '../../src/cli/main.js';
 
 /** Wait until `check` passes, polling. */
 async function until(check: () => boolean, ms = 8000): Promise<void> {

@@ -3,7 +3,7 @@
  * line apart, and feed stdin from a generator so a test can see how much of a huge stream was read.
  */
 import { expect } from 'vitest';
-import { main } from '../../src/main.js';
+import { main } from '../../src/cli/main.js';
 import { run, type RunResult } from '../support/run.js';
 
 /** The CSV text of rows of cells, quoted where needed, with one line ending. */

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decide, type DecideContext } from '../../src/decide.js';
-import { findPreset, majority } from '../../src/rules/presets.js';
-import { clears, votesToClear, type Rule } from '../../src/rules/rule.js';
-import type { RaceTally } from '../../src/types.js';
+import { decide, type DecideContext } from '../../src/count/decide.js';
+import { findPreset, majority } from '../../src/count/rules/presets.js';
+import { clears, votesToClear, type Rule } from '../../src/count/rules/rule.js';
+import type { RaceTally } from '../../src/model/types.js';
 
 /** Candidates c0…cn with these votes, inserted in the given order. */
 function race(entries: [string, number][]): RaceTally {

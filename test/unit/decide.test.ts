@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ballotRows, decide, type DecideContext } from '../../src/decide.js';
-import { findPreset, majority, plurality } from '../../src/rules/presets.js';
-import type { Rule } from '../../src/rules/rule.js';
-import type { RaceTally } from '../../src/types.js';
+import { ballotRows, decide, type DecideContext } from '../../src/count/decide.js';
+import { findPreset, majority, plurality } from '../../src/count/rules/presets.js';
+import type { Rule } from '../../src/count/rules/rule.js';
+import type { RaceTally } from '../../src/model/types.js';
 
 interface Extra {
   blank?: number;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectLayout } from '../../src/layout/detect.js';
 import { RowReader, StringRecord } from '../../src/layout/rows.js';
-import { Tally } from '../../src/tally.js';
+import { Tally } from '../../src/count/tally.js';
 
 function read(csv: string, options: { skipBadRows?: boolean } = {}) {
   const [header, ...rows] = csv.trim().split('\n').map((l) => l.split(','));

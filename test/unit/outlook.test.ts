@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decide } from '../../src/decide.js';
-import { outlookFor } from '../../src/outlook.js';
-import { findPreset, majority } from '../../src/rules/presets.js';
-import type { Rule } from '../../src/rules/rule.js';
-import type { RaceTally } from '../../src/types.js';
+import { decide } from '../../src/count/decide.js';
+import { outlookFor } from '../../src/count/outlook.js';
+import { findPreset, majority } from '../../src/count/rules/presets.js';
+import type { Rule } from '../../src/count/rules/rule.js';
+import type { RaceTally } from '../../src/model/types.js';
 
 function race(votes: number[]): RaceTally {
   const candidates = new Map(votes.map((v, i) => [`C${i}`, { name: `C${i}`, party: '', votes: v, writeIn: false }]));

@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { decide } from '../../src/decide.js';
+import { decide } from '../../src/count/decide.js';
 import { ballotKind } from '../../src/layout/classify.js';
-import { findPreset } from '../../src/rules/presets.js';
-import { resolveRule } from '../../src/rules/resolve.js';
-import type { Rule } from '../../src/rules/rule.js';
-import type { RaceTally } from '../../src/types.js';
+import { findPreset } from '../../src/count/rules/presets.js';
+import { resolveRule } from '../../src/count/rules/resolve.js';
+import type { Rule } from '../../src/count/rules/rule.js';
+import type { RaceTally } from '../../src/model/types.js';
 
 /** A `office,candidate,party,votes` fixture as one race, blank and invalid rows classified as the tally does. */
 function load(name: string): RaceTally {

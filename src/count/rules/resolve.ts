@@ -1,9 +1,9 @@
 /** Rule flags → the Rule to apply: a preset (default `majority`) with --threshold, --advance… on top. Pure. */
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../model/errors.js';
 import { parsePercent, percentLabel } from './fraction.js';
 import { findPreset, majority, presets } from './presets.js';
 import { ruleNeedsRegistered, type Denominator, type Rule } from './rule.js';
-import { thousands } from '../thousands.js';
+import { thousands } from '../../model/thousands.js';
 
 /** The raw flag values, as commander gives them (RawOptions can be passed as it is). */
 export interface RuleFlags {

@@ -1,23 +1,23 @@
 /** The count command: options → inputs → election → output text. main() maps its errors to exit codes. */
-import type { RawOptions } from './cli.js';
+import type { RawOptions } from '../program.js';
 import { readFile } from 'node:fs/promises';
-import { DataError, ExitCode, InputError, UsageError } from './errors.js';
-import { parseNames, type NameTable } from './layout/wide-names.js';
-import type { Io } from './main.js';
-import { countElection, type ElectionOptions } from './pipeline.js';
-import { normalizeEncoding } from './read/decode.js';
-import { openFile, openStdin, type Source } from './read/open.js';
-import { resolveRule } from './rules/resolve.js';
-import { ruleNeedsRegions } from './rules/rule.js';
-import { rendererFor, type Format } from './render/index.js';
-import { sanitizeForTerminal } from './render/sanitize.js';
-import type { Warning } from './types.js';
-import { Progress } from './progress.js';
-import { parseVotes } from './layout/votes.js';
+import { DataError, ExitCode, InputError, UsageError } from '../../model/errors.js';
+import { parseNames, type NameTable } from '../../layout/families/wide-names.js';
+import type { Io } from '../main.js';
+import { countElection, type ElectionOptions } from '../../pipeline.js';
+import { normalizeEncoding } from '../../read/decode.js';
+import { openFile, openStdin, type Source } from '../../read/open.js';
+import { resolveRule } from '../../count/rules/resolve.js';
+import { ruleNeedsRegions } from '../../count/rules/rule.js';
+import { rendererFor, type Format } from '../../render/index.js';
+import { sanitizeForTerminal } from '../../render/sanitize.js';
+import type { Warning } from '../../model/types.js';
+import { Progress } from '../progress.js';
+import { parseVotes } from '../../read/votes.js';
 
 export async function count(files: string[], raw: RawOptions, io: Io): Promise<number> {
   const options = electionOptions(raw);
-  if (raw.outstandingFile) options.outstandingByRace = await (await import('./read/outstanding.js')).readOutstandingFile(raw.outstandingFile);
+  if (raw.outstandingFile) options.outstandingByRace = await (await import('../../read/outstanding.js')).readOutstandingFile(raw.outstandingFile);
   if (raw.names) options.names = await readNames(raw.names);
   const names = files.length === 0 ? ['-'] : files;
   if (names.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be given only once');
@@ -28,7 +28,7 @@ export async function count(files: string[], raw: RawOptions, io: Io): Promise<n
     return result.code;
   }
   if (names.includes('-')) throw new UsageError('--watch needs files: standard input cannot be read again');
-  const { watch } = await import('./watch.js');
+  const { watch } = await import('../watch.js');
   await watch(names, async () => {
     const result = await countOnce(names, raw, options, io);
     if (result.code !== ExitCode.Ok) throw new DataError(result.stderr.trim().split('\n').pop() ?? 'refused');
@@ -68,7 +68,7 @@ async function countOnce(names: string[], raw: RawOptions, options: ElectionOpti
   }
   const color = format === 'table' && useColor(raw, io);
   const bars = !raw.plain && io.stdout.isTTY === true;
-  const render = raw.listRaces ? (await import('./render/races.js')).racesRenderer(format) : await rendererFor(format as Format);
+  const render = raw.listRaces ? (await import('../../render/races.js')).racesRenderer(format) : await rendererFor(format as Format);
   return { code: ExitCode.Ok, stderr, stdout: await render(election, { color, bars, width: io.stdout.columns ?? (Number(io.env.COLUMNS) || 80), terminal: io.stdout.isTTY === true }) };
 }
 

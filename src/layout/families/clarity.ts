@@ -5,11 +5,11 @@
  * `registered voters`, `ballots cast`, `percent of votes` and `num * total/rptg` are per-contest columns,
  * never candidates and never summed.
  */
-import type { Layout, LayoutContext, Reporting } from './layout.js';
+import type { Layout, LayoutContext, Reporting } from '../layout.js';
 import { classifyLong, longLayout } from './long.js';
 
 // Kept here too: the contest name's `(Vote For N)` is a Clarity habit first (classifyLong reads it for every layout).
-export { seatsFromContest } from './classify.js';
+export { seatsFromContest } from '../classify.js';
 
 export function detectClarity(headers: readonly string[], ctx: LayoutContext): Layout | null {
   const col = (name: string): number => headers.indexOf(name);

@@ -4,7 +4,7 @@
  * counties are empty upstream, and that is "no data", never "0 votes". The party suffix in
  * `Donald J. Trump (Rep)` is part of the exact name (merging variants is `--merge-names`' job).
  */
-import type { Layout, LayoutContext } from './layout.js';
+import type { Layout, LayoutContext } from '../layout.js';
 import { classifyLong, longLayout } from './long.js';
 
 export function detectCivicfs(headers: readonly string[], ctx: LayoutContext): Layout | null {

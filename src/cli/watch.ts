@@ -5,8 +5,8 @@
  */
 import { stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { RunoffError, formatError } from './errors.js';
-import { sanitizeForTerminal } from './render/sanitize.js';
+import { RunoffError, formatError } from '../model/errors.js';
+import { sanitizeForTerminal } from '../render/sanitize.js';
 
 export interface WatchIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };

@@ -4,10 +4,10 @@
  * the same integer condition checks as the decision itself.
  */
 import type { Decision } from './decide.js';
-import { thousands } from './thousands.js';
+import { thousands } from '../model/thousands.js';
 import { evaluateCondition, type RaceFacts } from './rules/evaluate.js';
 import type { Rule } from './rules/rule.js';
-import type { CandidateTally } from './types.js';
+import type { CandidateTally } from '../model/types.js';
 
 export interface Outlook {
   outstanding: number;

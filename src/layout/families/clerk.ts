@@ -5,8 +5,8 @@
  * the file ends with an empty `,,,,,,,` row and a `"* Active Voters are …"` footnote: footers, not
  * blank-candidate rows. `Active Voters`, `Total Ballots`, `Total Undervotes`, `Total Overvotes` are not votes.
  */
-import { hasPrecinctColumn } from './columns.js';
-import type { Layout, LayoutContext } from './layout.js';
+import { hasPrecinctColumn } from '../columns.js';
+import type { Layout, LayoutContext } from '../layout.js';
 import { classifyLong, longLayout } from './long.js';
 
 export function detectClerk(headers: readonly string[], ctx: LayoutContext): Layout | null {

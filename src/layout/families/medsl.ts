@@ -8,9 +8,9 @@
  * `special` TRUE is a separate race; `stage` PRI keys by party; write-ins (`writein` TRUE, candidate `NA`)
  * count but never advance. The state is part of every race: these files often hold every state.
  */
-import { ballotKind, cleanName, excludedBy, isPrimaryStage, isTrue, normalizeDistrict, primaryParty, raceId, seatsFromContest } from './classify.js';
-import { findColumn } from './columns.js';
-import type { Classified, Layout, LayoutContext } from './layout.js';
+import { ballotKind, cleanName, excludedBy, isPrimaryStage, isTrue, normalizeDistrict, primaryParty, raceId, seatsFromContest } from '../classify.js';
+import { findColumn } from '../columns.js';
+import type { Classified, Layout, LayoutContext } from '../layout.js';
 import { longLayout } from './long.js';
 
 export function detectMedsl(headers: readonly string[], ctx: LayoutContext): Layout | null {

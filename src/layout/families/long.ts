@@ -3,9 +3,9 @@
  * (formats.md §1 A), and vote-type columns with or without a total (§1 B1, B2). `longLayout` is the builder
  * the other one-candidate-per-row families (MEDSL, civicfs, Clarity, county clerk) share.
  */
-import { ballotKind, excludedBy, cleanName, isPrimaryStage, primaryParty, raceId, seatsFromContest } from './classify.js';
-import { findAll, findColumn, findCountyColumn, findPrecinctColumns, findUnnamedColumns, hasPrecinctColumn, isVoteTypeColumn, SYNONYMS } from './columns.js';
-import type { Classified, Layout, LayoutContext, Reporting, TypeCheck } from './layout.js';
+import { ballotKind, excludedBy, cleanName, isPrimaryStage, primaryParty, raceId, seatsFromContest } from '../classify.js';
+import { findAll, findColumn, findCountyColumn, findPrecinctColumns, findUnnamedColumns, hasPrecinctColumn, isVoteTypeColumn, SYNONYMS } from '../columns.js';
+import type { Classified, Layout, LayoutContext, Reporting, TypeCheck } from '../layout.js';
 
 export interface LongSpec {
   name: string;

@@ -1,7 +1,7 @@
 /** The commander program: flags, help and examples → RawOptions. No election logic here. */
 import { Argument, Command, Help, Option } from 'commander';
-import { SHELLS, type Shell } from './completion.js';
-import { FORMATS } from './render/formats.js';
+import { SHELLS, type Shell } from './commands/completion.js';
+import { FORMATS } from '../render/formats.js';
 
 export interface RawOptions {
   json?: boolean;

@@ -1,6 +1,6 @@
 /** Per-race, per-candidate sums in exact integers. Names are Map keys, so `constructor` is just a name. */
-import { DataError } from './errors.js';
-import type { BallotKind, CandidateTally, RaceId, RaceTally } from './types.js';
+import { DataError } from '../model/errors.js';
+import type { BallotKind, CandidateTally, RaceId, RaceTally } from '../model/types.js';
 
 export interface TallyRow {
   race: RaceId;

@@ -1,7 +1,7 @@
 /** One winning condition against one race: each part held or not, and by how many votes (or regions). */
 import { percentLabel, type Fraction } from './fraction.js';
 import { clears, describeCondition, describeRegional, isPluralityCondition, votesToClear, type Condition, type Regional } from './rule.js';
-import { thousands } from '../thousands.js';
+import { thousands } from '../../model/thousands.js';
 
 /** What a condition is tested against. `second` is 0 when the leader has no named rival. */
 export interface RaceFacts {

@@ -1,8 +1,8 @@
 /** main(argv, io) → exit code. Runs the pipeline; the only place errors become exit codes. */
 import { CommanderError } from 'commander';
-import { buildProgram, type Parsed, type RawOptions } from './cli.js';
-import { ExitCode, formatError, RunoffError } from './errors.js';
-import { sanitizeForTerminal, sanitizeLines } from './render/sanitize.js';
+import { buildProgram, type Parsed, type RawOptions } from './program.js';
+import { ExitCode, formatError, RunoffError } from '../model/errors.js';
+import { sanitizeForTerminal, sanitizeLines } from '../render/sanitize.js';
 
 declare const __RUNOFF_VERSION__: string | undefined;
 const VERSION = typeof __RUNOFF_VERSION__ === 'string' ? __RUNOFF_VERSION__ : '0.0.0-dev';
@@ -33,17 +33,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const p = parsed as Parsed | null;
     if (!p) return ExitCode.Usage;
     if (p.command === 'completion') {
-      const [{ completionScript }, { presets }] = await Promise.all([import('./completion.js'), import('./rules/presets.js')]);
+      const [{ completionScript }, { presets }] = await Promise.all([import('./commands/completion.js'), import('../count/rules/presets.js')]);
       io.stdout.write(completionScript(p.shell, p.program, presets.map((r) => r.id)));
       return ExitCode.Ok;
     }
     if (p.command === 'rules') {
-      const { renderRules } = await import('./render/rules.js');
+      const { renderRules } = await import('../render/rules.js');
       io.stdout.write(renderRules(p.json ? 'json' : 'table', { width: io.stdout.columns ?? 100 }));
       return ExitCode.Ok;
     }
     if (p.command === 'schema') {
-      io.stdout.write((await import('./render/schema.js')).jsonSchema());
+      io.stdout.write((await import('../render/schema.js')).jsonSchema());
       return ExitCode.Ok;
     }
     debug = p.options.debug ?? false;
@@ -53,7 +53,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return ExitCode.Usage;
     }
     // Loaded only for a count: --version, --help and the other commands start faster without it.
-    const { count } = await import('./count.js');
+    const { count } = await import('./commands/count.js');
     return await count(p.files, p.options, io);
   } catch (err) {
     if (err instanceof RunoffError) {

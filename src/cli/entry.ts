@@ -1,5 +1,5 @@
 /** The bundle's entry: wires main() to the real process — its streams, a closed pipe and Ctrl-C. */
-import { ExitCode } from './errors.js';
+import { ExitCode } from '../model/errors.js';
 import { main } from './main.js';
 
 export async function run(argv: string[]): Promise<number> {

@@ -3,8 +3,8 @@ import { notACandidateRace } from './rules/contest.js';
 import { evaluateCondition, type ConditionResult, type RaceFacts } from './rules/evaluate.js';
 import { plurality } from './rules/presets.js';
 import { describeCondition, isPlainShare, isPluralityCondition, percentLabel, votesToClear, type Condition, type Rule } from './rules/rule.js';
-import type { CandidateTally, Outcome, RaceTally } from './types.js';
-import { thousands } from './thousands.js';
+import type { CandidateTally, Outcome, RaceTally } from '../model/types.js';
+import { thousands } from '../model/thousands.js';
 
 export { ballotRows, type BallotRow } from './rules/contest.js';
 

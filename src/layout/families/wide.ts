@@ -5,9 +5,9 @@
  * contributes to every candidate column: one part per column. The race is the code without its party and
  * name; real names come only from a side file (`--names`), else the code is the name, with a warning.
  */
-import { raceId } from './classify.js';
-import { findAll, findCountyColumn, findPrecinctColumns, findUnnamedColumns, hasPrecinctColumn } from './columns.js';
-import type { Classified, Layout, LayoutContext } from './layout.js';
+import { raceId } from '../classify.js';
+import { findAll, findCountyColumn, findPrecinctColumns, findUnnamedColumns, hasPrecinctColumn } from '../columns.js';
+import type { Classified, Layout, LayoutContext } from '../layout.js';
 
 /** Type, then year + office, or (10-character limit) a legislative office without the year; then YES/NO, or party + name. */
 const CODE = /^([GPSR])(?:\d\d(A\d\d|RF[A-Z0-9]|[A-Z]{3})|(CON\d\d|SL\d{3}|SU\d\d))(?:(YES|NO)|([A-Z])([A-Z0-9]{1,3}))$/;

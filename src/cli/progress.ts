@@ -2,8 +2,8 @@
  * A progress line on stderr for inputs that take more than about a second: bytes read of the total and the
  * rate, redrawn in place at most ten times a second, and cleared before any warning or output.
  */
-import { formatVotes } from './render/numbers.js';
-import { sanitizeForTerminal } from './render/sanitize.js';
+import { formatVotes } from '../render/numbers.js';
+import { sanitizeForTerminal } from '../render/sanitize.js';
 
 const DELAY_MS = 1000;
 const EVERY_MS = 100;
