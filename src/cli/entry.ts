@@ -1,14 +1,22 @@
-/** The bundle's entry: wires main() to the real process — its streams, a closed pipe and Ctrl-C. */
+/**
+ * The bundle's entry: wires main() to the real process — its streams, a closed pipe, a failed write and Ctrl-C.
+ * The only place that calls process.exit, and only where nothing more can reach the reader.
+ */
 import { ExitCode } from '../model/errors.js';
 import { main } from './main.js';
 
 export async function run(argv: string[]): Promise<number> {
-  // `runoff … | head` closes the pipe early: that is the reader's choice, not an error (and no stack trace).
-  const onPipeError = (err: NodeJS.ErrnoException): void => {
-    if (err.code === 'EPIPE') process.exit(ExitCode.Ok);
-  };
-  process.stdout.on('error', onPipeError);
-  process.stderr.on('error', onPipeError);
+  let failedWrite = false;
+  // `runoff … | head` closes the pipe early: that is the reader's choice, not an error. Any other failed write
+  // (a full disk, an I/O error) is: the output is incomplete, so say so and exit 3.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : ExitCode.Ok);
+    failedWrite = true;
+    process.exitCode = ExitCode.Input;
+    process.stderr.write(`runoff: cannot write the output: ${err.code ?? err.message}\n  hint: check free space on the output's disk, or write somewhere else\n`);
+  });
+  // stderr has nowhere to report its own failures; an error there must not change the exit code either.
+  process.stderr.on('error', () => undefined);
 
   // Ctrl-C exits 130 (128 + SIGINT). The result is written once, after the count: interrupted before that,
   // stop at once and nothing is printed. Interrupted while it is being written, let the write finish — a cut
@@ -41,5 +49,8 @@ export async function run(argv: string[]): Promise<number> {
     env: process.env,
     signal: stop.signal,
   });
-  return interrupted ? ExitCode.Interrupted : code;
+  if (interrupted) return ExitCode.Interrupted;
+  // A write to a file fails asynchronously: wait for the stream to flush, so that its error is seen here.
+  await new Promise<void>((resolve) => (process.stdout.writableNeedDrain ? process.stdout.once('drain', resolve) : setImmediate(resolve)));
+  return failedWrite ? ExitCode.Input : code;
 }

@@ -1,8 +1,13 @@
-/** The commander program: flags, help and examples → RawOptions. No election logic here. */
+/**
+ * The commander program: flags, help and examples → a Parsed command with raw option values. No election logic
+ * here. Options are declared once, in OPTIONS, and each command takes the ones tagged for it.
+ */
 import { Argument, Command, Help, Option } from 'commander';
 import { SHELLS, type Shell } from './commands/completion.js';
 import { FORMATS } from '../render/formats.js';
+import type { Sink } from './io.js';
 
+/** Raw option values as commander gives them; src/cli/options.ts turns them into a typed request. */
 export interface RawOptions {
   json?: boolean;
   format?: string;
@@ -24,8 +29,6 @@ export interface RawOptions {
   strict?: boolean;
   names?: string;
   mergeNames?: boolean;
-  /** Set by the `races` command: list the races found instead of deciding them. */
-  listRaces?: boolean;
   encoding?: string;
   delimiter?: string;
   color?: boolean;
@@ -35,7 +38,58 @@ export interface RawOptions {
   parser?: 'auto' | 'csv-parse' | 'fast';
 }
 
-export type Parsed = { command: 'count' | 'races'; files: string[]; options: RawOptions } | { command: 'schema' } | { command: 'rules'; json: boolean } | { command: 'completion'; shell: Shell; program: Command };
+export type Parsed =
+  | { command: 'count' | 'races'; files: string[]; options: RawOptions }
+  | { command: 'schema' }
+  | { command: 'rules'; json: boolean }
+  | { command: 'completion'; shell: Shell; program: Command };
+
+type CommandName = 'count' | 'races' | 'rules';
+
+interface OptionSpec {
+  flags: string;
+  description: string;
+  /** The commands that take it: `count` is the main program. */
+  for: readonly CommandName[];
+  choices?: readonly string[];
+  hidden?: boolean;
+}
+
+const READING: readonly CommandName[] = ['count', 'races'];
+const COUNT: readonly CommandName[] = ['count'];
+
+/** Every option of every command, in the order --help lists them. */
+export const OPTIONS: readonly OptionSpec[] = [
+  { flags: '--json', description: 'print the versioned JSON document (same as --format json)', for: ['count', 'races', 'rules'] },
+  { flags: '--format <format>', description: 'output format', for: COUNT, choices: FORMATS },
+  { flags: '--race <text>', description: 'only races whose name contains this text (case-insensitive)', for: COUNT },
+  { flags: '--rule <id>', description: 'the majority/runoff rule of a place: us-ga, us-nc, fr-legislative, ar … (see `runoff rules`)', for: COUNT },
+  { flags: '--threshold <percent>', description: "win outright with more than this share: 40 or 40% (replaces the rule's conditions)", for: COUNT },
+  { flags: '--at-least', description: 'with --threshold: at least the share, not more than it', for: COUNT },
+  { flags: '--advance <n>', description: "how many go to the runoff (default: the rule's, usually 2)", for: COUNT },
+  { flags: '--denominator <kind>', description: 'what shares are of: valid, valid+blank or cast', for: COUNT },
+  { flags: '--registered <n>', description: 'registered voters, for rules with registered-voter conditions (France)', for: COUNT },
+  { flags: '--seats <n>', description: 'seats the contest fills; more than one makes majority rules not applicable', for: COUNT },
+  { flags: '--outstanding <votes>', description: 'votes not yet counted in each race: can the leader still win outright, is the runoff pairing locked?', for: COUNT },
+  { flags: '--outstanding-file <csv>', description: 'votes not yet counted per race, from a race,outstanding CSV', for: COUNT },
+  { flags: '-w, --watch', description: 're-read the files when they change and redraw (election night); Ctrl-C stops', for: COUNT },
+  { flags: '--by <column>', description: 'break each race down by the values of a column, e.g. county or precinct', for: COUNT },
+  { flags: '--party-primary', description: 'treat the file as party primaries: each party is its own race', for: READING },
+  { flags: '--all-party', description: 'one race across parties, even if the file name says primary', for: READING },
+  { flags: '--skip-bad-rows', description: 'skip rows whose votes cannot be read, with a counted warning, instead of stopping', for: READING },
+  { flags: '--strict', description: 'treat every warning as an error: print the warnings, no result, exit 1', for: READING },
+  { flags: '--encoding <name>', description: 'input encoding: utf-8, utf-16le, utf-16be, windows-1252 (default: detected)', for: READING },
+  { flags: '--delimiter <char>', description: 'field delimiter (default: detected from the header: comma, semicolon, tab or pipe)', for: READING },
+  { flags: '--names <file>', description: 'names for the candidate columns of a wide file: a code,name CSV or the RDH/VEST README', for: READING },
+  { flags: '--merge-names', description: 'merge spellings of one name within a race that differ in case, spaces or a (Dem)/(I) suffix', for: READING },
+  { flags: '--color', description: 'force colour', for: COUNT },
+  { flags: '--no-color', description: 'no colour (NO_COLOR is honoured too)', for: COUNT },
+  { flags: '--plain', description: 'no colour and no bars, even on a terminal', for: COUNT },
+  { flags: '-q, --quiet', description: 'no warnings on standard error', for: READING },
+  { flags: '--debug', description: 'show stack traces for internal errors', for: READING },
+  // For tests and benchmarks: force one parser so the two can be compared.
+  { flags: '--parser <name>', description: 'parser', for: READING, choices: ['auto', 'csv-parse', 'fast'], hidden: true },
+];
 
 const EXAMPLES = `Examples:
   $ runoff results.csv                      winner or runoff pairing for every race in the file
@@ -60,45 +114,23 @@ const EXIT_CODES = `
 Exit codes: 0 result computed (a runoff is a result), 1 bad input data, 2 usage error,
 3 cannot read input, 70 internal error, 130 interrupted.`;
 
-export interface CliIo {
-  writeOut(text: string): void;
-  writeErr(text: string): void;
+function addOptions(command: Command, name: CommandName, descriptions: Partial<Record<string, string>> = {}): Command {
+  for (const spec of OPTIONS) {
+    if (!spec.for.includes(name)) continue;
+    const option = new Option(spec.flags, descriptions[spec.flags] ?? spec.description);
+    if (spec.choices) option.choices(spec.choices);
+    if (spec.hidden) option.hideHelp();
+    command.addOption(option);
+  }
+  return command;
 }
 
-export function buildProgram(io: CliIo, version: string, onParsed: (p: Parsed) => void): Command {
+export function buildProgram(io: { stdout: Sink; stderr: Sink }, version: string, onParsed: (p: Parsed) => void): Command {
   const program = new Command('runoff')
     .description('Read election-result CSV files and say, for every race, who won outright or who goes to the runoff.')
     .version(version, '-V, --version')
-    .argument('[files...]', 'CSV files (one election; several files are added together), or - for standard input')
-    .option('--json', 'print the versioned JSON document (same as --format json)')
-    .addOption(new Option('--format <format>', 'output format').choices(FORMATS))
-    .option('--race <text>', 'only races whose name contains this text (case-insensitive)')
-    .option('--rule <id>', 'the majority/runoff rule of a place: us-ga, us-nc, fr-legislative, ar … (see `runoff rules`)')
-    .option('--threshold <percent>', 'win outright with more than this share: 40 or 40% (replaces the rule\'s conditions)')
-    .option('--at-least', 'with --threshold: at least the share, not more than it')
-    .option('--advance <n>', 'how many go to the runoff (default: the rule\'s, usually 2)')
-    .option('--denominator <kind>', 'what shares are of: valid, valid+blank or cast')
-    .option('--registered <n>', 'registered voters, for rules with registered-voter conditions (France)')
-    .option('--seats <n>', 'seats the contest fills; more than one makes majority rules not applicable')
-    .option('--outstanding <votes>', 'votes not yet counted in each race: can the leader still win outright, is the runoff pairing locked?')
-    .option('--outstanding-file <csv>', 'votes not yet counted per race, from a race,outstanding CSV')
-    .option('-w, --watch', 're-read the files when they change and redraw (election night); Ctrl-C stops')
-    .option('--by <column>', 'break each race down by the values of a column, e.g. county or precinct')
-    .option('--party-primary', 'treat the file as party primaries: each party is its own race')
-    .option('--all-party', 'one race across parties, even if the file name says primary')
-    .option('--skip-bad-rows', 'skip rows whose votes cannot be read, with a counted warning, instead of stopping')
-    .option('--strict', 'treat every warning as an error: print the warnings, no result, exit 1')
-    .option('--encoding <name>', 'input encoding: utf-8, utf-16le, utf-16be, windows-1252 (default: detected)')
-    .option('--delimiter <char>', 'field delimiter (default: detected from the header: comma, semicolon, tab or pipe)')
-    .option('--names <file>', 'names for the candidate columns of a wide file: a code,name CSV or the RDH/VEST README')
-    .option('--merge-names', 'merge spellings of one name within a race that differ in case, spaces or a (Dem)/(I) suffix')
-    .option('--color', 'force colour')
-    .option('--no-color', 'no colour (NO_COLOR is honoured too)')
-    .option('--plain', 'no colour and no bars, even on a terminal')
-    .option('-q, --quiet', 'no warnings on standard error')
-    .option('--debug', 'show stack traces for internal errors')
-    // For tests and benchmarks: force one parser so the two can be compared.
-    .addOption(new Option('--parser <name>').choices(['auto', 'csv-parse', 'fast']).hideHelp())
+    .argument('[files...]', 'CSV files (one election; several files are added together), or - for standard input');
+  addOptions(program, 'count')
     .addHelpText('after', EXIT_CODES)
     // The examples come first, right under the usage line: that is what people look for.
     .configureHelp({
@@ -109,15 +141,18 @@ export function buildProgram(io: CliIo, version: string, onParsed: (p: Parsed) =
     })
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: io.writeOut, writeErr: io.writeErr, outputError: (text, write) => write(`runoff: ${text.replace(/^error: /, '')}`) })
+    .configureOutput({
+      writeOut: (t) => void io.stdout.write(t),
+      writeErr: (t) => void io.stderr.write(t),
+      outputError: (text, write) => write(`runoff: ${text.replace(/^error: /, '')}`),
+    })
     .action((files: string[], options: RawOptions) => onParsed({ command: 'count', files, options }));
 
-  program
-    .command('rules')
-    .description('list the preset rules (--rule) with their definitions and sources')
-    .option('--json', 'as JSON')
-    // `--json` is also a main-program option, and commander gives it to the program wherever it is written.
-    .action((options: { json?: boolean }) => onParsed({ command: 'rules', json: options.json ?? (program.opts() as RawOptions).json ?? false }));
+  // Options the main program also knows land there when written after a subcommand: each command takes both.
+  const withProgram = <T extends object>(options: T): T & RawOptions => ({ ...(program.opts() as RawOptions), ...options });
+
+  addOptions(program.command('rules').description('list the preset rules (--rule) with their definitions and sources'), 'rules', { '--json': 'as JSON' })
+    .action((options: RawOptions) => onParsed({ command: 'rules', json: withProgram(options).json ?? false }));
 
   program
     .command('completion')
@@ -125,21 +160,14 @@ export function buildProgram(io: CliIo, version: string, onParsed: (p: Parsed) =
     .addArgument(new Argument('<shell>', 'the shell').choices(SHELLS))
     .action((shell: Shell) => onParsed({ command: 'completion', shell, program }));
 
-  program
-    .command('races')
-    .description('list every race found: its key, candidates and rows, and per file the layout, encoding and rows left out')
-    .argument('[files...]', 'CSV files, or - for standard input')
-    .option('--json', 'as JSON')
-    .option('--names <file>', 'names for the candidate columns of a wide file')
-    .option('--merge-names', 'merge case, space and (Dem)/(I) suffix variants of a name')
-    .option('--party-primary', 'each party is its own race')
-    .option('--all-party', 'one race across parties')
-    .option('--skip-bad-rows', 'skip rows whose votes cannot be read')
-    .option('--encoding <name>', 'input encoding (default: detected)')
-    .option('--delimiter <char>', 'field delimiter (default: detected)')
-    .option('-q, --quiet', 'no warnings on standard error')
-    // Options also known to the main program land there, wherever they are written: take both.
-    .action((files: string[], options: RawOptions) => onParsed({ command: 'races', files, options: { ...(program.opts() as RawOptions), ...options, listRaces: true } }));
+  addOptions(
+    program
+      .command('races')
+      .description('list every race found: its key, candidates and rows, and per file the layout, encoding and rows left out')
+      .argument('[files...]', 'CSV files, or - for standard input'),
+    'races',
+    { '--json': 'as JSON' },
+  ).action((files: string[], options: RawOptions) => onParsed({ command: 'races', files, options: withProgram(options) }));
 
   program
     .command('schema')

@@ -4,6 +4,7 @@
  */
 import { formatVotes } from '../render/numbers.js';
 import { sanitizeForTerminal } from '../render/sanitize.js';
+import type { Sink } from './io.js';
 
 const DELAY_MS = 1000;
 const EVERY_MS = 100;
@@ -14,7 +15,7 @@ export class Progress {
   private shown = false;
 
   constructor(
-    private readonly stderr: { write(text: string): unknown },
+    private readonly stderr: Sink,
     private readonly now: () => number = Date.now,
   ) {
     this.started = now();

@@ -7,11 +7,10 @@ import { stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RunoffError, formatError } from '../model/errors.js';
 import { sanitizeForTerminal } from '../render/sanitize.js';
+import type { Io } from './io.js';
 
-export interface WatchIo {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
-  signal?: AbortSignal;
-}
+/** What the watch loop uses of the IO port. */
+export type WatchIo = Pick<Io, 'stdout' | 'signal'>;
 
 export interface WatchTiming {
   /** How often the files are checked. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/program.js';
 import { ROOT, run } from '../support/run.js';
 
-const program = buildProgram({ writeOut: () => undefined, writeErr: () => undefined }, '0.0.0', () => undefined);
+const program = buildProgram({ stdout: { write: () => undefined }, stderr: { write: () => undefined } }, '0.0.0', () => undefined);
 const longs = program.options.filter((o) => o.long && !o.hidden && o.long !== '--version' && o.long !== '--help').map((o) => o.long as string);
 const man = readFileSync(`${ROOT}man/runoff.1`, 'utf8').replaceAll('\\-', '-');
 const readme = readFileSync(`${ROOT}README.md`, 'utf8');

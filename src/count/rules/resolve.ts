@@ -3,7 +3,7 @@ import { UsageError } from '../../model/errors.js';
 import { parsePercent, percentLabel } from './fraction.js';
 import { findPreset, majority, presets } from './presets.js';
 import { ruleNeedsRegistered, type Denominator, type Rule } from './rule.js';
-import { thousands } from '../../model/thousands.js';
+import { wholeNumberOption } from '../../model/whole-number.js';
 
 /** The raw flag values, as commander gives them (RawOptions can be passed as it is). */
 export interface RuleFlags {
@@ -55,7 +55,7 @@ export function resolveRule(flags: RuleFlags, options: ResolveOptions = {}): Res
     overrides.push(`--threshold ${percentLabel(share)}${flags.atLeast ? ' --at-least' : ''}`);
   }
   if (flags.advance !== undefined) {
-    const k = wholeNumber('--advance', flags.advance, 2, 1000);
+    const k = wholeNumberOption('--advance', flags.advance, 2, 1000);
     rule = { ...rule, advance: typeof rule.advance === 'number' ? k : { ...rule.advance, min: k } };
     overrides.push(`--advance ${k}`);
   }
@@ -70,8 +70,8 @@ export function resolveRule(flags: RuleFlags, options: ResolveOptions = {}): Res
   }
   if (overrides.length > 0) rule.overrides = overrides;
 
-  const registered = flags.registered === undefined ? null : wholeNumber('--registered', flags.registered, 1, Number.MAX_SAFE_INTEGER);
-  const seats = flags.seats === undefined ? null : wholeNumber('--seats', flags.seats, 1, 10_000);
+  const registered = flags.registered === undefined ? null : wholeNumberOption('--registered', flags.registered, 1, Number.MAX_SAFE_INTEGER);
+  const seats = flags.seats === undefined ? null : wholeNumberOption('--seats', flags.seats, 1, 10_000);
   if (registered === null && ruleNeedsRegistered(rule) && !options.registeredFromInput) {
     throw new UsageError(`--rule ${rule.id} needs the number of registered voters`, undefined,
       'pass --registered <n>, e.g. --registered 48747876; the rule has a registered-voter floor');
@@ -79,15 +79,6 @@ export function resolveRule(flags: RuleFlags, options: ResolveOptions = {}): Res
   return { rule, registered, seats };
 }
 
-/** `1,234` and `1_234` are 1234; anything else that is not a whole number in range is a usage error. */
-function wholeNumber(flag: string, text: string, min: number, max: number): number {
-  const digits = text.trim().replace(/[,_](?=\d{3}(\D|$))/g, '');
-  const n = /^\d+$/.test(digits) ? Number(digits) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) {
-    throw new UsageError(`${flag} must be a whole number from ${thousands(min)}${max < 1e6 ? ` to ${thousands(max)}` : ' up'}, got ${JSON.stringify(text)}`);
-  }
-  return n;
-}
 
 function lookup(id: string): Rule {
   const preset = findPreset(id);

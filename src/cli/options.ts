@@ -1,0 +1,84 @@
+/**
+ * Raw option values → a typed request, checked once at the boundary (the low → high args split of ripgrep).
+ * Pure: no IO. Every usage error about flag values is raised here or in resolveRule.
+ */
+import { UsageError } from '../model/errors.js';
+import { wholeNumberOption } from '../model/whole-number.js';
+import type { ElectionOptions } from '../pipeline.js';
+import { normalizeEncoding } from '../read/decode.js';
+import { resolveRule } from '../count/rules/resolve.js';
+import { ruleNeedsRegions } from '../count/rules/rule.js';
+import type { Format } from '../render/formats.js';
+import type { RawOptions } from './program.js';
+
+export type Colour = 'always' | 'never' | 'auto';
+
+export interface CountRequest {
+  /** The inputs; `-` is standard input (also when no file is given). */
+  files: string[];
+  /** `runoff races`: list the races found instead of deciding them. */
+  listRaces: boolean;
+  format: Format;
+  /** Everything the count itself needs, except what side files add (names, outstanding per race). */
+  election: ElectionOptions;
+  /** --names and --outstanding-file: read by the command before the count. */
+  namesFile: string | null;
+  outstandingFile: string | null;
+  watch: boolean;
+  strict: boolean;
+  quiet: boolean;
+  colour: Colour;
+  /** No colour and no bars, even on a terminal. */
+  plain: boolean;
+}
+
+export function toRequest(command: 'count' | 'races', files: string[], raw: RawOptions): CountRequest {
+  if (raw.partyPrimary && raw.allParty) throw new UsageError('--party-primary and --all-party cannot be used together');
+  if (raw.json && raw.format !== undefined && raw.format !== 'json') {
+    throw new UsageError(`--json and --format ${raw.format} ask for two output formats`, undefined, 'give one of them');
+  }
+  const inputs = files.length === 0 ? ['-'] : files;
+  if (inputs.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be given only once');
+  if (raw.watch && inputs.includes('-')) throw new UsageError('--watch needs files: standard input cannot be read again');
+  const { rule, registered, seats } = resolveRule(raw);
+  return {
+    files: inputs,
+    listRaces: command === 'races',
+    format: raw.json ? 'json' : ((raw.format ?? 'table') as Format),
+    election: {
+      rule,
+      registered,
+      seats,
+      needsRegions: ruleNeedsRegions(rule),
+      partyPrimary: raw.partyPrimary ? true : raw.allParty ? false : null,
+      outstanding: raw.outstanding === undefined ? null : wholeNumberOption('--outstanding', raw.outstanding, 0),
+      raceFilter: raw.race ?? null,
+      by: raw.by ?? null,
+      skipBadRows: raw.skipBadRows ?? false,
+      encoding: raw.encoding === undefined ? null : normalizeEncoding(raw.encoding),
+      delimiter: delimiterOf(raw.delimiter),
+      mergeNames: raw.mergeNames ?? false,
+      parser: raw.parser ?? 'auto',
+    },
+    namesFile: raw.names ?? null,
+    outstandingFile: raw.outstandingFile ?? null,
+    watch: raw.watch ?? false,
+    strict: raw.strict ?? false,
+    quiet: raw.quiet ?? false,
+    colour: raw.plain || raw.color === false ? 'never' : raw.color === true ? 'always' : 'auto',
+    plain: raw.plain ?? false,
+  };
+}
+
+/** No --delimiter: null, and each input's header record decides (comma, semicolon, tab or pipe). */
+function delimiterOf(text: string | undefined): string | null {
+  if (text === undefined) return null;
+  const delimiter = text === '\\t' || text === 'tab' ? '\t' : text;
+  if (/^[\r\n]+$/.test(delimiter)) {
+    throw new UsageError(`--delimiter ${JSON.stringify(text)} is a line ending, not a field delimiter`, undefined, 'records end at line breaks; give the character between fields: , ; tab or |');
+  }
+  if ([...delimiter].length !== 1 || delimiter === '"' || /[\r\n]/.test(delimiter)) {
+    throw new UsageError(`--delimiter must be one character, got ${JSON.stringify(text)}`, undefined, 'for example --delimiter ";" or --delimiter tab');
+  }
+  return delimiter;
+}

@@ -1,0 +1,62 @@
+/** A failed write is an error (exit 3); a reader that stops early is not; stderr's own failures change nothing. */
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT, fixture, run } from '../support/run.js';
+
+const full = existsSync('/dev/full');
+
+function toDevFull(argv: string[]): { code: number | null; stderr: string } {
+  const fd = openSync('/dev/full', 'w');
+  try {
+    const r = spawnSync(process.execPath, [BIN, ...argv], { cwd: ROOT, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+    return { code: r.status, stderr: r.stderr };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+describe.skipIf(!full)('writing to a full disk (/dev/full)', () => {
+  it.each([
+    ['table', [fixture('ga-06-2017-04-18.csv')]],
+    ['json', ['--json', fixture('ga-06-2017-04-18.csv')]],
+    ['csv', ['--format', 'csv', fixture('ga-06-2017-04-18.csv')]],
+    ['races', ['races', fixture('ga-06-2017-04-18.csv')]],
+    ['rules', ['rules']],
+    ['schema', ['schema']],
+    ['completion', ['completion', 'bash']],
+  ])('%s: one line on stderr and exit 3', (_name, argv) => {
+    const r = toDevFull(argv);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^runoff: cannot write the output: ENOSPC\n  hint: /);
+  });
+});
+
+describe('a pipe closed by the reader', () => {
+  it('a pending exit 1 stays 1 when stderr is a closed pipe', () => {
+    const s = spawnSync('bash', ['-c', `set -o pipefail; printf 'a,b\\n' | "${process.execPath}" "${BIN}" 2>&1 | true; echo "exit \${PIPESTATUS[1]}"`], { encoding: 'utf8' });
+    expect(s.stdout).toBe('exit 1\n');
+  });
+});
+
+describe('option values', () => {
+  it('--outstanding takes 1_000 and 1,000 like --registered does (one number parser)', async () => {
+    const a = await run(['--json', '--outstanding', '10_000', fixture('ga-06-2017-04-18.csv')]);
+    const b = await run(['--json', '--outstanding', '10,000', fixture('ga-06-2017-04-18.csv')]);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(JSON.parse(a.stdout).races[0].outlook.outstanding).toBe(10000);
+  });
+  it('--json with another --format is a usage error, in either order', async () => {
+    for (const argv of [['--json', '--format', 'csv'], ['--format', 'csv', '--json']]) {
+      const r = await run([...argv, fixture('ga-06-2017-04-18.csv')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/--json and --format csv ask for two output formats/);
+    }
+  });
+  it('--delimiter given a line ending says so', async () => {
+    const r = await run(['--delimiter', '\r', fixture('ga-06-2017-04-18.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is a line ending, not a field delimiter/);
+  });
+});
