@@ -1,11 +1,12 @@
-// Bundle src/ into dist/: one file for a fast start; zod and iconv-lite split out and loaded only when a run needs them.
+// Bundle src/ into dist/: the CLI (runoff.js) and the library (index.js) with shared chunks, for a fast start; zod and iconv-lite split out and loaded only when a run needs them. Then the library's type declarations.
 import { build } from 'esbuild';
 import { readFile, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { runoff: 'src/cli/entry.ts' },
+  entryPoints: { runoff: 'src/cli/entry.ts', index: 'src/index.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -18,3 +19,6 @@ await build({
   logLevel: 'warning',
   metafile: process.env.RUNOFF_METAFILE === '1',
 });
+
+// The library's types (package.json `exports` → types): declarations only, from the same sources.
+execFileSync(process.execPath, [new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathname, '-p', new URL('../tsconfig.build.json', import.meta.url).pathname], { stdio: 'inherit' });

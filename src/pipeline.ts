@@ -1,4 +1,4 @@
-/** The flow of design.md §1 for a set of inputs: read → parse → layout → tally → decide. */
+/** The flow for a set of inputs: read → parse → layout → tally → decide. */
 import { DataError } from './model/errors.js';
 import { decide, type Decision } from './count/decide.js';
 import { normalizeHeader } from './layout/columns.js';
@@ -13,10 +13,20 @@ import { parseRecords } from './read/records.js';
 import { scanRecords } from './read/fast-records.js';
 import type { Rule } from './count/rules/rule.js';
 import { outlookFor, type Outlook } from './count/outlook.js';
-import type { OutstandingEntry } from './read/outstanding.js';
 import { hiddenCharacterWarnings } from './render/sanitize.js';
 import { Tally } from './count/tally.js';
 import type { InputSummary, PrimaryMode, RaceTally, Warning } from './model/types.js';
+import { raceTitle, type Election } from './count/election.js';
+
+export { raceTitle, type Election, type RaceResult } from './count/election.js';
+
+/** One line of --outstanding-file: votes still to count in one race. */
+export interface OutstandingEntry {
+  /** Matched case-insensitively against a race's id (`u.s. house|6|`) or its title (`U.S. House District 6`). */
+  race: string;
+  votes: number;
+  line: number;
+}
 
 export interface ElectionOptions {
   rule: Rule;
@@ -48,25 +58,6 @@ export interface ElectionOptions {
   onProgress?: (name: string, bytesRead: number, size: number | null) => void;
 }
 
-export interface RaceResult {
-  race: RaceTally;
-  decision: Decision;
-  /** With --outstanding: what the votes still to count can change. */
-  outlook: Outlook | null;
-}
-
-export interface Election {
-  rule: Rule;
-  /** The --by column, when a breakdown by area was asked for. */
-  by: string | null;
-  /** --seats, applied to every race; null when not given. */
-  seats: number | null;
-  primary: PrimaryMode;
-  inputs: InputSummary[];
-  races: RaceResult[];
-  warnings: Warning[];
-}
-
 export async function countElection(sources: Source[], options: ElectionOptions): Promise<Election> {
   const primary = primaryMode(sources, options.partyPrimary);
   const tally = new Tally(Boolean(options.by) || options.needsRegions === true);
@@ -86,7 +77,7 @@ export async function countElection(sources: Source[], options: ElectionOptions)
       const n = outstandingFor(race, options);
       return { race, decision, outlook: n === null ? null : outlookFor(decision, options.rule, n) };
     });
-  const known = new Set(races.map(({ race }) => race.key));
+  const known = new Set<string>(races.map(({ race }) => race.key));
   const titles = new Set(races.map(({ race }) => raceTitle(race).toLowerCase()));
   for (const entry of options.outstandingByRace ?? []) {
     if (!known.has(entry.race) && !titles.has(entry.race)) {
@@ -94,12 +85,6 @@ export async function countElection(sources: Source[], options: ElectionOptions)
     }
   }
   return { rule: options.rule, by: options.by ?? null, seats: options.seats ?? null, primary, inputs, races, warnings };
-}
-
-/** "U.S. House District 6", with the party for a primary: the name --race matches against. */
-export function raceTitle(race: RaceTally): string {
-  const district = race.district === '' ? '' : /^\d+$/.test(race.district) ? ` District ${race.district}` : ` (${race.district})`;
-  return `${race.office || 'Results'}${district}${race.party ? ` · ${race.party} primary` : ''}`;
 }
 
 function outstandingFor(race: RaceTally, options: ElectionOptions): number | null {

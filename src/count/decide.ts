@@ -24,8 +24,8 @@ export interface TieDetail {
   resolution: 'reported' | 'all-advance';
 }
 
-/** The Outcome of design.md §4 plus the detail behind it (additive JSON fields). */
-export interface RuleOutcome extends Outcome {
+/** The detail behind an outcome (additive JSON fields). */
+export interface OutcomeDetail {
   /** The rule actually applied: `plurality` when a preset's minimum number of candidates is not met. */
   ruleApplied: string;
   conditions: ConditionResult[];
@@ -35,6 +35,12 @@ export interface RuleOutcome extends Outcome {
   /** The runoff happens only if the runner-up requests it (North Carolina). */
   onRequest: boolean;
 }
+
+/** The outcome of the JSON contract plus the detail behind it. */
+export type RuleOutcome = Outcome & OutcomeDetail;
+
+/** An outcome being built: no winner yet; each return picks its status (a winner's name comes with `winner`). */
+type Undecided = Extract<RuleOutcome, { winner: null }>;
 
 export interface Decision {
   candidates: CandidateTally[];
@@ -80,7 +86,7 @@ interface Facts {
 
 function outcomeOf(f: Facts): RuleOutcome {
   const { named, total, context } = f;
-  const base: RuleOutcome = {
+  const base: Undecided = {
     status: 'not_applicable', winner: null, runoff: [], tied: [], leader: null, votesShort: null, explanation: '',
     ruleApplied: f.rule.id, conditions: [], advancing: [], tie: null, onRequest: false,
   };
@@ -98,7 +104,7 @@ function outcomeOf(f: Facts): RuleOutcome {
   const facts: RaceFacts = { leader: top.name, top: top.votes, second: second?.votes ?? 0, denominator: f.denominator, registered: context.registered, regions: f.regions };
   const conditions = rule.noShortcut ? [] : rule.wins.map((c) => evaluateCondition(c, facts));
   const leaderTied = second !== undefined && second.votes === top.votes;
-  const common: RuleOutcome = { ...base, ruleApplied: rule.id, conditions, leader: leaderTied ? null : top.name, votesShort: shortfall(facts, rule.wins[0]) };
+  const common: Undecided = { ...base, ruleApplied: rule.id, conditions, leader: leaderTied ? null : top.name, votesShort: shortfall(facts, rule.wins[0]) };
 
   const won = conditions.findIndex((c) => c.held === true);
   if (won >= 0) {
@@ -113,7 +119,7 @@ function outcomeOf(f: Facts): RuleOutcome {
   return advance(common, f, rule);
 }
 
-function advance(common: RuleOutcome, f: Facts, rule: Rule): RuleOutcome {
+function advance(common: Undecided, f: Facts, rule: Rule): RuleOutcome {
   const { named } = f;
   const top = named[0] as CandidateTally;
   let k: number;
@@ -162,19 +168,19 @@ function advance(common: RuleOutcome, f: Facts, rule: Rule): RuleOutcome {
   return runoff(common, who, why + (rule.noShortcut ? '' : shortNote(common, top, rule)) + floorNote, rule);
 }
 
-function runoff(common: RuleOutcome, who: string[], why: string, rule: Rule): RuleOutcome {
+function runoff(common: Undecided, who: string[], why: string, rule: Rule): RuleOutcome {
   const request = rule.onRequest && who[1] ? `; the runoff happens only if ${who[1]} (the runner-up) requests it` : '';
   return { ...common, status: 'runoff', runoff: who, advancing: who, onRequest: rule.onRequest === true, explanation: why + request };
 }
 
-function tieForFirst(common: RuleOutcome, named: CandidateTally[], votes: number, prefix: string): RuleOutcome {
+function tieForFirst(common: Undecided, named: CandidateTally[], votes: number, prefix: string): RuleOutcome {
   const tied = named.filter((c) => c.votes === votes).map((c) => c.name);
   const tie: TieDetail = { at: 'first', votes, candidates: tied, places: 1, resolution: 'reported' };
   return { ...common, status: 'tie', tied, tie, leader: null, explanation: `${prefix}${joinNames(tied)} are tied for first with ${votesWord(votes)} each` };
 }
 
 /** "; A was 3,612 votes short", or what else the leader missed (a lead, a regional spread) when the share was enough. */
-function shortNote(common: RuleOutcome, top: CandidateTally, rule: Rule): string {
+function shortNote(common: Undecided, top: CandidateTally, rule: Rule): string {
   if (rule.noShortcut) return '';
   if (common.votesShort !== null) return `; ${top.name} was ${votesWord(common.votesShort)} short`;
   const missed = common.conditions[0]?.parts.filter((p) => p.held === false).map((p) => p.description) ?? [];

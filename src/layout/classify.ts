@@ -1,5 +1,5 @@
 /** Which rows are not candidate votes (formats.md §3), and which race a row belongs to (formats.md §4). */
-import type { BallotKind, ExclusionReason, RaceId } from '../model/types.js';
+import { raceKey, type BallotKind, type ExclusionReason, type RaceId } from '../model/types.js';
 
 const TURNOUT_OFFICE = /\b(voters|registration|registered|ballots cast)\b/i;
 const STRAIGHT_PARTY = /straight[\s-]*party/i;
@@ -90,8 +90,7 @@ export function seatsFromContest(contest: string): { office: string; seats: numb
 export function raceId(office: string, district: string, party: string | null, seats: number | null = null): RaceId {
   const o = cleanName(office).replace(/\s+/g, ' ');
   const d = normalizeDistrict(district);
-  const key = `${o.toLowerCase()}|${d.toLowerCase()}|${party === null ? '' : party.toLowerCase()}`;
-  return { key, office: o, district: d, party, seats };
+  return { key: raceKey(o, d, party), office: o, district: d, party, seats };
 }
 
 /** "U.S. House District 6", "Railroad Commissioner (unexpired) · Democratic": a race named in a message. */

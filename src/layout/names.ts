@@ -54,7 +54,7 @@ export const NAMES_SHOWN = 10;
 export function checkNames(races: Iterable<RaceTally>, merge: boolean): Warning[] {
   const all = nameWarnings(races, merge);
   const out: Warning[] = [];
-  const more = new Map<string, { n: number; file: string | undefined }>();
+  const more = new Map<Warning['code'], { n: number; file: string | undefined }>();
   const shown = new Map<string, number>();
   for (const w of all) {
     const n = shown.get(w.code) ?? 0;

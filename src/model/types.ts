@@ -1,32 +1,31 @@
 /** Domain types shared by every stage of the pipeline (read → layout → tally → decide → render). */
 import type { SourceRef } from './errors.js';
 
-/** A recoverable oddity: printed on stderr, listed in JSON `warnings[]`, fatal only under --strict. */
-export interface Warning {
-  code: string;
-  message: string;
-  file?: string;
-  line?: number;
-}
+export { WARNING_CODES, type Warning, type WarningCode } from './warning.js';
+export { raceKey, type RaceKey } from './race-key.js';
+import type { RaceKey } from './race-key.js';
 
 /** Why a row was kept out of the candidate totals; counted per reason in `inputs[].rowsExcluded`. */
-export type ExclusionReason =
-  | 'total-row' // geography pseudo-row: precinct TOTAL, county "Total Votes"
-  | 'candidate-total' // candidate "Total" / "Total Votes"
-  | 'blank-candidate' // empty candidate name: a county total row
-  | 'over-under-votes'
-  | 'turnout' // pseudo-offices: Voters, Registration, Ballots Cast
-  | 'straight-party'
-  | 'statistics' // MEDSL magnitude 0 rows and similar
-  | 'missing-votes' // empty vote cell: missing, not zero
-  | 'blank-line'
-  | 'footer'
-  | 'duplicate' // an exact copy of an earlier record (files without precinct geography)
-  | 'bad-row'; // skipped with --skip-bad-rows
+export const EXCLUSION_REASONS = [
+  'total-row', // geography pseudo-row: precinct TOTAL, county "Total Votes"
+  'candidate-total', // candidate "Total" / "Total Votes"
+  'blank-candidate', // empty candidate name: a county total row
+  'over-under-votes',
+  'turnout', // pseudo-offices: Voters, Registration, Ballots Cast
+  'straight-party',
+  'statistics', // MEDSL magnitude 0 rows and similar
+  'missing-votes', // empty vote cell: missing, not zero
+  'blank-line',
+  'footer',
+  'duplicate', // an exact copy of an earlier record (files without precinct geography)
+  'bad-row', // skipped with --skip-bad-rows
+] as const;
+
+export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 /** The identity of a race. `key` is what rows are grouped by; the other fields are for display. */
 export interface RaceId {
-  key: string;
+  key: RaceKey;
   office: string;
   district: string;
   party: string | null;
@@ -74,11 +73,10 @@ export interface InputSummary {
   rowsExcluded: Partial<Record<ExclusionReason, number>>;
 }
 
-export type Status = 'winner' | 'runoff' | 'tie' | 'no_votes' | 'not_applicable';
+export const STATUSES = ['winner', 'runoff', 'tie', 'no_votes', 'not_applicable'] as const;
+export type Status = (typeof STATUSES)[number];
 
-export interface Outcome {
-  status: Status;
-  winner: string | null;
+interface OutcomeCommon {
   runoff: string[];
   tied: string[];
   leader: string | null;
@@ -86,6 +84,11 @@ export interface Outcome {
   votesShort: number | null;
   explanation: string;
 }
+
+/** A winner always carries the winner's name; every other status carries none. */
+export type Outcome =
+  | (OutcomeCommon & { status: 'winner'; winner: string })
+  | (OutcomeCommon & { status: Exclude<Status, 'winner'>; winner: null });
 
 /** Whether the race key includes the party: from a flag, a stage column or the file name. */
 export type PrimaryMode = { partyPrimary: boolean; source: 'flag' | 'stage-column' | 'file-name' | 'default' };

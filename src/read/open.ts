@@ -53,6 +53,11 @@ export function openStdin(stdin: AsyncIterable<Buffer | string>): Source {
   return source('<stdin>', null, null, stdin);
 }
 
+/** Bytes already in hand or arriving from a stream, under a name for messages (the library API's inputs). */
+export function openStream(name: string, stream: AsyncIterable<Buffer | Uint8Array | string>): Source {
+  return source(name, null, null, stream as AsyncIterable<Buffer | string>);
+}
+
 function source(name: string, size: number | null, path: string | null, stream: AsyncIterable<Buffer | string>): Source {
   const chunks = guarded(name, stream);
   // return() runs the generators' `finally` blocks: the file handle is closed, a stream's iterator destroyed.

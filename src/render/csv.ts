@@ -1,5 +1,5 @@
 /** `--format csv`: one row per race × candidate with the outcome columns; RFC 4180, guarded against formulas. */
-import type { Election } from '../pipeline.js';
+import type { Election } from '../count/election.js';
 import { toDocument } from './document.js';
 import { sanitizeForTerminal } from './sanitize.js';
 

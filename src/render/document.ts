@@ -1,9 +1,8 @@
-/** The versioned JSON document of design.md §4, built from an Election. `schema.ts` is its zod twin. */
-import type { RuleOutcome } from '../count/decide.js';
-import type { Election } from '../pipeline.js';
+/** The versioned JSON document, built from an Election. Its types come from the zod schema in schema.ts. */
+import type { Election } from '../count/election.js';
 import { fractionText as frac } from '../count/rules/fraction.js';
 import { describeAdvance, type Condition, type Rule } from '../count/rules/rule.js';
-import type { InputSummary, PrimaryMode, Warning } from '../model/types.js';
+import type { ConditionDoc, ElectionDoc, RaceDoc, RuleDoc } from './schema.js';
 import { shareNumber } from './numbers.js';
 import { breakdown } from './breakdown.js';
 import type { Outlook } from '../count/outlook.js';
@@ -22,66 +21,6 @@ function breakdownDoc(column: string, race: RaceTally, ranked: CandidateTally[])
 }
 
 export const SCHEMA_VERSION = 1;
-
-export interface ConditionDoc {
-  share: string;
-  strict: boolean;
-  lead?: { share: string; strict: boolean };
-  registeredShare?: string;
-  /** Regions: a count, or a share ("2/3") of the regions in the results. */
-  regional?: { share: string; strict: boolean; regions: number | string };
-}
-
-export interface RuleDoc {
-  id: string;
-  name: string;
-  source: string;
-  wins: ConditionDoc[];
-  denominator: string;
-  advance: number | string;
-  /** France: everyone with this share of registered voters advances, at least `min`. */
-  advanceFloor?: { registeredShare: string; min: number };
-  ties: 'report' | 'all-advance';
-  noShortcut: boolean;
-  onRequest: boolean;
-  minCandidates?: number;
-  verified: boolean;
-  note?: string;
-  overrides?: string[];
-}
-
-export interface RaceDoc {
-  id: string;
-  office: string;
-  district: string;
-  party: string | null;
-  /** Valid candidate votes, write-in aggregates included. */
-  totalVotes: number;
-  /** What shares are of under the rule: totalVotes, plus blank (valid+blank), plus invalid (cast). */
-  denominator: number;
-  blankVotes: number;
-  invalidVotes: number;
-  registeredVoters: number | null;
-  /** Seats the contest fills, when the file says (MEDSL magnitude, Clarity "(Vote For N)") or --seats; else null. */
-  seats: number | null;
-  /** Precincts (or areas) reporting, when the file says (Clarity `num … rptg` / `num … total`). */
-  reporting?: { counted: number; total: number; unit: string };
-  /** With --outstanding: what the votes still to count can change. */
-  outlook?: Outlook;
-  /** With --by: each area's votes per candidate (candidates in the race's order). */
-  breakdown?: { column: string; areas: { area: string; totalVotes: number; leader: string | null; votes: { name: string; votes: number }[] }[] };
-  candidates: { name: string; party: string; votes: number; share: number | null }[];
-  outcome: RuleOutcome;
-}
-
-export interface ElectionDoc {
-  schemaVersion: number;
-  rule: RuleDoc;
-  partyPrimary: PrimaryMode;
-  inputs: InputSummary[];
-  races: RaceDoc[];
-  warnings: Warning[];
-}
 
 function conditionDoc(c: Condition): ConditionDoc {
   return {

@@ -1,5 +1,5 @@
 /** Every output format, exhaustive by construction: adding a Format without a renderer does not compile. */
-import type { Election } from '../pipeline.js';
+import type { Election } from '../count/election.js';
 import { renderCsv } from './csv.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';

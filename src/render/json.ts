@@ -1,5 +1,5 @@
 /** `--json`: the document, pretty-printed, never coloured, with C1/bidi/U+2028 escaped. */
-import type { Election } from '../pipeline.js';
+import type { Election } from '../count/election.js';
 import { toDocument } from './document.js';
 import { escapeJsonText } from './sanitize.js';
 

@@ -1,5 +1,5 @@
 /** `--format markdown`: a GitHub table per race and its verdict line, for pasting into reports and issues. */
-import { raceTitle, type Election } from '../pipeline.js';
+import { raceTitle, type Election } from '../count/election.js';
 import { describeRule } from '../count/rules/rule.js';
 import { formatShare, formatVotes } from './numbers.js';
 import { sanitizeForTerminal } from './sanitize.js';

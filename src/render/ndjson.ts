@@ -1,5 +1,5 @@
 /** `--format ndjson`: one race per line, each a complete JSON object carrying the schema version and rule id. */
-import type { Election } from '../pipeline.js';
+import type { Election } from '../count/election.js';
 import { toDocument } from './document.js';
 import { escapeJsonText } from './sanitize.js';
 

@@ -3,7 +3,7 @@
  * counts, and per file the layout found, the encoding, the delimiter and the rows left out, per reason.
  * For checking a new file (is the race key right? are there name variants?) rather than for results.
  */
-import { raceTitle, type Election } from '../pipeline.js';
+import { raceTitle, type Election } from '../count/election.js';
 import type { InputSummary } from '../model/types.js';
 import { escapeJsonText, sanitizeForTerminal as safe } from './sanitize.js';
 import { thousands } from '../model/thousands.js';

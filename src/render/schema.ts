@@ -1,5 +1,9 @@
-/** The zod schema of the JSON document: the source of truth for `runoff schema`. Loaded only when needed. */
+/**
+ * The zod schema of the JSON document: the source of truth for `runoff schema` and for the document's types
+ * (document.ts imports them type-only, so zod is loaded only when a schema is printed or checked).
+ */
 import { z } from 'zod';
+import { EXCLUSION_REASONS, STATUSES, WARNING_CODES } from '../model/types.js';
 
 const fraction = z.string().regex(/^\d+\/\d+$/).describe('an exact share, "num/den"');
 const condition = z.object({
@@ -22,7 +26,7 @@ const part = z.object({
   unknown: z.string().optional().describe('why it cannot be checked'),
 });
 
-const exclusion = z.enum(['total-row', 'candidate-total', 'blank-candidate', 'over-under-votes', 'turnout', 'straight-party', 'statistics', 'missing-votes', 'blank-line', 'footer', 'duplicate', 'bad-row']);
+const exclusion = z.enum(EXCLUSION_REASONS);
 
 export const ruleSchema = z.object({
   id: z.string(),
@@ -41,9 +45,7 @@ export const ruleSchema = z.object({
   overrides: z.array(z.string()).optional(),
 });
 
-export const outcomeSchema = z.object({
-  status: z.enum(['winner', 'runoff', 'tie', 'no_votes', 'not_applicable']),
-  winner: z.string().nullable(),
+const outcomeDetail = {
   runoff: z.array(z.string()).describe('who advances, in order'),
   tied: z.array(z.string()),
   leader: z.string().nullable(),
@@ -65,7 +67,13 @@ export const outcomeSchema = z.object({
     resolution: z.enum(['reported', 'all-advance']),
   }).nullable(),
   onRequest: z.boolean().describe('the runoff happens only if the runner-up requests it'),
-});
+};
+
+/** A winner always comes with the winner's name; every other status with null. */
+export const outcomeSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('winner'), winner: z.string(), ...outcomeDetail }),
+  z.object({ status: z.enum(STATUSES.filter((s): s is Exclude<typeof s, 'winner'> => s !== 'winner')), winner: z.null(), ...outcomeDetail }),
+]);
 
 export const documentSchema = z.object({
   schemaVersion: z.literal(1),
@@ -114,8 +122,16 @@ export const documentSchema = z.object({
       })),
     }).optional().describe('with --by: votes per area and candidate'),
   })),
-  warnings: z.array(z.object({ code: z.string(), message: z.string(), file: z.string().optional(), line: z.number().int().optional() })),
+  warnings: z.array(z.object({ code: z.enum(WARNING_CODES), message: z.string(), file: z.string().optional(), line: z.number().int().optional() })),
 });
+
+export type ConditionDoc = z.infer<typeof condition>;
+export type RuleDoc = z.infer<typeof ruleSchema>;
+export type OutcomeDoc = z.infer<typeof outcomeSchema>;
+export type ElectionDoc = z.infer<typeof documentSchema>;
+export type RaceDoc = ElectionDoc['races'][number];
+export type InputDoc = ElectionDoc['inputs'][number];
+export type WarningDoc = ElectionDoc['warnings'][number];
 
 export function jsonSchema(): string {
   return JSON.stringify(z.toJSONSchema(documentSchema), null, 2) + '\n';

@@ -1,6 +1,6 @@
 /** The terminal table: one block per race, then a verdict line. The only module that uses chalk. */
 import type { ChalkInstance } from 'chalk';
-import { raceTitle, type Election, type RaceResult } from '../pipeline.js';
+import { raceTitle, type Election, type RaceResult } from '../count/election.js';
 import { describeRule, type Rule } from '../count/rules/rule.js';
 import { ballotRows, type RuleOutcome } from '../count/decide.js';
 import type { CandidateTally } from '../model/types.js';

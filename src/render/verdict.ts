@@ -17,7 +17,7 @@ export function verdictLabel(o: Outcome): string {
 export function verdictHeadline(o: Outcome): string {
   switch (o.status) {
     case 'winner':
-      return o.winner ?? '';
+      return o.winner;
     case 'runoff':
       return o.runoff.join(' vs ');
     case 'tie':
@@ -26,7 +26,7 @@ export function verdictHeadline(o: Outcome): string {
     case 'not_applicable':
       return '';
     default: {
-      const never: never = o.status;
+      const never: never = o;
       return never;
     }
   }

@@ -1,3 +1,4 @@
+import { raceKey } from '../../src/model/race-key.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decide, type DecideContext } from '../../src/count/decide.js';
@@ -8,7 +9,7 @@ import type { RaceTally } from '../../src/model/types.js';
 /** Candidates c0…cn with these votes, inserted in the given order. */
 function race(entries: [string, number][]): RaceTally {
   const candidates = new Map(entries.map(([name, votes]) => [name, { name, party: '', votes, writeIn: false }]));
-  return { key: 'p||', office: 'P', district: '', party: null, candidates, blank: 0, invalid: 0, regions: null, rows: entries.length, firstSeen: { file: 'p' } };
+  return { key: raceKey('p', '', null), office: 'P', district: '', party: null, candidates, blank: 0, invalid: 0, regions: null, rows: entries.length, firstSeen: { file: 'p' } };
 }
 
 const named = (votes: number[]): [string, number][] => votes.map((v, i) => [`c${i}`, v]);

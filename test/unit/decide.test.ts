@@ -1,3 +1,4 @@
+import { raceKey } from '../../src/model/race-key.js';
 import { describe, expect, it } from 'vitest';
 import { ballotRows, decide, type DecideContext } from '../../src/count/decide.js';
 import { findPreset, majority, plurality } from '../../src/count/rules/presets.js';
@@ -14,7 +15,7 @@ interface Extra {
 /** A race from `{ name: votes }`, in that insertion order. */
 function race(votes: Record<string, number>, extra: Extra = {}): RaceTally {
   const candidates = new Map(Object.entries(votes).map(([name, v]) => [name, { name, party: '', votes: v, writeIn: extra.writeIns?.includes(name) ?? false }]));
-  return { key: 'r||', office: 'R', district: '', party: null, candidates, blank: extra.blank ?? 0, invalid: extra.invalid ?? 0, regions: extra.regions ?? null, rows: candidates.size, firstSeen: { file: 't.csv', line: 2 } };
+  return { key: raceKey('r', '', null), office: 'R', district: '', party: null, candidates, blank: extra.blank ?? 0, invalid: extra.invalid ?? 0, regions: extra.regions ?? null, rows: candidates.size, firstSeen: { file: 't.csv', line: 2 } };
 }
 
 const rule = (id: string): Rule => findPreset(id) ?? (() => { throw new Error(`no preset ${id}`); })();

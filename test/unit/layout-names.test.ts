@@ -1,3 +1,4 @@
+import { raceKey } from '../../src/model/race-key.js';
 /** Near-duplicate candidate names within a race (formats.md §5): reported always, merged only on request. */
 import { describe, expect, it } from 'vitest';
 import { checkNames, editDistance, variantKey } from '../../src/layout/names.js';
@@ -5,7 +6,7 @@ import type { RaceTally } from '../../src/model/types.js';
 
 function race(votes: Record<string, number>, office = 'U.S. Senate'): RaceTally {
   const candidates = new Map(Object.entries(votes).map(([name, v]) => [name, { name, party: '', votes: v, writeIn: name === 'Write-ins', rows: 1 }]));
-  return { key: `${office.toLowerCase()}||`, office, district: '', party: null, candidates, blank: 0, invalid: 0, regions: null, rows: 0, firstSeen: { file: 'f.csv', line: 2 } };
+  return { key: raceKey(office, '', null), office, district: '', party: null, candidates, blank: 0, invalid: 0, regions: null, rows: 0, firstSeen: { file: 'f.csv', line: 2 } };
 }
 
 describe('variant keys and edit distance', () => {

@@ -1,3 +1,4 @@
+import { raceKey } from '../../src/model/race-key.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../src/count/decide.js';
@@ -8,7 +9,7 @@ import type { RaceTally } from '../../src/model/types.js';
 
 function race(votes: number[]): RaceTally {
   const candidates = new Map(votes.map((v, i) => [`C${i}`, { name: `C${i}`, party: '', votes: v, writeIn: false }]));
-  return { key: 'r||', office: 'R', district: '', party: null, candidates, blank: 0, invalid: 0, regions: null, rows: votes.length, firstSeen: { file: 'x' } };
+  return { key: raceKey('r', '', null), office: 'R', district: '', party: null, candidates, blank: 0, invalid: 0, regions: null, rows: votes.length, firstSeen: { file: 'x' } };
 }
 
 /** Brute force: with g of the n outstanding votes for `who` and the rest for the strongest rival, does `who` win? */

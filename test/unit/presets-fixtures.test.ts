@@ -1,3 +1,4 @@
+import { raceKey } from '../../src/model/race-key.js';
 /** Each preset over official first-round results (fixtures/rules/README.md names the sources). */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
@@ -12,7 +13,7 @@ import type { RaceTally } from '../../src/model/types.js';
 /** A `office,candidate,party,votes` fixture as one race, blank and invalid rows classified as the tally does. */
 function load(name: string): RaceTally {
   const rows: Record<string, string>[] = parse(readFileSync(new URL(`../../fixtures/rules/${name}`, import.meta.url)), { columns: true });
-  const race: RaceTally = { key: 'p||', office: rows[0]?.office ?? '', district: '', party: null, candidates: new Map(), blank: 0, invalid: 0, regions: null, rows: rows.length, firstSeen: { file: name } };
+  const race: RaceTally = { key: raceKey('p', '', null), office: rows[0]?.office ?? '', district: '', party: null, candidates: new Map(), blank: 0, invalid: 0, regions: null, rows: rows.length, firstSeen: { file: name } };
   for (const row of rows) {
     const name_ = row.candidate ?? '';
     const votes = Number(row.votes);

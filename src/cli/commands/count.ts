@@ -13,7 +13,7 @@ import { Progress } from '../progress.js';
 
 export async function count(request: CountRequest, io: Io): Promise<number> {
   const options: ElectionOptions = { ...request.election };
-  if (request.outstandingFile) options.outstandingByRace = await (await import('../../read/outstanding.js')).readOutstandingFile(request.outstandingFile);
+  if (request.outstandingFile) options.outstandingByRace = await (await import('../outstanding-file.js')).readOutstandingFile(request.outstandingFile);
   if (request.namesFile) options.names = await readNames(request.namesFile);
   if (!request.watch) {
     const { election, warnings } = await countOnce(request, options, io);

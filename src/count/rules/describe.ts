@@ -63,7 +63,7 @@ export interface RuleListing {
   label: string;
   definition: string;
   source: string;
-  /** false for rows of rules.md marked [GK]. */
+  /** false for presets whose source could not be checked against the primary text. */
   verified: boolean;
   note: string | null;
   rule: Rule;

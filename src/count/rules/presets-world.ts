@@ -1,4 +1,4 @@
-/** Presidential and legislative rules outside the US, from rules.md §1 rows 22–42 (sources as researched there). */
+/** Presidential and legislative rules outside the US, each with the constitution, statute or official page it was built from. */
 import { pct } from './fraction.js';
 import type { Condition, Denominator, Rule } from './rule.js';
 

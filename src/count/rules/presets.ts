@@ -1,4 +1,4 @@
-/** Jurisdiction presets as data: an id, a label, the rule and the source it was built from (rules.md). */
+/** Jurisdiction presets as data: an id, a label, the rule and the source it was built from. */
 import { pct } from './fraction.js';
 import { usPresets } from './presets-us.js';
 import type { Rule } from './rule.js';

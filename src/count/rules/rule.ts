@@ -1,4 +1,4 @@
-/** The Rule type of design.md §3 and the exact integer arithmetic every threshold test goes through. */
+/** The Rule type (when the leader wins outright, who advances otherwise) and the exact integer arithmetic every threshold test goes through. */
 import { percentLabel, type Fraction } from './fraction.js';
 
 export { percentLabel, type Fraction } from './fraction.js';
@@ -48,7 +48,7 @@ export interface Rule {
   minCandidates?: number;
   /** What the data cannot say: tie-breaks by age or lot, withdrawals, parts not verified against a source. */
   note?: string;
-  /** false for rows of rules.md marked [GK]: not verified against a stored source. */
+  /** false: the source could not be checked against the primary text. */
   verified?: boolean;
   /** Flags applied on top of the preset, e.g. `["--threshold 40"]`. */
   overrides?: string[];

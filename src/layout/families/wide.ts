@@ -56,7 +56,7 @@ export function detectWide(headers: readonly string[], ctx: LayoutContext, raw: 
   if (columns.length === 0 || raw.length - columns.length > 12) return null;
   const names = ctx.names ?? null;
   const classified = columns.map((c): Classified => classifyColumn(c, ctx));
-  const notes = [];
+  const notes: Layout['notes'] = [];
   const unnamed = columns.filter((c) => c.choice === null && nameOf(c.code, ctx) === null);
   if (unnamed.length > 0) {
     const shown = unnamed.slice(0, 3).map((c) => c.code).join(', ');

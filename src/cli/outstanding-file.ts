@@ -3,14 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { DataError, InputError } from '../model/errors.js';
 import { normalizeHeader } from '../layout/columns.js';
-import { parseVotes } from './votes.js';
-
-export interface OutstandingEntry {
-  /** Matched case-insensitively against a race's id (`u.s. house|6|`) or its title (`U.S. House District 6`). */
-  race: string;
-  votes: number;
-  line: number;
-}
+import type { OutstandingEntry } from '../pipeline.js';
+import { parseVotes } from '../read/votes.js';
 
 export async function readOutstandingFile(path: string): Promise<OutstandingEntry[]> {
   let text: string;

@@ -1,0 +1,37 @@
+/** Warnings: recoverable oddities, printed on stderr, listed in JSON `warnings[]`, fatal only under --strict. */
+
+/** Every warning code, published as an enum in the JSON Schema: scripts can match on them. */
+export const WARNING_CODES = [
+  'bad-quote',
+  'bad-rows-skipped',
+  'blank-line',
+  'duplicate-rows',
+  'encoding',
+  'file-changed',
+  'footer',
+  'hidden-characters',
+  'merged-names',
+  'missing-votes',
+  'mode-mix',
+  'near-duplicate-name',
+  'no-data',
+  'nul-bytes',
+  'one-county-race',
+  'outstanding-unmatched',
+  'preamble-skipped',
+  'reporting-zero',
+  'total-mismatch',
+  'unclosed-quote',
+  'unnamed-column',
+  'vote-types-mismatch',
+  'wide-codes-as-names',
+] as const;
+
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+export interface Warning {
+  code: WarningCode;
+  message: string;
+  file?: string;
+  line?: number;
+}
