@@ -4,10 +4,11 @@
  * no control sequence it did not ask for.
  */
 import fc from 'fast-check';
+import { runs } from '../support/runs.js';
 import { describe, expect, it } from 'vitest';
 import { run, chunked } from '../support/run.js';
 
-const RUNS = Number(process.env.PROP_RUNS) || 200;
+const RUNS = runs(1000);
 
 /** RFC 4180: every field quoted, quotes doubled. */
 const quote = (cell: string): string => `"${cell.replaceAll('"', '""')}"`;

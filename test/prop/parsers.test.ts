@@ -3,6 +3,7 @@
  * lines, exit codes — on random files arriving in random chunks (issue 8: csv-parse is the oracle).
  */
 import fc from 'fast-check';
+import { runs } from '../support/runs.js';
 import { describe, expect, it } from 'vitest';
 import { run, chunked } from '../support/run.js';
 
@@ -46,7 +47,7 @@ describe('fast path ≡ csv-parse', () => {
         const fast = await run(['--parser', 'fast', ...flags], { stdin: chunked(bytes, cuts) });
         expect(fast).toEqual(oracle);
       }),
-      { numRuns: Number(process.env.PROP_RUNS) || 400 },
+      { numRuns: runs(2000) },
     );
   });
 

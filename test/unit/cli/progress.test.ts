@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Progress } from '../../src/cli/progress.js';
+import { Progress } from '../../../src/cli/progress.js';
 
 describe('Progress', () => {
   it('stays silent for the first second, then redraws one line at most every 100 ms and clears it', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fraction, parsePercent, pct, percentLabel } from '../../src/count/rules/fraction.js';
-import { plurality, majority, findPreset } from '../../src/count/rules/presets.js';
-import { clears, describeCondition, describeRule, ruleNeedsRegions, ruleNeedsRegistered, votesToClear } from '../../src/count/rules/rule.js';
+import { fraction, parsePercent, pct, percentLabel } from '../../../../src/count/rules/fraction.js';
+import { plurality, majority, findPreset } from '../../../../src/count/rules/presets.js';
+import { clears, describeCondition, describeRule, ruleNeedsRegions, ruleNeedsRegistered, votesToClear } from '../../../../src/count/rules/rule.js';
 
 describe('parsePercent: exact fractions, never floats', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { listRules } from '../../src/count/rules/describe.js';
-import { findPreset, presets } from '../../src/count/rules/presets.js';
+import { listRules } from '../../../../src/count/rules/describe.js';
+import { findPreset, presets } from '../../../../src/count/rules/presets.js';
 
 const REQUIRED = ['majority', 'plurality', 'us-ga', 'us-tx', 'us-la', 'us-ms', 'us-al', 'us-ar', 'us-ok', 'us-sc', 'us-nc', 'us-sd', 'nyc-2013',
   'us-ca-top-two', 'us-wa-top-two', 'us-ak-top-four', 'chicago', 'fr-president', 'fr-legislative', 'br', 'ar', 'bo', 'ec', 'cr', 'ni', 'co', 'pe',

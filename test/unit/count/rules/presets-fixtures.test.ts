@@ -1,18 +1,18 @@
-import { raceKey } from '../../src/model/race-key.js';
+import { raceKey } from '../../../../src/model/race-key.js';
 /** Each preset over official first-round results (fixtures/rules/README.md names the sources). */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { decide } from '../../src/count/decide.js';
-import { ballotKind } from '../../src/layout/classify.js';
-import { findPreset } from '../../src/count/rules/presets.js';
-import { resolveRule } from '../../src/count/rules/resolve.js';
-import type { Rule } from '../../src/count/rules/rule.js';
-import type { RaceTally } from '../../src/model/types.js';
+import { decide } from '../../../../src/count/decide.js';
+import { ballotKind } from '../../../../src/layout/classify.js';
+import { findPreset } from '../../../../src/count/rules/presets.js';
+import { resolveRule } from '../../../../src/count/rules/resolve.js';
+import type { Rule } from '../../../../src/count/rules/rule.js';
+import type { RaceTally } from '../../../../src/model/types.js';
 
 /** A `office,candidate,party,votes` fixture as one race, blank and invalid rows classified as the tally does. */
 function load(name: string): RaceTally {
-  const rows: Record<string, string>[] = parse(readFileSync(new URL(`../../fixtures/rules/${name}`, import.meta.url)), { columns: true });
+  const rows: Record<string, string>[] = parse(readFileSync(new URL(`../../../../fixtures/rules/${name}`, import.meta.url)), { columns: true });
   const race: RaceTally = { key: raceKey('p', '', null), office: rows[0]?.office ?? '', district: '', party: null, candidates: new Map(), blank: 0, invalid: 0, regions: null, rows: rows.length, firstSeen: { file: name } };
   for (const row of rows) {
     const name_ = row.candidate ?? '';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { thousands } from '../../src/model/thousands.js';
+import { thousands } from '../../../src/model/thousands.js';
 
 describe('thousands', () => {
   it('groups digits by three', () => {

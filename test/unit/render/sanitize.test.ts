@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeJsonText, needsEscaping, sanitizeForTerminal, sanitizeLines } from '../../src/render/sanitize.js';
+import { escapeJsonText, needsEscaping, sanitizeForTerminal, sanitizeLines } from '../../../src/render/sanitize.js';
 
 describe('sanitizeForTerminal', () => {
   it('makes escape sequences, controls and bidi overrides visible', () => {

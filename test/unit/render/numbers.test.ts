@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatShare, formatVotes, shareNumber } from '../../src/render/numbers.js';
+import { formatShare, formatVotes, shareNumber } from '../../../src/render/numbers.js';
 
 const HALF = [{ num: 1, den: 2 }];
 

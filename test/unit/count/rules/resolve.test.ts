@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/model/errors.js';
-import { editDistance, resolveRule, suggestRules, type RuleFlags } from '../../src/count/rules/resolve.js';
+import { UsageError } from '../../../../src/model/errors.js';
+import { editDistance, resolveRule, suggestRules, type RuleFlags } from '../../../../src/count/rules/resolve.js';
 
 function usage(flags: RuleFlags): UsageError {
   try {

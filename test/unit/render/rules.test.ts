@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderRules, wrap } from '../../src/render/rules.js';
-import { ruleSchema } from '../../src/render/schema.js';
-import { presets } from '../../src/count/rules/presets.js';
+import { renderRules, wrap } from '../../../src/render/rules.js';
+import { ruleSchema } from '../../../src/render/schema.js';
+import { presets } from '../../../src/count/rules/presets.js';
 
 describe('renderRules', () => {
   it('table: one block per preset with id, label, definition and source; plain text', () => {

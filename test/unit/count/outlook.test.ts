@@ -1,11 +1,11 @@
-import { raceKey } from '../../src/model/race-key.js';
+import { raceKey } from '../../../src/model/race-key.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decide } from '../../src/count/decide.js';
-import { outlookFor } from '../../src/count/outlook.js';
-import { findPreset, majority } from '../../src/count/rules/presets.js';
-import type { Rule } from '../../src/count/rules/rule.js';
-import type { RaceTally } from '../../src/model/types.js';
+import { decide } from '../../../src/count/decide.js';
+import { outlookFor } from '../../../src/count/outlook.js';
+import { findPreset, majority } from '../../../src/count/rules/presets.js';
+import type { Rule } from '../../../src/count/rules/rule.js';
+import type { RaceTally } from '../../../src/model/types.js';
 
 function race(votes: number[]): RaceTally {
   const candidates = new Map(votes.map((v, i) => [`C${i}`, { name: `C${i}`, party: '', votes: v, writeIn: false }]));

@@ -1,9 +1,9 @@
-import { raceKey } from '../../src/model/race-key.js';
+import { raceKey } from '../../../src/model/race-key.js';
 import { describe, expect, it } from 'vitest';
-import { ballotRows, decide, type DecideContext } from '../../src/count/decide.js';
-import { findPreset, majority, plurality } from '../../src/count/rules/presets.js';
-import type { Rule } from '../../src/count/rules/rule.js';
-import type { RaceTally } from '../../src/model/types.js';
+import { ballotRows, decide, type DecideContext } from '../../../src/count/decide.js';
+import { findPreset, majority, plurality } from '../../../src/count/rules/presets.js';
+import type { Rule } from '../../../src/count/rules/rule.js';
+import type { RaceTally } from '../../../src/model/types.js';
 
 interface Extra {
   blank?: number;
