@@ -1,5 +1,5 @@
 /** The versioned JSON document, built from an Election. Its types come from the zod schema in schema.ts. */
-import type { Election } from '../count/election.js';
+import type { Election, RaceResult } from '../count/election.js';
 import { fractionText as frac } from '../count/rules/fraction.js';
 import { describeAdvance, type Condition, type Rule } from '../count/rules/rule.js';
 import type { ConditionDoc, ElectionDoc, RaceDoc, RuleDoc } from './schema.js';
@@ -55,29 +55,32 @@ export function ruleDoc(rule: Rule): RuleDoc {
 }
 
 export function toDocument(election: Election): ElectionDoc {
+  return { ...documentHead(election), races: election.races.map((r) => raceDoc(election, r)), warnings: election.warnings };
+}
+
+/** The fields before `races`, in the order the document prints them. */
+export function documentHead(election: Election): Pick<ElectionDoc, 'schemaVersion' | 'rule' | 'partyPrimary' | 'inputs'> {
+  return { schemaVersion: SCHEMA_VERSION, rule: ruleDoc(election.rule), partyPrimary: election.primary, inputs: election.inputs };
+}
+
+/** One race of the document: built on demand, so a streamed document holds one race at a time. */
+export function raceDoc(election: Election, { race, decision, outlook }: RaceResult): RaceDoc {
   return {
-    schemaVersion: SCHEMA_VERSION,
-    rule: ruleDoc(election.rule),
-    partyPrimary: election.primary,
-    inputs: election.inputs,
-    races: election.races.map(({ race, decision, outlook }) => ({
-      id: race.key,
-      office: race.office,
-      district: race.district,
-      party: race.party,
-      totalVotes: decision.total,
-      denominator: decision.denominator,
-      blankVotes: decision.blank,
-      invalidVotes: decision.invalid,
-      registeredVoters: decision.registered,
-      seats: election.seats ?? race.seats ?? null,
-      ...(race.reporting ? { reporting: race.reporting } : {}),
-      // Shares are of the rule's denominator, so they can be read against its thresholds.
-      candidates: decision.candidates.map((c) => ({ name: c.name, party: c.party, votes: c.votes, share: shareNumber(c.votes, decision.denominator) })),
-      outcome: decision.outcome,
-      ...(outlook ? { outlook } : {}),
-      ...(election.by && race.regions ? { breakdown: breakdownDoc(election.by, race, decision.candidates) } : {}),
-    })),
-    warnings: election.warnings,
+    id: race.key,
+    office: race.office,
+    district: race.district,
+    party: race.party,
+    totalVotes: decision.total,
+    denominator: decision.denominator,
+    blankVotes: decision.blank,
+    invalidVotes: decision.invalid,
+    registeredVoters: decision.registered,
+    seats: election.seats ?? race.seats ?? null,
+    ...(race.reporting ? { reporting: race.reporting } : {}),
+    // Shares are of the rule's denominator, so they can be read against its thresholds.
+    candidates: decision.candidates.map((c) => ({ name: c.name, party: c.party, votes: c.votes, share: shareNumber(c.votes, decision.denominator) })),
+    outcome: decision.outcome,
+    ...(outlook ? { outlook } : {}),
+    ...(election.by && race.regions ? { breakdown: breakdownDoc(election.by, race, decision.candidates) } : {}),
   };
 }

@@ -18,7 +18,10 @@ export interface RenderOptions {
   terminal: boolean;
 }
 
-type Renderer = (election: Election, options: RenderOptions) => string | Promise<string>;
+/** The output as one string, or in pieces for formats written race by race (json, ndjson). */
+export type Rendered = string | Iterable<string>;
+
+type Renderer = (election: Election, options: RenderOptions) => Rendered | Promise<Rendered>;
 
 /** The table renderer is loaded on demand: chalk and string-width cost start-up time that JSON runs never need. */
 export async function rendererFor(format: Format): Promise<Renderer> {

@@ -1,8 +1,29 @@
-/** `--json`: the document, pretty-printed, never coloured, with C1/bidi/U+2028 escaped. */
+/**
+ * `--json`: the document, pretty-printed, never coloured, with C1/bidi/U+2028 escaped. Written race by race, so
+ * its size is never limited by the longest string V8 can build, and only one race's text is held at a time; the
+ * text is exactly `JSON.stringify(toDocument(election), null, 2)`.
+ */
 import type { Election } from '../count/election.js';
-import { toDocument } from './document.js';
+import { documentHead, raceDoc } from './document.js';
 import { escapeJsonText } from './sanitize.js';
 
-export function renderJson(election: Election): string {
-  return escapeJsonText(JSON.stringify(toDocument(election), null, 2)) + '\n';
+export function* renderJson(election: Election): Generator<string> {
+  const head = documentHead(election);
+  yield '{\n';
+  for (const [key, value] of Object.entries(head)) yield `  ${JSON.stringify(key)}: ${nested(value, 1)},\n`;
+  if (election.races.length === 0) yield '  "races": [],\n';
+  else {
+    yield '  "races": [\n';
+    for (let i = 0; i < election.races.length; i++) {
+      const race = raceDoc(election, election.races[i] as Election['races'][number]);
+      yield `    ${nested(race, 2)}${i + 1 < election.races.length ? ',' : ''}\n`;
+    }
+    yield '  ],\n';
+  }
+  yield `  "warnings": ${nested(election.warnings, 1)}\n}\n`;
+}
+
+/** A value as JSON.stringify(…, null, 2) prints it `depth` levels deep: its inner lines indented to match. */
+function nested(value: unknown, depth: number): string {
+  return escapeJsonText(JSON.stringify(value, null, 2).replaceAll('\n', `\n${'  '.repeat(depth)}`));
 }

@@ -1,9 +1,11 @@
 /** `--format ndjson`: one race per line, each a complete JSON object carrying the schema version and rule id. */
 import type { Election } from '../count/election.js';
-import { toDocument } from './document.js';
+import { raceDoc, SCHEMA_VERSION } from './document.js';
 import { escapeJsonText } from './sanitize.js';
 
-export function renderNdjson(election: Election): string {
-  const doc = toDocument(election);
-  return doc.races.map((race) => escapeJsonText(JSON.stringify({ schemaVersion: doc.schemaVersion, rule: doc.rule.id, ...race })) + '\n').join('');
+/** One line per race, built as it is written: only one race's text is held at a time. */
+export function* renderNdjson(election: Election): Generator<string> {
+  for (const result of election.races) {
+    yield escapeJsonText(JSON.stringify({ schemaVersion: SCHEMA_VERSION, rule: election.rule.id, ...raceDoc(election, result) })) + '\n';
+  }
 }

@@ -5,7 +5,7 @@ import type { Warning } from '../../model/types.js';
 import { parseNames, type NameTable } from '../../layout/families/wide-names.js';
 import { countElection, type Election, type ElectionOptions } from '../../pipeline.js';
 import { openFile, openStdin, type Source } from '../../read/open.js';
-import { rendererFor } from '../../render/index.js';
+import { rendererFor, type Rendered } from '../../render/index.js';
 import { sanitizeForTerminal } from '../../render/sanitize.js';
 import type { Io } from '../io.js';
 import type { CountRequest } from '../options.js';
@@ -18,7 +18,7 @@ export async function count(request: CountRequest, io: Io): Promise<number> {
   if (!request.watch) {
     const { election, warnings } = await countOnce(request, options, io);
     io.stderr.write(warnings);
-    io.stdout.write(await render(request, election, io));
+    writeOut(await render(request, election, io), io);
     return ExitCode.Ok;
   }
   const { watch } = await import('../watch.js');
@@ -27,7 +27,8 @@ export async function count(request: CountRequest, io: Io): Promise<number> {
     if (election.warnings.some((w) => w.code === 'file-changed')) {
       throw new DataError('the file changed while it was being read', { file: election.inputs[0]?.name ?? '' });
     }
-    return warnings + (await render(request, election, io));
+    const out = await render(request, election, io);
+    return warnings + (typeof out === 'string' ? out : [...out].join(''));
   }, io);
   return ExitCode.Interrupted;
 }
@@ -55,7 +56,7 @@ async function countOnce(request: CountRequest, options: ElectionOptions, io: Io
   return { election, warnings };
 }
 
-async function render(request: CountRequest, election: Election, io: Io): Promise<string> {
+async function render(request: CountRequest, election: Election, io: Io): Promise<Rendered> {
   const terminal = io.stdout.isTTY === true;
   const renderer = request.listRaces ? (await import('../../render/races.js')).racesRenderer(request.format) : await rendererFor(request.format);
   return renderer(election, {
@@ -64,6 +65,23 @@ async function render(request: CountRequest, election: Election, io: Io): Promis
     width: io.stdout.columns ?? (Number(io.env.COLUMNS) || 80),
     terminal,
   });
+}
+
+/** Output written in pieces is gathered into writes of about 64 KB: few system calls, little held at once. */
+function writeOut(out: Rendered, io: Io): void {
+  if (typeof out === 'string') {
+    io.stdout.write(out);
+    return;
+  }
+  let pending = '';
+  for (const chunk of out) {
+    pending += chunk;
+    if (pending.length >= 65_536) {
+      io.stdout.write(pending);
+      pending = '';
+    }
+  }
+  if (pending !== '') io.stdout.write(pending);
 }
 
 /** --names FILE: a code,name CSV or an RDH/VEST README (parsed in layout/families/wide-names.ts). */
