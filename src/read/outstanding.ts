@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { DataError, InputError } from '../model/errors.js';
 import { normalizeHeader } from '../layout/columns.js';
-import { parseVotes } from './votes.js';
+import { isCount, parseVotes } from './votes.js';
 
 export interface OutstandingEntry {
   /** Matched case-insensitively against a race's id (`u.s. house|6|`) or its title (`U.S. House District 6`). */
@@ -35,7 +35,7 @@ export async function readOutstandingFile(path: string): Promise<OutstandingEntr
   return data.map((row, i) => {
     const raw = row[votesCol] ?? '';
     const votes = parseVotes(raw);
-    if (votes < 0) throw new DataError(`outstanding ${JSON.stringify(raw)} is not a whole number of votes`, { file: path, line: i + 2 });
+    if (!isCount(votes)) throw new DataError(`outstanding ${JSON.stringify(raw)} is not a whole number of votes`, { file: path, line: i + 2 });
     return { race: (row[raceCol] ?? '').trim().toLowerCase(), votes, line: i + 2 };
   });
 }

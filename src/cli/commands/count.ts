@@ -13,7 +13,7 @@ import { rendererFor, type Format } from '../../render/index.js';
 import { sanitizeForTerminal } from '../../render/sanitize.js';
 import type { Warning } from '../../model/types.js';
 import { Progress } from '../progress.js';
-import { parseVotes } from '../../read/votes.js';
+import { isCount, parseVotes } from '../../read/votes.js';
 
 export async function count(files: string[], raw: RawOptions, io: Io): Promise<number> {
   const options = electionOptions(raw);
@@ -113,7 +113,7 @@ async function readNames(path: string): Promise<NameTable> {
 
 function wholeNumber(flag: string, text: string): number {
   const n = parseVotes(text);
-  if (n < 0) throw new UsageError(`${flag} must be a whole number of votes, got ${JSON.stringify(text)}`);
+  if (!isCount(n)) throw new UsageError(`${flag} must be a whole number of votes, got ${JSON.stringify(text)}`);
   return n;
 }
 
