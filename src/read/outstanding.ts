@@ -2,7 +2,6 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { DataError, InputError } from '../model/errors.js';
-import { normalizeHeader } from '../layout/columns.js';
 import { isCount, parseVotes } from './votes.js';
 
 export interface OutstandingEntry {
@@ -26,7 +25,8 @@ export async function readOutstandingFile(path: string): Promise<OutstandingEntr
     throw new DataError(`not a readable CSV: ${(err as Error).message}`, { file: path });
   }
   const [header, ...data] = rows;
-  const names = (header ?? []).map(normalizeHeader);
+  // Two one-word names: case, spaces and a trailing `*` (a required-column mark) are all that can differ.
+  const names = (header ?? []).map((h) => h.trim().replace(/\*+$/, '').toLowerCase());
   const raceCol = names.indexOf('race');
   const votesCol = names.indexOf('outstanding');
   if (raceCol === -1 || votesCol === -1) {
