@@ -6,7 +6,8 @@ import type { FieldSpans } from './fast-scan.js';
 
 /**
  * FNV-1a over the key's bytes, open addressing, byte comparison on a hit. No string is made per row; the key
- * bytes are copied once, into one arena, when a key is first seen. A column of -1 in a key is an absent cell.
+ * bytes are copied once, into one arena, when a key is first seen. A column of -1 in a key is an absent cell,
+ * keyed like an empty one (as StringRecord's memo does).
  */
 export class ByteMemo {
   private table = new Int32Array(1024).fill(-1);
