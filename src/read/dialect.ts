@@ -1,5 +1,5 @@
 /**
- * The one CSV dialect both parsers read (the byte scanner in fast-scan.ts, csv-parse in records.ts), and what
+ * The one CSV dialect both parsers read (the byte scanner in fast-scan.ts, csv-parse in parse-csv.ts), and what
  * they share so that a user sees the same from either: quote rules, the wording and line of each structural
  * error, the record size limit, NUL removal and (through line-counter.ts) physical line counting.
  */
