@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { DataError, InputError } from '../model/errors.js';
 import { normalizeHeader } from '../layout/columns.js';
 import type { OutstandingEntry } from '../pipeline.js';
-import { parseVotes } from '../read/votes.js';
+import { isCount, parseVotes } from '../read/votes.js';
 
 export async function readOutstandingFile(path: string): Promise<OutstandingEntry[]> {
   let text: string;
@@ -20,7 +20,8 @@ export async function readOutstandingFile(path: string): Promise<OutstandingEntr
     throw new DataError(`not a readable CSV: ${(err as Error).message}`, { file: path });
   }
   const [header, ...data] = rows;
-  const names = (header ?? []).map(normalizeHeader);
+  // Two one-word names: case, spaces and a trailing `*` (a required-column mark) are all that can differ.
+  const names = (header ?? []).map((h) => h.trim().replace(/\*+$/, '').toLowerCase());
   const raceCol = names.indexOf('race');
   const votesCol = names.indexOf('outstanding');
   if (raceCol === -1 || votesCol === -1) {
@@ -29,7 +30,7 @@ export async function readOutstandingFile(path: string): Promise<OutstandingEntr
   return data.map((row, i) => {
     const raw = row[votesCol] ?? '';
     const votes = parseVotes(raw);
-    if (votes < 0) throw new DataError(`outstanding ${JSON.stringify(raw)} is not a whole number of votes`, { file: path, line: i + 2 });
+    if (!isCount(votes)) throw new DataError(`outstanding ${JSON.stringify(raw)} is not a whole number of votes`, { file: path, line: i + 2 });
     return { race: (row[raceCol] ?? '').trim().toLowerCase(), votes, line: i + 2 };
   });
 }

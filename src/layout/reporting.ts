@@ -8,6 +8,7 @@ import type { Warning } from '../model/types.js';
 import type { Reporting } from './layout.js';
 import { plural as s } from './line-sample.js';
 import type { RecordView } from '../read/record-view.js';
+import { isCount } from '../read/votes.js';
 
 export class ReportingCounter {
   private readonly byRace = new Map<string, { counted: number; total: number }>();
@@ -17,7 +18,7 @@ export class ReportingCounter {
   note(rec: RecordView, race: string): void {
     const counted = rec.votes(this.columns.counted);
     const total = rec.votes(this.columns.total);
-    if (counted < 0 || total < 0) return;
+    if (!isCount(counted) || !isCount(total)) return;
     const seen = this.byRace.get(race);
     if (!seen) this.byRace.set(race, { counted, total });
     else {

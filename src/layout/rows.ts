@@ -9,7 +9,7 @@ import { LineSample, plural as s } from './line-sample.js';
 import { ReportingCounter } from './reporting.js';
 import { restBlank, RowShape } from './row-shape.js';
 import type { RecordView } from '../read/record-view.js';
-import { BAD, describeBadVotes } from '../read/votes.js';
+import { BAD, describeBadVotes, isCount } from '../read/votes.js';
 import { thousands } from '../model/thousands.js';
 
 // The record views live in record-view.ts; importers of rows.ts keep finding them here.
@@ -145,7 +145,7 @@ export class RowReader {
       let votes = 0;
       for (let i = 0; i < columns.length; i++) {
         const n = rec.votes(columns[i] as number);
-        if (n >= 0) {
+        if (isCount(n)) {
           votes += n;
           continue;
         }
@@ -212,13 +212,13 @@ export class RowReader {
    */
   private movedPlace(rec: RecordView, cc: number): boolean {
     let moved = false;
-    if (cc >= 0 && !rec.sameAsLast(cc)) {
+    if (cc >= 0 && !rec.lastCells(this.countyKey).same()) {
       this.county = rec.memo(this.countyKey, this.makeCounty);
       moved = true;
     }
     const pc = this.placeColumn;
-    if (pc >= 0 && !rec.samePrecinctAsLast(pc)) moved = true;
-    if (this.morePlace !== null && !rec.sameCellsAsLast(this.morePlace)) moved = true;
+    // One tracker for all precinct columns (`ward,precinct`): the place moved when any of them changed.
+    if (pc >= 0 && !rec.lastCells(this.layout.precinctColumns).same()) moved = true;
     if (moved) this.block++;
     return moved;
   }
@@ -276,7 +276,7 @@ export class RowReader {
     let sum = 0;
     for (const c of check.columns) {
       const n = rec.votes(c);
-      if (n < 0) return; // an empty or unreadable type cell: nothing to check (the total is what counts)
+      if (!isCount(n)) return; // an empty or unreadable type cell: nothing to check (the total is what counts)
       sum += n;
     }
     if (sum !== votes) this.typeMismatches.note(rec.line);
@@ -341,7 +341,7 @@ function sumVotes(rec: RecordView, columns: readonly number[]): number {
   let votes = 0;
   for (const c of columns) {
     const n = rec.votes(c);
-    if (n < 0) return -1;
+    if (!isCount(n)) return -1;
     votes += n;
   }
   return votes;

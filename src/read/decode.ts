@@ -2,6 +2,7 @@
 import { isUtf8 } from 'node:buffer';
 import { DataError, UsageError } from '../model/errors.js';
 import type { Warning } from '../model/types.js';
+import { lineAt } from './line-counter.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -25,7 +26,10 @@ export function normalizeEncoding(name: string): Encoding {
   throw new UsageError(`unknown encoding "${name}"`, undefined, 'use utf-8, utf-16le, utf-16be or windows-1252');
 }
 
-/** Look at the first bytes of an input and decide how to decode it. */
+/**
+ * Look at the first bytes of an input and decide how to decode it. The only place a byte-order mark is
+ * recognised: the reader drops `bomLength` bytes and both parsers see none (a second BOM is data).
+ */
 export function sniff(head: Buffer, file: string, forced: Encoding | null): Sniffed {
   refuseNonCsv(head, file);
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 'utf-8'
@@ -69,16 +73,6 @@ export function mixedEncodings(sample: Buffer): { badLine: number; utf8Line: num
   if (utf8At === -1) return null;
   const bad = firstInvalidUtf8(sample);
   return { badLine: lineAt(sample, bad), utf8Line: lineAt(sample, utf8At) };
-}
-
-/** The physical line (1-based; `\n`, `\r\n` and a lone `\r` each end one) of byte `at`. */
-function lineAt(b: Buffer, at: number): number {
-  let line = 1;
-  for (let i = 0; i < at; i++) {
-    const c = b[i];
-    if (c === 0x0d || (c === 0x0a && b[i - 1] !== 0x0d)) line++;
-  }
-  return line;
 }
 
 /** Enough of the head to find the header record; delimiters and quotes are ASCII in every 8-bit encoding. */

@@ -1,17 +1,16 @@
 /**
- * The one CSV dialect both parsers read (the byte scanner in fast-scan.ts, csv-parse in records.ts), and what
+ * The one CSV dialect both parsers read (the byte scanner in fast-scan.ts, csv-parse in parse-csv.ts), and what
  * they share so that a user sees the same from either: quote rules, the wording and line of each structural
- * error, the record size limit, NUL removal and physical line counting.
+ * error, the record size limit, NUL removal and (through line-counter.ts) physical line counting.
  */
 import { DataError } from '../model/errors.js';
 import type { Warning } from '../model/types.js';
+import { CR, endsLine, LF, type LineCounter } from './line-counter.js';
 
 /** Bounds memory on an unclosed quote: a record fails once it passes this size (bytes here, characters in csv-parse). */
 export const MAX_RECORD_SIZE = 1 << 20;
 
 export const QUOTE = 0x22;
-const CR = 0x0d;
-const LF = 0x0a;
 const BACKSLASH = 0x5c;
 
 export interface QuoteProblem {
@@ -40,7 +39,7 @@ export function quoteProblem(text: string, delimiter: string, line: number): Quo
         if (d === QUOTE) {
           if (text.charCodeAt(i + 1) !== QUOTE) break;
           i++;
-        } else if (d === CR || (d === LF && text.charCodeAt(i - 1) !== CR)) {
+        } else if (endsLine(d, text.charCodeAt(i - 1))) {
           line++;
         }
       }
@@ -88,9 +87,9 @@ export class NulNotes {
   count = 0;
   firstLine = 0;
 
-  /** `lines` is where the text starts; only the first NUL's line is needed. */
-  strip(text: string, lines: PhysicalLines): string {
-    if (this.count === 0) this.firstLine = lines.line + breaksIn(text.slice(0, text.indexOf('\u0000')), lines.afterCR);
+  /** `lines` has counted the text before this; only the first NUL's line is needed. */
+  strip(text: string, lines: LineCounter): string {
+    if (this.count === 0) this.firstLine = lines.lineOf(text, text.indexOf('\u0000'));
     const stripped = text.replaceAll('\u0000', '');
     this.count += text.length - stripped.length;
     return stripped;
@@ -116,24 +115,7 @@ export class NulNotes {
   }
 }
 
-/** Physical lines of decoded text, chunk by chunk: `\n`, `\r\n` and a lone `\r` each end one. */
-export class PhysicalLines {
-  line = 1;
-  afterCR = false;
-
-  count(text: string): void {
-    if (text.length === 0) return;
-    this.line += breaksIn(text, this.afterCR);
-    this.afterCR = text.charCodeAt(text.length - 1) === CR;
-  }
-}
-
-/** Line breaks in `text`; `afterCR`: the text before it ended with a CR (so a leading LF is its second half). */
-export function breaksIn(text: string, afterCR: boolean): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === CR || (c === LF && !(i === 0 ? afterCR : text.charCodeAt(i - 1) === CR))) n++;
-  }
-  return n;
+/** Bytes that are not UTF-8 where UTF-8 was expected (detected, or given with --encoding). */
+export function invalidUtf8(file: string, line: number): DataError {
+  return new DataError('invalid UTF-8 (a file mixing encodings?)', { file, line }, 'use --encoding windows-1252 if the whole file is in that encoding');
 }

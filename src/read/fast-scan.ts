@@ -7,20 +7,23 @@
  * the consumer decodes only the fields it needs (see {@link fieldText}).
  *
  * Dialect (fixed): delimiter `,`, quote `"` (escaped by doubling), record
- * delimiters `\n`, `\r\n` and a lone `\r` (freely mixed), optional UTF-8 BOM
- * at the start of the stream. A `"` inside an unquoted field is literal text;
- * a closing quote must be followed by `,`, a record delimiter or EOF.
+ * delimiters `\n`, `\r\n` and a lone `\r` (freely mixed). A `"` inside an
+ * unquoted field is literal text; a closing quote must be followed by `,`, a
+ * record delimiter or EOF. A byte-order mark is the caller's business (the
+ * reader drops the one `sniff` finds): here EF BB BF is data like any other.
  *
- * Line numbers are 1-based physical lines: every `\n`, `\r\n` or lone `\r`
- * ends one physical line, inside quoted fields too.
+ * Line numbers are 1-based physical lines, counted as line-counter.ts says.
+ * The hot loop `scan` counts them inline instead of calling that module: a
+ * call per quoted byte costs measurable speed, and the loop is kept in one
+ * function (over the 300-line rule) because V8 optimises it as one unit.
  */
+import { breaksIn, NONE } from './line-counter.js';
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
 const BACKSLASH = 0x5c;
-const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 const EMPTY = new Uint8Array(0);
 
 /** At the start of a field (nothing of it consumed yet). */
@@ -88,7 +91,8 @@ export class CsvScanError extends Error {
   }
 }
 
-const decoder = new TextDecoder('utf-8');
+// ignoreBOM: a cell that starts with U+FEFF keeps it (the default would drop it from every cell, as a BOM).
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** UTF-8 decode of field `i` of `r`, turning `""` into `"` for escaped quoted fields. */
 export function fieldText(r: FieldSpans, i: number): string {
@@ -133,8 +137,6 @@ export class FastCsvScanner {
   private breaks = 0;
   /** Last data byte seen, -1 if none yet. */
   private lastByte = -1;
-  /** BOM bytes matched so far at the start of the stream; 3 = BOM handling done. */
-  private bomMatched = 0;
   private finished = false;
   private failure: CsvScanError | undefined;
 
@@ -156,7 +158,6 @@ export class FastCsvScanner {
   /** Scan the next chunk of the stream. The chunk is not retained after the call returns. */
   push(chunk: Uint8Array): void {
     this.checkUsable();
-    if (this.bomMatched < 3) chunk = this.skipBom(chunk);
     if (chunk.length === 0) return;
     this.guard(chunk);
   }
@@ -165,17 +166,12 @@ export class FastCsvScanner {
   end(): void {
     this.checkUsable();
     this.finished = true;
-    if (this.bomMatched < 3) {
-      const held = this.bomMatched;
-      this.bomMatched = 3;
-      if (held > 0) this.guard(BOM.subarray(0, held));
-    }
     const len = this.carryLen;
     if (len === 0) return;
     const state = this.state;
     if (state === S_QUOTED) {
       const open = this.fieldStart - 1;
-      const line = this.recLine + countBreaks(this.carry, 0, open);
+      const line = this.recLine + breaksIn(this.carry, 0, open, NONE);
       throw this.fail(new CsvScanError('unclosed-quote', line, 'Quoted field is not closed at end of input'));
     }
     const fieldEnd = state === S_QUOTE_SEEN ? len - 1 : len;
@@ -208,29 +204,6 @@ export class FastCsvScanner {
       if (e instanceof CsvScanError) this.failure = e;
       throw e;
     }
-  }
-
-  /** Consume BOM bytes at the start of the stream; returns the remaining data bytes. */
-  private skipBom(chunk: Uint8Array): Uint8Array {
-    let k = this.bomMatched;
-    const held = k;
-    let j = 0;
-    while (k < 3 && j < chunk.length && chunk[j] === BOM[k]) {
-      k++;
-      j++;
-    }
-    if (k === 3) {
-      this.bomMatched = 3;
-      return chunk.subarray(j);
-    }
-    if (j === chunk.length) {
-      this.bomMatched = k; // still a BOM prefix: wait for more bytes
-      return EMPTY;
-    }
-    // Not a BOM: the bytes held back from earlier chunks are data.
-    this.bomMatched = 3;
-    if (held > 0) this.guard(BOM.subarray(0, held));
-    return chunk;
   }
 
   private addField(s: number, e: number, esc: number): void {
@@ -483,37 +456,21 @@ export class FastCsvScanner {
 
   /** The physical line of output coordinate `to`, counting from the pending record's start. */
   private lineOfByte(to: number, recStart: number, recLine: number, b: Uint8Array, delta: number): number {
-    let line = recLine;
-    for (let k = recStart; k < to; k++) {
-      const c = this.byteAt(k, b, delta);
-      if (c === CR || (c === LF && (k === recStart || this.byteAt(k - 1, b, delta) !== CR))) line++;
-    }
+    // Output coordinates below `delta` are in the carry, the others in the chunk (see `scan`).
+    const inCarry = Math.min(to, delta);
+    let line = recLine + (recStart < inCarry ? breaksIn(this.carry, recStart, inCarry, NONE) : 0);
+    const from = Math.max(recStart, delta);
+    if (to > from) line += breaksIn(b, from - delta, to - delta, from === recStart ? NONE : this.byteAt(from - 1, b, delta));
     return line;
   }
 
   /** The physical line of byte `index` of a chunk before it is pushed (for warnings about raw bytes). */
   lineOf(chunk: Uint8Array, index: number): number {
-    let line = this.breaks + 1;
-    for (let k = 0; k < index; k++) {
-      const c = chunk[k];
-      if (c === CR || (c === LF && (k === 0 ? this.lastByte : chunk[k - 1]) !== CR)) line++;
-    }
-    return line;
+    return this.breaks + 1 + breaksIn(chunk, 0, index, this.lastByte);
   }
 
   private saveCounters(breaks: number, i: number, b: Uint8Array): void {
     this.breaks = breaks;
     if (i > 0) this.lastByte = b[i - 1]!;
   }
-}
-
-/** Physical line breaks (`\r\n`, `\r`, `\n`) in buf[from..to). buf[from] is assumed not to follow a CR. */
-function countBreaks(buf: Uint8Array, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = buf[i];
-    if (c === CR) n++;
-    else if (c === LF && (i === from || buf[i - 1] !== CR)) n++;
-  }
-  return n;
 }

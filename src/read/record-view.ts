@@ -1,5 +1,16 @@
-/** A parsed record as both parsers present it: the only way RowReader reads cells. */
-import { parseVotes } from './votes.js';
+/** A parsed record as both parsers present it: the only way the layout code reads cells. */
+import { parseVotes, type CellVotes } from './votes.js';
+
+/**
+ * Some cells of the record a view was at when `same` was last called, remembered without a string per record
+ * on the byte path. Cheap, so a column that changes rarely (the county of a sorted file, the precinct of a
+ * precinct file) is looked up only when it changes.
+ */
+export interface CellTracker {
+  readonly columns: readonly number[];
+  /** Whether the view's current record holds in `columns` what it held at the previous call (false the first time). */
+  same(): boolean;
+}
 
 /**
  * One parsed record, as either parser sees it: csv-parse gives strings, the byte scanner gives spans.
@@ -21,16 +32,13 @@ export interface RecordView {
    */
   memo<T>(columns: readonly number[], make: (rec: RecordView) => T): T;
   /** parseVotes of the cell: a count, MISSING or BAD. */
-  votes(column: number): number;
+  votes(column: number): CellVotes;
   /**
-   * Whether the cell holds what it held at the previous call (for any record): cheap, so a column that
-   * changes rarely (the county of a sorted file) is looked up only when it changes. Track one column per view.
+   * The tracker of the cells in `columns`, made on the first call with that array and handed out again for the
+   * same array (by identity: two arrays with the same columns get two trackers, each with its own memory).
+   * Pass an array kept for the whole input, not one made per record.
    */
-  sameAsLast(column: number): boolean;
-  /** `sameAsLast` with a memory of its own, for the (first) precinct column (the county keeps `sameAsLast`). */
-  samePrecinctAsLast(column: number): boolean;
-  /** The same, for several cells at once, with a third memory (the other precinct columns: `ward,precinct`). */
-  sameCellsAsLast(columns: readonly number[]): boolean;
+  lastCells(columns: readonly number[]): CellTracker;
   allBlank(): boolean;
 }
 
@@ -68,36 +76,63 @@ export class StringRecord implements RecordView {
     if (value === undefined) this.memos.set(key, (value = make(this)));
     return value;
   }
-  votes(column: number): number {
+  votes(column: number): CellVotes {
     return parseVotes(this.text(column));
   }
-  private readonly lastCounty = new LastText();
-  private readonly lastPrecinct = new LastText();
-  sameAsLast(column: number): boolean {
-    return this.lastCounty.same(this.text(column));
-  }
-  samePrecinctAsLast(column: number): boolean {
-    return this.lastPrecinct.same(this.text(column));
-  }
-  private lastCells: string[] | null = null;
-  sameCellsAsLast(columns: readonly number[]): boolean {
-    const now = columns.map((c) => this.text(c));
-    if (this.lastCells?.every((t, i) => t === now[i])) return true;
-    this.lastCells = now;
-    return false;
+  private readonly trackers = new Trackers((columns) => new LastTexts(this, columns));
+  lastCells(columns: readonly number[]): CellTracker {
+    return this.trackers.get(columns);
   }
   allBlank(): boolean {
     return this.cells.every((c) => c.trim() === '');
   }
 }
 
-/** One cell of the previous record: the string twin of fast-records.ts's LastCell. */
-class LastText {
-  private value: string | null = null;
+/** The cells of the previous call, as strings: csv-parse has made them anyway. */
+class LastTexts implements CellTracker {
+  private readonly last: (string | null)[];
 
-  same(text: string): boolean {
-    if (text === this.value) return true;
-    this.value = text;
-    return false;
+  constructor(
+    private readonly view: StringRecord,
+    readonly columns: readonly number[],
+  ) {
+    this.last = columns.map(() => null);
+  }
+
+  same(): boolean {
+    let same = true;
+    for (let k = 0; k < this.columns.length; k++) {
+      const text = this.view.text(this.columns[k] as number);
+      if (text !== this.last[k]) {
+        this.last[k] = text;
+        same = false;
+      }
+    }
+    return same;
   }
 }
+
+/**
+ * A view's trackers, found by the identity of their columns array: a linear search over the two or three a
+ * reader asks for costs less than a Map lookup per record.
+ */
+export class Trackers<T extends CellTracker> {
+  private readonly list: T[] = [];
+
+  constructor(private readonly make: (columns: readonly number[]) => T) {}
+
+  get(columns: readonly number[]): T {
+    const list = this.list;
+    for (let k = 0; k < list.length; k++) {
+      const t = list[k] as T;
+      if (t.columns === columns) return t;
+    }
+    // A few per reader; dozens means an array made per record, and a memory that never matches.
+    if (list.length >= MAX_TRACKERS) throw new Error(`lastCells: more than ${MAX_TRACKERS} column lists; pass the same array for every record`);
+    const made = this.make(columns);
+    list.push(made);
+    return made;
+  }
+}
+
+const MAX_TRACKERS = 16;

@@ -1,14 +1,37 @@
 /** Vote cells → whole numbers. Accept only what cannot be misread; empty is missing, never 0. */
 
-export const MISSING = -1;
-export const BAD = -2;
+declare const cellVotes: unique symbol;
+
+/**
+ * What a vote cell holds: a count, MISSING or BAD. Still a plain number at run time (no object per cell on the
+ * hot path), but opaque to the compiler: no arithmetic or comparison compiles until `isCount` has said it is a
+ * count, so an empty or unreadable cell can never be added into a total by mistake.
+ */
+export type CellVotes = { readonly [cellVotes]: true };
+
+/** A CellVotes that `isCount` has checked: a whole number ≥ 0, usable as a number. */
+export type CellCount = CellVotes & number;
+
+/** The cell is empty (or only spaces): missing, which is not 0. */
+export const MISSING = -1 as unknown as CellVotes;
+/** The cell holds something that is not a whole number of votes (`describeBadVotes` says why). */
+export const BAD = -2 as unknown as CellVotes;
+
+export function isCount(v: CellVotes): v is CellCount {
+  return (v as unknown as number) >= 0;
+}
+
+/** A whole number ≥ 0 (checked by the caller) as CellVotes: for readers with their own fast path for digits. */
+export function countOf(n: number): CellVotes {
+  return n as unknown as CellVotes;
+}
 
 const PLAIN = /^\d+$/;
 const GROUPED = /^\d{1,3}(,\d{3})+$/;
 const FLOAT_ZERO = /^(\d+)\.0+$/;
 
 /** A count, MISSING for an empty cell, or BAD (then `describeBadVotes` says why). */
-export function parseVotes(raw: string): number {
+export function parseVotes(raw: string): CellVotes {
   const s = raw.trim();
   if (s === '') return MISSING;
   let digits: string;
@@ -20,7 +43,7 @@ export function parseVotes(raw: string): number {
     digits = m[1];
   }
   const n = Number(digits);
-  return Number.isSafeInteger(n) ? n : BAD;
+  return Number.isSafeInteger(n) ? countOf(n) : BAD;
 }
 
 export function describeBadVotes(raw: string): { message: string; hint: string } {

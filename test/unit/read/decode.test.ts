@@ -1,6 +1,6 @@
 /** decode.ts: a chunk's tail cut inside a character, and a sample that mixes UTF-8 with another encoding. */
 import { describe, expect, it } from 'vitest';
-import { mixedEncodings, trimPartialChar, Utf8Validator } from '../../src/read/decode.js';
+import { mixedEncodings, trimPartialChar, Utf8Validator } from '../../../src/read/decode.js';
 
 const utf8 = (s: string): Buffer => Buffer.from(s);
 const latin = (s: string): Buffer => Buffer.from(s, 'latin1');

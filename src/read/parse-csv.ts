@@ -1,12 +1,14 @@
 /**
  * Text → RFC 4180 records with the line each starts on, through csv-parse (the reference parser), in the same
- * dialect as the byte scanner (fast-scan.ts): the two must agree on every record, warning and error line.
+ * dialect as the byte scanner (parse-fast.ts): the two must agree on every record, warning and error line, so
+ * this is a thin adapter over dialect.ts (errors, limits, NUL removal) and line-counter.ts (line numbers).
  */
 import type { CsvError, InfoRecord } from 'csv-parse';
 import { DataError } from '../model/errors.js';
 import type { Warning } from '../model/types.js';
 import { Utf8Validator, type TextDecoderLike } from './decode.js';
-import { breaksIn, MAX_RECORD_SIZE, NulNotes, PhysicalLines, QUOTE, quoteError, quoteProblem, recordTooLarge } from './dialect.js';
+import { invalidUtf8, MAX_RECORD_SIZE, NulNotes, QUOTE, quoteError, quoteProblem, recordTooLarge } from './dialect.js';
+import { LineCounter } from './line-counter.js';
 
 export type RecordHandler = (cells: string[], line: number) => void;
 
@@ -31,10 +33,9 @@ export async function parseRecords(
   // Loaded only when a run needs it: UTF-8 comma files never do, and start-up time matters.
   const { parse } = await import('csv-parse');
   const { file, delimiter } = options;
-  // csv-parse's `info.lines` counts a CRLF inside quotes as two lines, so lines are counted here, in the bytes
-  // fed to it, up to `info.bytes` (the offset just past each record).
-  const lines = new LineCounter();
-  const decoded = new PhysicalLines();
+  // Lines are counted in the bytes fed to csv-parse, up to `info.bytes` (the offset just past each record).
+  const lines = new RecordBytes();
+  const decoded = new LineCounter(); // over all the text decoded so far, for errors at the point of decoding
   const nul = new NulNotes();
   const parser = parse({
     delimiter,
@@ -59,7 +60,7 @@ export async function parseRecords(
 
   const feed = async (text: string): Promise<void> => {
     if (text.includes('\u0000')) text = nul.strip(text, decoded);
-    decoded.count(text);
+    decoded.feed(text);
     if (text === '') return;
     const bytes = Buffer.from(text);
     lines.feed(bytes);
@@ -81,7 +82,7 @@ export async function parseRecords(
     for await (const chunk of chunks) {
       const bad = utf8 ? utf8.check(chunk) : -1;
       if (bad !== -1) {
-        const line = decoded.line + breaksIn(chunk.subarray(0, bad).toString('latin1'), decoded.afterCR);
+        const line = decoded.lineOf(chunk, bad); // CR and LF are the same bytes in UTF-8 as in the text
         await feed(decodeAt(decoder, chunk.subarray(0, bad), decoded, options));
         check();
         throw undecodableAt(line);
@@ -105,7 +106,7 @@ export async function parseRecords(
 }
 
 /** csv-parse's own errors, re-read in the scanner's dialect from the bytes of the record that failed. */
-function csvError(err: Error, lines: LineCounter, delimiter: string, file: string): unknown {
+function csvError(err: Error, lines: RecordBytes, delimiter: string, file: string): unknown {
   const code = (err as Partial<CsvError>).code ?? '';
   if (!code.startsWith('CSV_')) return err;
   const problem = quoteProblem(lines.pending(), delimiter, lines.line);
@@ -128,7 +129,7 @@ function drained(parser: NodeJS.EventEmitter): Promise<void> {
   });
 }
 
-function decodeAt(decoder: TextDecoderLike, chunk: Buffer, decoded: PhysicalLines, options: ParseOptions): string {
+function decodeAt(decoder: TextDecoderLike, chunk: Buffer, decoded: LineCounter, options: ParseOptions): string {
   try {
     return decoder.write(chunk);
   } catch {
@@ -136,7 +137,7 @@ function decodeAt(decoder: TextDecoderLike, chunk: Buffer, decoded: PhysicalLine
   }
 }
 
-function endAt(decoder: TextDecoderLike, decoded: PhysicalLines, options: ParseOptions): string {
+function endAt(decoder: TextDecoderLike, decoded: LineCounter, options: ParseOptions): string {
   try {
     return decoder.end();
   } catch {
@@ -150,19 +151,24 @@ function isUtf8Name(encoding: string | undefined): boolean {
 }
 
 function undecodable(options: ParseOptions, line: number): DataError {
-  if (isUtf8Name(options.encoding)) {
-    return new DataError('invalid UTF-8 (a file mixing encodings?)', { file: options.file, line }, 'use --encoding windows-1252 if the whole file is in that encoding');
-  }
+  if (isUtf8Name(options.encoding)) return invalidUtf8(options.file, line);
   return new DataError(`invalid ${options.encoding?.toUpperCase()} data (an odd number of bytes, or half a character)`, { file: options.file, line }, 'check the --encoding given, or let runoff detect it');
 }
 
-/** Physical lines: `\n`, `\r\n` and a lone `\r` each end one, also when a CRLF is split between two chunks. */
-class LineCounter {
-  line = 1;
+/**
+ * The bytes fed to csv-parse, kept until the record they hold is done: its line (counted here, since csv-parse's
+ * `info.lines` counts a CRLF inside quotes twice) and, for error messages, its text.
+ */
+class RecordBytes {
+  private readonly counter = new LineCounter();
   private readonly chunks: Buffer[] = [];
   private offset = 0; // bytes consumed before chunks[0]
   private at = 0; // position in chunks[0]
-  private afterCR = false;
+
+  /** The line of the record being read. */
+  get line(): number {
+    return this.counter.line;
+  }
 
   feed(chunk: Buffer): void {
     if (chunk.length > 0) this.chunks.push(chunk);
@@ -173,11 +179,8 @@ class LineCounter {
       const chunk = this.chunks[0];
       if (!chunk) return;
       const end = Math.min(chunk.length, target - this.offset);
-      for (; this.at < end; this.at++) {
-        const b = chunk[this.at];
-        if (b === 10 ? !this.afterCR : b === 13) this.line++;
-        this.afterCR = b === 13;
-      }
+      this.counter.feed(chunk, this.at, end);
+      this.at = end;
       if (this.at === chunk.length) {
         this.chunks.shift();
         this.offset += chunk.length;
@@ -185,7 +188,6 @@ class LineCounter {
       }
     }
   }
-
   /** The bytes fed but not yet passed, up to `target` (an absolute offset), as text: the record being read. */
   pending(target = Infinity): string {
     const parts: Buffer[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BAD, describeBadVotes, MISSING, parseVotes } from '../../src/read/votes.js';
+import { BAD, describeBadVotes, MISSING, parseVotes } from '../../../src/read/votes.js';
 
 describe('parseVotes', () => {
   it.each([
