@@ -6,6 +6,7 @@ import { FORMATS } from '../render/formats.js';
 export interface RawOptions {
   json?: boolean;
   format?: string;
+  outDir?: string;
   race?: string;
   by?: string;
   watch?: boolean;
@@ -50,6 +51,8 @@ const EXAMPLES = `Examples:
   $ cat results.csv | runoff -              read standard input
   $ runoff --watch results.csv              redraw whenever the file changes
   $ runoff --format markdown results.csv    also csv, ndjson, json
+  $ runoff --format html r.csv > r.html     one page, a chart per race (opens offline)
+  $ runoff --format svg --out-dir out r.csv one SVG chart file per race
   $ runoff races results.csv                every race key, its candidates and rows, the layout found
   $ runoff --names README.txt wide.csv      real names for the candidate columns of a wide (RDH) file
   $ runoff schema                           the JSON Schema of --json output
@@ -72,6 +75,7 @@ export function buildProgram(io: CliIo, version: string, onParsed: (p: Parsed) =
     .argument('[files...]', 'CSV files (one election; several files are added together), or - for standard input')
     .option('--json', 'print the versioned JSON document (same as --format json)')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS))
+    .option('--out-dir <dir>', 'with --format svg: write one SVG file per race into this folder')
     .option('--race <text>', 'only races whose name contains this text (case-insensitive)')
     .option('--rule <id>', 'the majority/runoff rule of a place: us-ga, us-nc, fr-legislative, ar … (see `runoff rules`)')
     .option('--threshold <percent>', 'win outright with more than this share: 40 or 40% (replaces the rule\'s conditions)')

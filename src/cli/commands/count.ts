@@ -46,6 +46,7 @@ interface CountResult {
 /** One count of the inputs: the output and the warnings as text, for a single run or each --watch redraw. */
 async function countOnce(names: string[], raw: RawOptions, options: ElectionOptions, io: Io): Promise<CountResult> {
   const format = raw.json ? 'json' : raw.format ?? 'table';
+  if (raw.outDir !== undefined && format !== 'svg') throw new UsageError('--out-dir is for --format svg', undefined, 'add --format svg, or leave out --out-dir');
   const sources: Source[] = [];
   let election;
   // Progress only where a person watches: stderr on a terminal, and not --quiet.
@@ -69,7 +70,7 @@ async function countOnce(names: string[], raw: RawOptions, options: ElectionOpti
   const color = format === 'table' && useColor(raw, io);
   const bars = !raw.plain && io.stdout.isTTY === true;
   const render = raw.listRaces ? (await import('../../render/races.js')).racesRenderer(format) : await rendererFor(format as Format);
-  return { code: ExitCode.Ok, stderr, stdout: await render(election, { color, bars, width: io.stdout.columns ?? (Number(io.env.COLUMNS) || 80), terminal: io.stdout.isTTY === true }) };
+  return { code: ExitCode.Ok, stderr, stdout: await render(election, { color, bars, width: io.stdout.columns ?? (Number(io.env.COLUMNS) || 80), terminal: io.stdout.isTTY === true, ...(raw.outDir === undefined ? {} : { outDir: raw.outDir }) }) };
 }
 
 function electionOptions(raw: RawOptions): ElectionOptions {
