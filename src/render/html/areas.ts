@@ -16,8 +16,8 @@ type Breakdown = NonNullable<RaceDoc['breakdown']>;
 type Area = Breakdown['areas'][number];
 
 const W = 220;
-const LABEL = 92;
-const BAR = 84;
+const LABEL = 96;
+const BAR = 80;
 const ROW = 17;
 
 /** The area's bars: the race's top candidates, then everyone else together. */
@@ -35,8 +35,8 @@ function smallChart(area: Area, id: string, majority: number | null): string {
   const out = [
     `<svg class="chart small" viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" role="img" aria-labelledby="${id}-t">`,
     `<title id="${id}-t">${esc(area.area)}: ${formatVotes(area.totalVotes)} votes, ${esc(leader)}. ${bars.map((b) => `${esc(b.name)} ${formatVotes(b.votes)}`).join(', ')}</title>`,
-    `<text class="h2" x="2" y="14">${esc(clip(area.area, 22))}</text>`,
-    `<text class="tick" x="${W - 2}" y="14" text-anchor="end">${formatVotes(area.totalVotes)}</text>`,
+    `<text class="h2" x="2" y="14">${esc(clip(area.area, 20))}</text>`,
+    `<text class="tot" x="${W - 2}" y="14">${formatVotes(area.totalVotes)}</text>`,
   ];
   bars.forEach((b, i) => {
     const y = 22 + i * ROW;
@@ -44,7 +44,7 @@ function smallChart(area: Area, id: string, majority: number | null): string {
     const pct = area.totalVotes === 0 ? '–' : `${Math.round(share(b.votes) * 100)}%`;
     out.push(
       `<g class="row ${lead}">`,
-      `<text class="name" x="${LABEL - 4}" y="${y + 11}">${esc(clip(b.name, 14))}</text>`,
+      `<text class="name" x="${LABEL - 4}" y="${y + 11}">${esc(clip(b.name, 13))}</text>`,
       `<rect class="bar" x="${LABEL}" y="${y + 2}" width="${px(share(b.votes) * BAR)}" height="11" data-votes="${b.votes}"/>`,
       `<text class="val" x="${px(LABEL + share(b.votes) * BAR + 3)}" y="${y + 11}">${pct}${lead === 'won' ? ' ◀' : ''}</text>`,
       '</g>',
@@ -64,7 +64,7 @@ export function breakdownBlock(b: Breakdown, id: string, majority: number | null
   if (b.areas.length <= SMALL_MULTIPLES) {
     const charts = b.areas.map((a, i) => `<figure>${smallChart(a, `${id}-a${i + 1}`, majority)}</figure>`);
     const note = majority === null ? '' : ' The dashed line is the winning threshold, for reference.';
-    return `${heading}<p class="muted">Share of each ${esc(b.column)}'s votes; the leader's bar is dark and marked ◀.${note}</p><div class="grid">${charts.join('')}</div>`;
+    return `${heading}<p class="note">Share of each ${esc(b.column)}'s votes; the leader's bar is filled and marked ◀.${note}</p><div class="grid">${charts.join('')}</div>`;
   }
   return `${heading}${areaTable(b)}`;
 }
@@ -79,7 +79,7 @@ function areaTable(b: Breakdown): string {
     const leader = a.leader === null ? (a.totalVotes === 0 ? '–' : 'tie') : esc(a.leader);
     return `<tr><th scope="row">${esc(a.area)}</th>${cells.join('')}<td class="n" data-v="${a.totalVotes}">${formatVotes(a.totalVotes)}</td><td>${leader}</td></tr>`;
   });
-  return `<p class="muted">Click a column heading to sort.</p><div class="scroll"><table class="sortable"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  return `<p class="note">Click a column heading to sort.</p><div class="scroll"><table class="sortable"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 /**

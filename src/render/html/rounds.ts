@@ -61,7 +61,7 @@ export function roundsChart(race: ChartRace, id: string, title: string): string 
   rounds.forEach((r, i) => {
     const x0 = LABEL + i * COL;
     const got = i > 0 ? received(rounds, i - 1, rows) : new Map<string, number>();
-    out.push(`<text class="rhead" x="${x0}" y="14">Round ${r.round}</text>`, `<text class="tick" x="${x0}" y="30" text-anchor="start">to win: ${formatVotes(r.threshold)}</text>`);
+    out.push(`<text class="rhead" x="${x0}" y="14">Round ${r.round}</text>`, `<text class="sub" x="${x0}" y="30">to win: ${formatVotes(r.threshold)}</text>`);
     for (const row of rows) {
       const v = votesAt(r, row);
       if (v === null) continue;
@@ -133,7 +133,8 @@ export const FLOW_CSS = [
   '.rounds .name.inactive{font-style:italic}',
   '.rounds .gain{fill:#fff;opacity:.45}',
   '.rounds .out .bar{fill:#fff;stroke:#333;stroke-dasharray:3 2}',
-  '.rounds .elected .bar{stroke:#000;stroke-width:2}',
+  '.rounds .elected .bar{fill:#1f5fbf;stroke:#000;stroke-width:2}',
+  '.rounds .sub{fill:#555;font-size:11px}',
   '.rounds .inactive .bar{fill:#ddd}',
   '.rounds .elected .val,.rounds .out .val{font-weight:700}',
   '.flow{fill:none;stroke:#1f5fbf;opacity:.25}',
@@ -143,7 +144,8 @@ export const FLOW_DARK_CSS = [
   '.rounds .rhead{fill:#eee}',
   '.rounds .gain{fill:#000;opacity:.35}',
   '.rounds .out .bar{fill:#15181c;stroke:#ccc}',
-  '.rounds .elected .bar{stroke:#fff}',
+  '.rounds .elected .bar{fill:#5b9cff;stroke:#fff}',
+  '.rounds .sub{fill:#9aa3ad}',
   '.rounds .inactive .bar{fill:#3a3f46}',
   '.flow{stroke:#8ab4ff;opacity:.3}',
 ].join('');

@@ -32,7 +32,12 @@ const PAGE_CSS = [
   '.outlook{border-left:4px solid var(--accent);padding:.2em .6em;background:var(--panel)}',
   'figure{margin:.4em 0}',
   'figure svg{display:block;width:100%;height:auto}',
-  'figcaption{font-size:.85em;color:var(--muted)}',
+  // On a phone the charts keep a readable size and scroll sideways rather than shrink to unreadable text.
+  'figure{overflow-x:auto}',
+  'figure svg.bars{min-width:600px}',
+  'figure svg.rounds{width:auto;max-width:none}',
+  '.grid svg{max-width:320px}',
+  'figcaption,.note{font-size:.85em;color:var(--muted)}',
   'details{margin:.3em 0}',
   'summary{cursor:pointer;color:var(--accent)}',
   'table{border-collapse:collapse;font-size:.9em;margin:.3em 0}',
@@ -56,12 +61,12 @@ const PRINT = [
   ':root{--fg:#000;--muted:#333;--bg:#fff;--panel:#fff;--line:#999;--accent:#000;--won:#000;--runoff:#000;--tie:#000}',
   'nav.toc{display:none}',
   '.chart .bar{fill:#fff;stroke:#000;stroke-width:1}',
-  '.chart .won .bar,.chart .runoff .bar{fill:#000}',
+  '.chart .won .bar,.chart .runoff .bar,.rounds .elected .bar{fill:#000}',
   '.chart .tie .bar{fill:#777}',
   '.chart .threshold{stroke:#000}',
   '.chart .tlabel,.chart .name,.chart .val,.chart .tag,.chart .marker{fill:#000}',
   '.chart .grid{stroke:#ccc}',
-  '.flow{fill:#000;opacity:.2}',
+  '.flow{stroke:#000;opacity:.2}',
   'a{color:#000;text-decoration:none}',
 ].join('\n');
 
