@@ -9,7 +9,7 @@ import { SORT_SCRIPT } from '../../src/render/html/areas.js';
 import { flowRows } from '../../src/render/html/rounds.js';
 import { summaryLine } from '../../src/render/html/verdict.js';
 import { ALASKA_DOC, ALASKA_ROUNDS } from '../support/ranked-doc.js';
-import { run } from '../support/run.js';
+import { ROOT, run } from '../support/run.js';
 
 const SEED = 'fixtures/ga-06-2017-04-18.csv';
 
@@ -126,6 +126,19 @@ describe('--format html', () => {
   it('counts statuses in the summary line', () => {
     expect(summaryLine(['winner', 'runoff', 'winner', 'tie', 'not_applicable'])).toBe('5 races: 2 won outright, 1 runoff, 1 tie, 1 not applicable');
     expect(summaryLine([])).toBe('0 races');
+  });
+});
+
+describe('documentation of the pictures', () => {
+  it('lists html and svg in --help and the completions, and shows the screenshot in the README', async () => {
+    const help = await run(['--help']);
+    expect(help.stdout.replace(/\s+/g, " ")).toContain('"markdown", "html", "svg")');
+    for (const shell of ['bash', 'zsh', 'fish']) expect((await run(['completion', shell])).stdout).toContain('markdown html svg');
+    expect(readFileSync(`${ROOT}README.md`, 'utf8')).toContain('](docs/report.png)');
+    // A PNG, of a real size (scripts/screenshot.mjs rewrites it).
+    const png = readFileSync(`${ROOT}docs/report.png`);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(900);
   });
 });
 
