@@ -82,7 +82,7 @@ export function barChart(race: ChartRace, wins: readonly ConditionDoc[], options
     const tx = px(LABEL + (share / max) * BAR);
     out.push(`<line class="threshold" x1="${tx}" y1="${top - 6}" x2="${tx}" y2="${bottom}"/>`, `<text class="tlabel" x="${tx}" y="${top - 9}">${esc(t.label)}</text>`);
   }
-  if (race.denominator === 0) out.push(`<text class="val" x="${LABEL}" y="${top + 16}">No votes</text>`);
+  if (race.candidates.length === 0) out.push(`<text class="val" x="${LABEL}" y="${top + 16}">No votes</text>`);
   out.push('</svg>');
   return out.filter((s) => s !== '').join('');
 }
