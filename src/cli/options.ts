@@ -21,6 +21,8 @@ export interface CountRequest {
   format: Format;
   /** Everything the count itself needs, except what side files add (names, outstanding per race). */
   election: ElectionOptions;
+  /** --out-dir: where --format svg writes one file per race. */
+  outDir: string | null;
   /** --names and --outstanding-file: read by the command before the count. */
   namesFile: string | null;
   outstandingFile: string | null;
@@ -37,6 +39,8 @@ export function toRequest(command: 'count' | 'races', files: string[], raw: RawO
   if (raw.json && raw.format !== undefined && raw.format !== 'json') {
     throw new UsageError(`--json and --format ${raw.format} ask for two output formats`, undefined, 'give one of them');
   }
+  const format = raw.json ? 'json' : ((raw.format ?? 'table') as Format);
+  if (raw.outDir !== undefined && format !== 'svg') throw new UsageError('--out-dir is for --format svg', undefined, 'add --format svg, or leave out --out-dir');
   const inputs = files.length === 0 ? ['-'] : files;
   if (inputs.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be given only once');
   if (raw.watch && inputs.includes('-')) throw new UsageError('--watch needs files: standard input cannot be read again');
@@ -44,7 +48,8 @@ export function toRequest(command: 'count' | 'races', files: string[], raw: RawO
   return {
     files: inputs,
     listRaces: command === 'races',
-    format: raw.json ? 'json' : ((raw.format ?? 'table') as Format),
+    format,
+    outDir: raw.outDir ?? null,
     election: {
       rule,
       registered,

@@ -11,6 +11,7 @@ import type { Sink } from './io.js';
 export interface RawOptions {
   json?: boolean;
   format?: string;
+  outDir?: string;
   race?: string;
   by?: string;
   watch?: boolean;
@@ -62,6 +63,7 @@ const COUNT: readonly CommandName[] = ['count'];
 export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--json', description: 'print the versioned JSON document (same as --format json)', for: ['count', 'races', 'rules'] },
   { flags: '--format <format>', description: 'output format', for: COUNT, choices: FORMATS },
+  { flags: '--out-dir <dir>', description: 'with --format svg: write one SVG file per race into this folder', for: COUNT },
   { flags: '--race <text>', description: 'only races whose name contains this text (case-insensitive)', for: COUNT },
   { flags: '--rule <id>', description: 'the majority/runoff rule of a place: us-ga, us-nc, fr-legislative, ar … (see `runoff rules`)', for: COUNT },
   { flags: '--threshold <percent>', description: "win outright with more than this share: 40 or 40% (replaces the rule's conditions)", for: COUNT },
@@ -104,6 +106,8 @@ const EXAMPLES = `Examples:
   $ cat results.csv | runoff -              read standard input
   $ runoff --watch results.csv              redraw whenever the file changes
   $ runoff --format markdown results.csv    also csv, ndjson, json
+  $ runoff --format html r.csv > r.html     one page, a chart per race (opens offline)
+  $ runoff --format svg --out-dir out r.csv one SVG chart file per race
   $ runoff races results.csv                every race key, its candidates and rows, the layout found
   $ runoff --names README.txt wide.csv      real names for the candidate columns of a wide (RDH) file
   $ runoff schema                           the JSON Schema of --json output

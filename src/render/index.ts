@@ -4,8 +4,6 @@ import { renderCsv } from './csv.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderNdjson } from './ndjson.js';
-
-
 import type { Format } from './formats.js';
 
 export { FORMATS, type Format } from './formats.js';
@@ -16,6 +14,8 @@ export interface RenderOptions {
   bars: boolean;
   width: number;
   terminal: boolean;
+  /** `--out-dir`: where `--format svg` writes one file per race. */
+  outDir?: string;
 }
 
 /** The output as one string, or in pieces for formats written race by race (json, ndjson). */
@@ -23,12 +23,24 @@ export type Rendered = string | Iterable<string>;
 
 type Renderer = (election: Election, options: RenderOptions) => Rendered | Promise<Rendered>;
 
-/** The table renderer is loaded on demand: chalk and string-width cost start-up time that JSON runs never need. */
+/**
+ * The table, HTML and SVG renderers are loaded on demand: chalk and string-width, and the pictures' code,
+ * cost start-up time that JSON runs never need.
+ */
 export async function rendererFor(format: Format): Promise<Renderer> {
-  return format === 'table' ? (await import('./table.js')).renderTable : renderers[format];
+  switch (format) {
+    case 'table':
+      return (await import('./table.js')).renderTable;
+    case 'html':
+      return (await import('./html/page.js')).renderHtml;
+    case 'svg':
+      return (await import('./html/svg.js')).renderSvg;
+    default:
+      return renderers[format];
+  }
 }
 
-const renderers: Record<Exclude<Format, 'table'>, Renderer> = {
+const renderers: Record<Exclude<Format, 'table' | 'html' | 'svg'>, Renderer> = {
   json: renderJson,
   ndjson: renderNdjson,
   csv: renderCsv,

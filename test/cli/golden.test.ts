@@ -5,12 +5,14 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ROOT, run } from '../support/run.js';
+import { htmlPage } from '../../src/render/html/page.js';
+import { ALASKA_DOC } from '../support/ranked-doc.js';
 
 const fixtures = [
   ...readdirSync(`${ROOT}fixtures`).filter((f) => f.endsWith('.csv')).map((f) => `fixtures/${f}`),
   ...readdirSync(`${ROOT}fixtures/rules`).filter((f) => f.endsWith('.csv')).map((f) => `fixtures/rules/${f}`),
 ].sort();
-const formats = ['table', 'json', 'ndjson', 'csv', 'markdown'] as const;
+const formats = ['table', 'json', 'ndjson', 'csv', 'markdown', 'html', 'svg'] as const;
 
 function pinned(r: { code: number; stdout: string; stderr: string }): string {
   return `exit ${r.code}\n--- stdout\n${r.stdout}--- stderr\n${r.stderr}`;
@@ -41,5 +43,13 @@ describe('the table on a terminal', () => {
     await expect(pinned(r)).toMatchFileSnapshot('__golden__/ga-06-2017-04-18.outstanding.txt');
     const by = await run(['--by', 'county', 'fixtures/ga-06-2017-06-20-runoff-total-rows.csv']);
     await expect(pinned(by)).toMatchFileSnapshot('__golden__/ga-06-2017-06-20-runoff-total-rows.by-county.txt');
+  });
+
+  it('the HTML report with the outlook, a county breakdown, and a ranked race', async () => {
+    const out = await run(['--format', 'html', '--outstanding', '10000', 'fixtures/ga-06-2017-04-18.csv']);
+    await expect(pinned(out)).toMatchFileSnapshot('__golden__/ga-06-2017-04-18.outstanding.html');
+    const by = await run(['--format', 'html', '--by', 'county', 'fixtures/ga-06-2017-06-20-runoff-total-rows.csv']);
+    await expect(pinned(by)).toMatchFileSnapshot('__golden__/ga-06-2017-06-20-runoff-total-rows.by-county.html');
+    await expect(htmlPage(ALASKA_DOC)).toMatchFileSnapshot('__golden__/ranked-ak-2022-special.html');
   });
 });

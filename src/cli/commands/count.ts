@@ -17,8 +17,9 @@ export async function count(request: CountRequest, io: Io): Promise<number> {
   if (request.namesFile) options.names = await readNames(request.namesFile);
   if (!request.watch) {
     const { election, warnings } = await countOnce(request, options, io);
+    const out = await render(request, election, io); // a format's usage error comes alone, before any warning
     io.stderr.write(warnings);
-    writeOut(await render(request, election, io), io);
+    writeOut(out, io);
     return ExitCode.Ok;
   }
   const { watch } = await import('../watch.js');
@@ -64,6 +65,7 @@ async function render(request: CountRequest, election: Election, io: Io): Promis
     bars: !request.plain && terminal,
     width: io.stdout.columns ?? (Number(io.env.COLUMNS) || 80),
     terminal,
+    ...(request.outDir === null ? {} : { outDir: request.outDir }),
   });
 }
 
