@@ -5,6 +5,7 @@ import { normalizeHeader } from './layout/columns.js';
 import { HeaderSearch } from './layout/header.js';
 import { RowReader, StringRecord, type RecordView } from './layout/rows.js';
 import { checkNames } from './layout/names.js';
+import { ballotMode, mixedPrimaryWarnings, settleMode } from './layout/ballot-mode.js';
 import type { NameTable } from './layout/families/wide-names.js';
 import { decoderFor, readHead, sniff, type Encoding } from './read/decode.js';
 import type { Source } from './read/open.js';
@@ -68,14 +69,17 @@ export interface Election {
 }
 
 export async function countElection(sources: Source[], options: ElectionOptions): Promise<Election> {
-  const primary = primaryMode(sources, options.partyPrimary);
+  const decided = ballotMode(sources.map((s) => s.name), options.partyPrimary, options.rule);
+  let primary = decided.mode;
   const tally = new Tally(Boolean(options.by) || options.needsRegions === true);
-  const warnings: Warning[] = [];
+  const warnings: Warning[] = decided.warning ? [decided.warning] : [];
   const inputs: InputSummary[] = [];
   for (const source of sources) {
     inputs.push(await readSource(source, tally, options, primary, warnings));
   }
+  primary = settleMode(primary, tally.races.values());
   warnings.push(...checkNames(tally.races.values(), options.mergeNames === true));
+  warnings.push(...mixedPrimaryWarnings(primary, tally.races.values()));
   warnings.push(...hiddenCharacterWarnings(tally.races.values()));
   const filter = options.raceFilter?.toLowerCase() ?? null;
   const races = [...tally.races.values()]
@@ -115,12 +119,6 @@ function byColumn(header: string[], by: string, file: string, line: number): num
     throw new DataError(`no column "${by}" for --by`, { file, line }, `the columns are ${header.map((h) => JSON.stringify(h.trim())).join(', ')}`);
   }
   return i;
-}
-
-function primaryMode(sources: Source[], flag: boolean | null): PrimaryMode {
-  if (flag !== null) return { partyPrimary: flag, source: 'flag' };
-  if (sources.some((s) => /primary/i.test(s.name.split(/[\\/]/).pop() ?? ''))) return { partyPrimary: true, source: 'file-name' };
-  return { partyPrimary: false, source: 'default' };
 }
 
 async function readSource(source: Source, tally: Tally, options: ElectionOptions, primary: PrimaryMode, warnings: Warning[]): Promise<InputSummary> {

@@ -87,5 +87,8 @@ export interface Outcome {
   explanation: string;
 }
 
-/** Whether the race key includes the party: from a flag, a stage column or the file name. */
-export type PrimaryMode = { partyPrimary: boolean; source: 'flag' | 'stage-column' | 'file-name' | 'default' };
+/** Where the party-primary decision came from, strongest first. */
+export type PrimarySource = 'flag' | 'preset' | 'file-name' | 'stage-column' | 'default';
+
+/** Whether the race key includes the party, where that was decided, and why in words. */
+export type PrimaryMode = { partyPrimary: boolean; source: PrimarySource; reason: string };

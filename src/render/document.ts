@@ -48,6 +48,8 @@ export interface RuleDoc {
   verified: boolean;
   note?: string;
   overrides?: string[];
+  /** The ballot the preset is for (all parties on one ballot, or party primaries); absent when it covers both. */
+  ballot?: 'all-party' | 'party-primary';
 }
 
 export interface RaceDoc {
@@ -112,6 +114,7 @@ export function ruleDoc(rule: Rule): RuleDoc {
     verified: rule.verified ?? true,
     ...(rule.note === undefined ? {} : { note: rule.note }),
     ...(rule.overrides === undefined ? {} : { overrides: rule.overrides }),
+    ...(rule.ballot === undefined ? {} : { ballot: rule.ballot }),
   };
 }
 

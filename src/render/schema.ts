@@ -39,6 +39,7 @@ export const ruleSchema = z.object({
   verified: z.boolean().describe('false: not verified against a stored source'),
   note: z.string().optional(),
   overrides: z.array(z.string()).optional(),
+  ballot: z.enum(['all-party', 'party-primary']).optional().describe('the ballot the preset is for; absent when it covers both'),
 });
 
 export const outcomeSchema = z.object({
@@ -70,7 +71,11 @@ export const outcomeSchema = z.object({
 export const documentSchema = z.object({
   schemaVersion: z.literal(1),
   rule: ruleSchema,
-  partyPrimary: z.object({ partyPrimary: z.boolean(), source: z.enum(['flag', 'stage-column', 'file-name', 'default']) }),
+  partyPrimary: z.object({
+    partyPrimary: z.boolean(),
+    source: z.enum(['flag', 'preset', 'file-name', 'stage-column', 'default']).describe('where the decision came from, strongest first'),
+    reason: z.string().describe('why, in words: the flag, the preset, the file-name word, the stage column, or the default'),
+  }),
   inputs: z.array(z.object({
     name: z.string(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
