@@ -5,6 +5,7 @@ import { normalizeHeader } from './layout/columns.js';
 import { HeaderSearch } from './layout/header.js';
 import { RowReader, StringRecord, type RecordView } from './layout/rows.js';
 import { checkNames } from './layout/names.js';
+import { CrossFileKeys, checkSameInput } from './layout/cross-file.js';
 import { ballotMode, mixedPrimaryWarnings, settleMode } from './layout/ballot-mode.js';
 import type { NameTable } from './layout/families/wide-names.js';
 import { decoderFor, readHead, sniff, type Encoding } from './read/decode.js';
@@ -74,9 +75,13 @@ export async function countElection(sources: Source[], options: ElectionOptions)
   const tally = new Tally(Boolean(options.by) || options.needsRegions === true);
   const warnings: Warning[] = decided.warning ? [decided.warning] : [];
   const inputs: InputSummary[] = [];
+  const crossFile = sources.length > 1 ? new CrossFileKeys() : null;
   for (const source of sources) {
-    inputs.push(await readSource(source, tally, options, primary, warnings));
+    const input = await readSource(source, tally, options, primary, warnings, crossFile);
+    inputs.push(input);
+    checkSameInput(inputs, input);
   }
+  if (crossFile) warnings.push(...crossFile.warnings());
   primary = settleMode(primary, tally.races.values());
   warnings.push(...checkNames(tally.races.values(), options.mergeNames === true));
   warnings.push(...mixedPrimaryWarnings(primary, tally.races.values()));
@@ -121,7 +126,7 @@ function byColumn(header: string[], by: string, file: string, line: number): num
   return i;
 }
 
-async function readSource(source: Source, tally: Tally, options: ElectionOptions, primary: PrimaryMode, warnings: Warning[]): Promise<InputSummary> {
+async function readSource(source: Source, tally: Tally, options: ElectionOptions, primary: PrimaryMode, warnings: Warning[], crossFile: CrossFileKeys | null): Promise<InputSummary> {
   const file = source.name;
   const hash = hasherFor(source);
   let bytesRead = 0;
@@ -160,7 +165,7 @@ async function readSource(source: Source, tally: Tally, options: ElectionOptions
     headerLine = found.line;
     if (found.warning) warnings.push(found.warning);
     const regionColumn = options.by ? byColumn(header, options.by, file, rec.line) : options.needsRegions ? layout.geoColumns[0] ?? -1 : -1;
-    reader = new RowReader(layout, tally, { file, skipBadRows: options.skipBadRows, regionColumn });
+    reader = new RowReader(layout, tally, { file, skipBadRows: options.skipBadRows, regionColumn, crossFile });
   };
   const parser = options.parser ?? 'auto';
   if (parser === 'fast' || (parser === 'auto' && sniffed.encoding === 'utf-8' && delimiter === ',')) {

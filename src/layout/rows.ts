@@ -7,6 +7,7 @@ import { excelText, isGeographyTotal, raceLabel } from './classify.js';
 import type { Classified, Layout, Part, TypeCheck } from './layout.js';
 import { LineSample, plural as s } from './line-sample.js';
 import { ReportingCounter } from './reporting.js';
+import type { CrossFileKeys } from './cross-file.js';
 import { restBlank, RowShape } from './row-shape.js';
 import type { RecordView } from '../read/record-view.js';
 import { BAD, describeBadVotes } from '../read/votes.js';
@@ -20,6 +21,8 @@ export interface RowOptions {
   skipBadRows: boolean;
   /** The column whose value is the row's area for --by and regional rules; -1 for none. */
   regionColumn: number;
+  /** With several inputs: keys counted by earlier inputs, for the conflicting-row check across files. */
+  crossFile?: CrossFileKeys | null;
 }
 
 /** What a distinct key leads to, per part; the slot is found on the first row that adds votes. */
@@ -162,6 +165,7 @@ export class RowReader {
         target.blockLine = line;
         target.blockVotes = votes;
       } else if (this.keyCheck !== NONE && this.repeated(rec, county, target, votes)) continue;
+      if (this.keyCheck !== NONE && this.options.crossFile && this.crossRepeated(rec, this.options.crossFile, target, votes)) continue;
       if (this.typeCheck !== null) this.checkTypes(rec, this.typeCheck, votes);
       if (this.reporting !== null) this.reporting.note(rec, classified.race.key);
       used = true;
@@ -269,6 +273,17 @@ export class RowReader {
       { file: this.options.file, line },
       'runoff never adds such rows up: remove the wrong one; if another column tells them apart (a vote type), name that column vote_type',
     );
+  }
+
+  /** The key already counted by another input (see cross-file.ts): true to drop the row as a duplicate. */
+  private crossRepeated(rec: RecordView, cross: CrossFileKeys, target: PartTarget, votes: number): boolean {
+    const cells = (cols: readonly number[]): string => cols.map((c) => (c < 0 ? '' : excelText(rec.text(c).trim()))).join('\u0001');
+    const place = cells([this.layout.countyColumn, ...this.layout.precinctColumns]);
+    const { classified } = target;
+    const who = (): string => (classified.kind === 'vote' ? `${JSON.stringify(classified.candidate)} in ${raceLabel(classified.race)} (${place.replaceAll('\u0001', ', ')})` : 'this row');
+    if (!cross.repeated(this.options.file, rec.line, place, cells(this.layout.keyColumns), votes, who)) return false;
+    this.exclude('duplicate');
+    return true;
   }
 
   /** TX files with `early_voting,election_day,votes`: the types should add up to the total that is counted. */
