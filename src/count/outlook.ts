@@ -5,6 +5,7 @@
  */
 import type { Decision } from './decide.js';
 import { thousands } from '../model/thousands.js';
+import { UsageError } from '../model/errors.js';
 import { evaluateCondition, type RaceFacts } from './rules/evaluate.js';
 import type { Rule } from './rules/rule.js';
 import type { CandidateTally } from '../model/types.js';
@@ -47,7 +48,8 @@ function votesToWin(who: CandidateTally, others: CandidateTally[], decision: Dec
   let lo = 0;
   let hi = n;
   while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2);
+    // Not (lo + hi) / 2: past 2^53 that sum rounds, and the search can stall on one value for ever.
+    const mid = lo + Math.floor((hi - lo) / 2);
     if (wins(mid)) hi = mid;
     else lo = mid + 1;
   }
@@ -57,6 +59,9 @@ function votesToWin(who: CandidateTally, others: CandidateTally[], decision: Dec
 export function outlookFor(decision: Decision, rule: Rule, n: number): Outlook {
   const named = decision.candidates.filter((c) => !c.writeIn);
   const finalDenominator = decision.denominator + n;
+  if (!Number.isSafeInteger(finalDenominator)) {
+    throw new UsageError(`--outstanding ${thousands(n)} plus the ${thousands(decision.denominator)} votes already counted passes 2^53: no split of them can be checked exactly`, undefined, 'outstanding votes must keep every total at most 9,007,199,254,740,991');
+  }
   const base: Outlook = { outstanding: n, finalDenominator, leader: null, contenders: [], cut: null, partial: false, sentence: '' };
   const [top] = named;
   if (!top || decision.outcome.status === 'not_applicable') {
