@@ -5,6 +5,7 @@ import { normalizeHeader } from './layout/columns.js';
 import { HeaderSearch } from './layout/header.js';
 import { RowReader, StringRecord, type RecordView } from './layout/rows.js';
 import { checkNames } from './layout/names.js';
+import { raceLabel } from './layout/classify.js';
 import { CrossFileKeys, checkSameInput } from './layout/cross-file.js';
 import { ballotMode, mixedPrimaryWarnings, settleMode } from './layout/ballot-mode.js';
 import type { NameTable } from './layout/families/wide-names.js';
@@ -82,6 +83,7 @@ export async function countElection(sources: Source[], options: ElectionOptions)
     checkSameInput(inputs, input);
   }
   if (crossFile) warnings.push(...crossFile.warnings());
+  warnings.push(...partyClashWarnings(tally, inputs));
   primary = settleMode(primary, tally.races.values());
   warnings.push(...checkNames(tally.races.values(), options.mergeNames === true));
   warnings.push(...mixedPrimaryWarnings(primary, tally.races.values()));
@@ -103,6 +105,22 @@ export async function countElection(sources: Source[], options: ElectionOptions)
     }
   }
   return { rule: options.rule, by: options.by ?? null, seats: options.seats ?? null, primary, inputs, races, warnings };
+}
+
+/**
+ * One name under two parties in one race is summed as one candidate: right for fusion tickets (New York), which
+ * only the MEDSL constituency layout carries on purpose; anywhere else it may be two people, so it is said.
+ */
+function partyClashWarnings(tally: Tally, inputs: readonly InputSummary[]): Warning[] {
+  const fusion = new Set(inputs.filter((i) => i.layout === 'medsl-constituency').map((i) => i.name));
+  return [...tally.partyClashes.values()]
+    .filter((c) => !fusion.has(c.file))
+    .map((c) => ({
+      code: 'same-name-parties',
+      file: c.file,
+      line: c.line,
+      message: `${raceLabel(c.race)}: ${JSON.stringify(c.name)} appears under ${c.parties.map((p) => JSON.stringify(p)).join(' and ')}; the votes are summed as one candidate (right for a fusion ticket; if these are two people, the file must tell them apart)`,
+    }));
 }
 
 /** "U.S. House District 6", with the party for a primary: the name --race matches against. */

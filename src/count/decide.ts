@@ -66,7 +66,7 @@ export function decide(race: RaceTally, rule: Rule, context: DecideContext = NO_
   const named = candidates.filter((c) => !c.writeIn);
   // --seats wins over what the file says (MEDSL magnitude, Clarity "Vote For N").
   const seats = context.seats ?? race.seats ?? null;
-  const facts = { named, total, denominator, rule, context: { ...context, seats }, regions: race.regions };
+  const facts = { named, total, denominator, rule, context: { ...context, seats }, regions: race.regions, ballotsCast: race.ballotsCast ?? null, seatsFlag: context.seats !== null };
   return { candidates, total, denominator, blank: race.blank, invalid: race.invalid, registered: context.registered, outcome: outcomeOf(facts) };
 }
 
@@ -78,6 +78,10 @@ interface Facts {
   rule: Rule;
   context: DecideContext;
   regions: RaceFacts['regions'];
+  /** The file's ballots-cast figure for the contest, when it has one. */
+  ballotsCast: number | null;
+  /** --seats was given: it overrides what the ballots-cast figure suggests. */
+  seatsFlag: boolean;
 }
 
 function outcomeOf(f: Facts): RuleOutcome {
@@ -86,7 +90,7 @@ function outcomeOf(f: Facts): RuleOutcome {
     status: 'not_applicable', winner: null, runoff: [], tied: [], leader: null, votesShort: null, explanation: '',
     ruleApplied: f.rule.id, conditions: [], advancing: [], tie: null, onRequest: false,
   };
-  const notRace = notACandidateRace(named.map((c) => c.name), context.seats);
+  const notRace = notACandidateRace(named.map((c) => c.name), context.seats, { total, ballotsCast: f.ballotsCast, seatsGiven: f.seatsFlag });
   if (notRace) return { ...base, explanation: notRace };
   if (total === 0) return { ...base, status: 'no_votes', explanation: 'no votes were counted for this race' };
   const [top, second] = named;

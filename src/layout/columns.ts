@@ -72,3 +72,8 @@ export function findAll(headers: readonly string[], role: Role): number[] {
   const names: readonly string[] = SYNONYMS[role];
   return headers.flatMap((h, i) => (names.includes(h) ? [i] : []));
 }
+
+/** A per-contest ballots-cast column: `Total Ballots` (county clerks), `ballots cast` (Clarity); -1 if none. */
+export function findBallotsColumn(headers: readonly string[]): number {
+  return headers.findIndex((h) => h === 'total_ballots' || h === 'ballots_cast' || h === 'total_ballots_cast');
+}

@@ -7,7 +7,7 @@ import { DataError } from '../model/errors.js';
 import { detectCivicfs } from './families/civicfs.js';
 import { detectClarity } from './families/clarity.js';
 import { detectClerk } from './families/clerk.js';
-import { normalizeHeader } from './columns.js';
+import { findBallotsColumn, normalizeHeader } from './columns.js';
 import type { Layout, LayoutContext } from './layout.js';
 import { detectLong, LONG_LOOKED_FOR } from './families/long.js';
 import { detectMedsl } from './families/medsl.js';
@@ -36,7 +36,10 @@ export function detectLayout(rawHeader: readonly string[], ctx: LayoutContext, l
   });
   for (const family of FAMILIES) {
     const layout = family.detect(headers, ctx, rawHeader);
-    if (layout) return layout;
+    // One part per row (long layouts): a ballots-cast column beside the votes is the contest's turnout.
+    if (!layout) continue;
+    if (layout.parts.length === 1) layout.ballotsColumn = findBallotsColumn(headers);
+    return layout;
   }
   const found = rawHeader.map((h) => JSON.stringify(h.trim())).join(', ');
   throw new DataError(

@@ -6,7 +6,7 @@ import { CountyChecks, DuplicateFilter, DuplicateNotes, type County, type County
 import { excelText, isGeographyTotal, raceLabel } from './classify.js';
 import type { Classified, Layout, Part, TypeCheck } from './layout.js';
 import { LineSample, plural as s } from './line-sample.js';
-import { ReportingCounter } from './reporting.js';
+import { BallotsCounter, ReportingCounter } from './reporting.js';
 import type { CrossFileKeys } from './cross-file.js';
 import { restBlank, RowShape } from './row-shape.js';
 import type { RecordView } from '../read/record-view.js';
@@ -87,6 +87,7 @@ export class RowReader {
   private totalPlace = false;
   private readonly typeCheck: TypeCheck | null;
   private readonly reporting: ReportingCounter | null;
+  private readonly ballots: BallotsCounter | null;
 
   constructor(
     readonly layout: Layout,
@@ -98,6 +99,7 @@ export class RowReader {
     this.keyColumns = layout.keyColumns.length >= 2 ? layout.keyColumns : [...layout.keyColumns, -1, -1].slice(0, 2);
     this.shape = new RowShape(layout.headerLength, layout.unnamedColumns, options.file);
     this.reporting = layout.reporting ? new ReportingCounter(layout.reporting) : null;
+    this.ballots = layout.ballotsColumn !== undefined && layout.ballotsColumn >= 0 ? new BallotsCounter(layout.ballotsColumn, [layout.countyColumn, ...layout.precinctColumns].filter((c) => c >= 0)) : null;
     const onePart = layout.parts.length === 1;
     this.keyCheck = !onePart ? NONE : layout.precinctColumns.length > 0 ? BLOCK : layout.countyColumn >= 0 ? COUNTY : NONE;
     this.placeColumn = this.keyCheck === BLOCK ? (layout.precinctColumns[0] as number) : -1;
@@ -168,6 +170,7 @@ export class RowReader {
       if (this.keyCheck !== NONE && this.options.crossFile && this.crossRepeated(rec, this.options.crossFile, target, votes)) continue;
       if (this.typeCheck !== null) this.checkTypes(rec, this.typeCheck, votes);
       if (this.reporting !== null) this.reporting.note(rec, classified.race.key);
+      if (this.ballots !== null) this.ballots.note(rec, classified.race.key);
       used = true;
       this.countIn(county, target, votes, line);
       region ??= this.options.regionColumn >= 0 ? excelText(rec.text(this.options.regionColumn)) : '';
@@ -315,6 +318,7 @@ export class RowReader {
 
   /** At the end of the file: what it says about reporting goes to its races. */
   finish(): void {
+    this.ballots?.finish(this.tally);
     const w = this.reporting?.finish(this.tally, this.options.file);
     if (w) this.layout.notes.push(w);
   }

@@ -56,6 +56,8 @@ export interface RaceTally extends RaceId {
   regions: Map<string, Map<string, number>> | null;
   /** Precincts (or areas) reporting, when the file says: summed over the input files. */
   reporting?: { counted: number; total: number; unit: string } | null;
+  /** Ballots cast in this contest, when the file says (a `Total Ballots` column): more votes than this is vote-for-N. */
+  ballotsCast?: number | null;
   rows: number;
   /** The first row of the race, to point warnings at. */
   firstSeen: SourceRef;

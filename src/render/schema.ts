@@ -103,8 +103,13 @@ export const documentSchema = z.object({
     outlook: z.object({
       outstanding: z.number().int(),
       finalDenominator: z.number().int(),
-      leader: z.object({ name: z.string(), status: z.enum(['clinched', 'needs', 'cannot']), votesNeeded: z.number().int().nullable() }).nullable(),
-      contenders: z.array(z.object({ name: z.string(), votesNeeded: z.number().int() })),
+      leader: z.object({
+        name: z.string(),
+        status: z.enum(['clinched', 'needs', 'cannot']),
+        votesNeeded: z.number().int().nullable().describe('the fewest outstanding votes that guarantee the win (worst case: the rest all go to the strongest rival)'),
+        votesNeededAtBest: z.number().int().nullable().describe('the fewest with which the win is still possible (best case: the rest split among the others)'),
+      }).nullable(),
+      contenders: z.array(z.object({ name: z.string(), votesNeeded: z.number().int(), votesNeededAtBest: z.number().int() })),
       cut: z.object({ locked: z.boolean(), holder: z.string(), challengers: z.array(z.object({ name: z.string(), marginNeeded: z.number().int(), canPass: z.boolean().describe('false: the gap can only be closed to a tie') })) }).nullable(),
       partial: z.boolean(),
       sentence: z.string(),

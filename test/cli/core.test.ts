@@ -220,7 +220,7 @@ describe('--outstanding on the seed election (issue 7)', () => {
 
   it('20,000 outstanding: Gray can still overtake Handel', async () => {
     const { doc } = await json(['--outstanding', '20000', fixture('ga-06-2017-04-18.csv')]);
-    expect(doc.races[0].outlook.leader).toEqual({ name: 'Jon Ossoff', status: 'needs', votesNeeded: 13612 });
+    expect(doc.races[0].outlook.leader).toEqual({ name: 'Jon Ossoff', status: 'needs', votesNeeded: 13612, votesNeededAtBest: 13612 });
     expect(doc.races[0].outlook.cut).toEqual({ locked: false, holder: 'Karen Handel', challengers: [{ name: 'Bob Gray', marginNeeded: 17270, canPass: true }] });
   });
 

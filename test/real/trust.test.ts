@@ -55,3 +55,34 @@ describe.skipIf(!hasData)('party primaries are decided from evidence', () => {
     expect(csv.stdout.split('\r\n')[1]).toMatch(/,all-party,file-name$/);
   });
 });
+
+describe.skipIf(!hasData)('verdicts the data contradicts', () => {
+  it('CO 2024 Clarity: reporting columns all zero say nothing about reporting; the warning stays', async () => {
+    const { doc } = await json([data('co_2024-11-05_general_statewide_clarity-summary_CP1252.csv')]);
+    expect(doc.races).toHaveLength(295);
+    expect(doc.races.filter((r: any) => r.reporting !== undefined)).toHaveLength(0);
+    expect(doc.warnings.map((w: any) => w.code)).toContain('reporting-zero');
+    const table = await run([data('co_2024-11-05_general_statewide_clarity-summary_CP1252.csv')]);
+    expect(table.stdout).not.toMatch(/0 of 64 areas/);
+  });
+
+  it('Boulder 2025: the council race (113,888 votes on 34,109 ballots) is vote-for-N, in the summary and the statement', async () => {
+    for (const name of ['co-boulder_2025-11-04_coordinated_summary-of-votes.csv', 'co-boulder_2025-11-04_coordinated_statement-of-votes_precinct.csv']) {
+      const { doc } = await json([data(name)]);
+      const council = doc.races.find((r: any) => r.office === 'City of Boulder Council Candidates');
+      expect(council.totalVotes).toBe(113888);
+      expect(council.outcome.status).toBe('not_applicable');
+      expect(council.outcome.explanation).toContain('on 34,109 ballots cast');
+      const mayor = doc.races.find((r: any) => r.office === 'City of Longmont Mayor');
+      expect(mayor.outcome.runoff).toEqual(['Susie Hidalgo-Fahring', 'Shakeel Dalal']);
+    }
+  });
+
+  it('TX 2018 primary: IN FAVOR / AGAINST propositions are measures', async () => {
+    const { doc } = await json(['--skip-bad-rows', data('tx_2018-03-06_primary_statewide_both-parties.csv')]);
+    const props = doc.races.filter((r: any) => /^Proposition /.test(r.office));
+    expect(props.length).toBeGreaterThan(10);
+    for (const p of props) expect(p.outcome.status).toBe('not_applicable');
+    expect(doc.races.filter((r: any) => r.outcome.winner === 'IN FAVOR')).toHaveLength(0);
+  });
+});
