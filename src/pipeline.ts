@@ -15,6 +15,7 @@ import { changedWhileRead, hasherFor } from './read/hash.js';
 import { parseRecords } from './read/records.js';
 import { scanRecords } from './read/fast-records.js';
 import type { Rule } from './count/rules/rule.js';
+import type { Layout } from './layout/layout.js';
 import { outlookFor, type Outlook } from './count/outlook.js';
 import type { OutstandingEntry } from './read/outstanding.js';
 import { hiddenCharacterWarnings } from './render/sanitize.js';
@@ -135,6 +136,16 @@ function outstandingFor(race: RaceTally, options: ElectionOptions): number | nul
   return entry ? entry.votes : options.outstanding ?? null;
 }
 
+/**
+ * The geography columns coarser than the --by column (those before it in the header: county before precinct),
+ * so that `--by precinct` keys `16` in Cobb and `16` in Fulton apart.
+ */
+function parentColumns(layout: Layout, by: number): number[] {
+  const geo = new Set([layout.countyColumn, ...layout.geoColumns, ...layout.precinctColumns].filter((c) => c >= 0));
+  if (!geo.has(by)) return [];
+  return [...geo].filter((c) => c < by).sort((a, b) => a - b);
+}
+
 function byColumn(header: string[], by: string, file: string, line: number): number {
   const wanted = normalizeHeader(by);
   const i = header.findIndex((h) => normalizeHeader(h) === wanted);
@@ -183,7 +194,8 @@ async function readSource(source: Source, tally: Tally, options: ElectionOptions
     headerLine = found.line;
     if (found.warning) warnings.push(found.warning);
     const regionColumn = options.by ? byColumn(header, options.by, file, rec.line) : options.needsRegions ? layout.geoColumns[0] ?? -1 : -1;
-    reader = new RowReader(layout, tally, { file, skipBadRows: options.skipBadRows, regionColumn, crossFile });
+    const regionParents = options.by ? parentColumns(layout, regionColumn) : [];
+    reader = new RowReader(layout, tally, { file, skipBadRows: options.skipBadRows, regionColumn, regionParents, crossFile });
   };
   const parser = options.parser ?? 'auto';
   if (parser === 'fast' || (parser === 'auto' && sniffed.encoding === 'utf-8' && delimiter === ',')) {

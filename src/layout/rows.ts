@@ -21,6 +21,8 @@ export interface RowOptions {
   skipBadRows: boolean;
   /** The column whose value is the row's area for --by and regional rules; -1 for none. */
   regionColumn: number;
+  /** Coarser geography columns that qualify the area (`--by precinct`: the county), so same-named precincts stay apart. */
+  regionParents?: number[];
   /** With several inputs: keys counted by earlier inputs, for the conflicting-row check across files. */
   crossFile?: CrossFileKeys | null;
 }
@@ -173,7 +175,7 @@ export class RowReader {
       if (this.ballots !== null) this.ballots.note(rec, classified.race.key);
       used = true;
       this.countIn(county, target, votes, line);
-      region ??= this.options.regionColumn >= 0 ? excelText(rec.text(this.options.regionColumn)) : '';
+      region ??= this.options.regionColumn >= 0 ? this.regionOf(rec, this.options.regionColumn) : '';
       target.slot ??= this.tally.slot(classified, this.options.file, line);
       this.tally.add(target.slot, votes, region, this.options.file, line);
     }
@@ -276,6 +278,14 @@ export class RowReader {
       { file: this.options.file, line },
       'runoff never adds such rows up: remove the wrong one; if another column tells them apart (a vote type), name that column vote_type',
     );
+  }
+
+  /** The area of a row: its --by cell, after the cells of the coarser geography columns (`Cobb · 16`). */
+  private regionOf(rec: RecordView, column: number): string {
+    const own = excelText(rec.text(column));
+    const parents = this.options.regionParents;
+    if (!parents || parents.length === 0) return own;
+    return [...parents.map((c) => excelText(rec.text(c).trim())), own].join(' · ');
   }
 
   /** The key already counted by another input (see cross-file.ts): true to drop the row as a duplicate. */
