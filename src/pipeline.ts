@@ -5,6 +5,9 @@ import { normalizeHeader } from './layout/columns.js';
 import { HeaderSearch } from './layout/header.js';
 import { RowReader, StringRecord, type RecordView } from './layout/rows.js';
 import { checkNames } from './layout/names.js';
+import { raceLabel } from './layout/classify.js';
+import { CrossFileKeys, checkSameInput } from './layout/cross-file.js';
+import { ballotMode, mixedPrimaryWarnings, settleMode } from './layout/ballot-mode.js';
 import type { NameTable } from './layout/families/wide-names.js';
 import { decoderFor, readHead, sniff, type Encoding } from './read/decode.js';
 import type { Source } from './read/open.js';
@@ -12,6 +15,7 @@ import { changedWhileRead, hasherFor } from './read/hash.js';
 import { parseRecords } from './read/parse-csv.js';
 import { scanRecords } from './read/parse-fast.js';
 import type { Rule } from './count/rules/rule.js';
+import type { Layout } from './layout/layout.js';
 import { outlookFor, type Outlook } from './count/outlook.js';
 import { hiddenCharacterWarnings } from './render/sanitize.js';
 import { Tally } from './count/tally.js';
@@ -59,14 +63,22 @@ export interface ElectionOptions {
 }
 
 export async function countElection(sources: Source[], options: ElectionOptions): Promise<Election> {
-  const primary = primaryMode(sources, options.partyPrimary);
+  const decided = ballotMode(sources.map((s) => s.name), options.partyPrimary, options.rule);
+  let primary = decided.mode;
   const tally = new Tally(Boolean(options.by) || options.needsRegions === true);
-  const warnings: Warning[] = [];
+  const warnings: Warning[] = decided.warning ? [decided.warning] : [];
   const inputs: InputSummary[] = [];
+  const crossFile = sources.length > 1 ? new CrossFileKeys() : null;
   for (const source of sources) {
-    inputs.push(await readSource(source, tally, options, primary, warnings));
+    const input = await readSource(source, tally, options, primary, warnings, crossFile);
+    inputs.push(input);
+    checkSameInput(inputs, input);
   }
+  if (crossFile) warnings.push(...crossFile.warnings());
+  warnings.push(...partyClashWarnings(tally, inputs));
+  primary = settleMode(primary, tally.races.values());
   warnings.push(...checkNames(tally.races.values(), options.mergeNames === true));
+  warnings.push(...mixedPrimaryWarnings(primary, tally.races.values()));
   warnings.push(...hiddenCharacterWarnings(tally.races.values()));
   const filter = options.raceFilter?.toLowerCase() ?? null;
   const races = [...tally.races.values()]
@@ -87,10 +99,36 @@ export async function countElection(sources: Source[], options: ElectionOptions)
   return { rule: options.rule, by: options.by ?? null, seats: options.seats ?? null, primary, inputs, races, warnings };
 }
 
+/**
+ * One name under two parties in one race is summed as one candidate: right for fusion tickets (New York), which
+ * only the MEDSL constituency layout carries on purpose; anywhere else it may be two people, so it is said.
+ */
+function partyClashWarnings(tally: Tally, inputs: readonly InputSummary[]): Warning[] {
+  const fusion = new Set(inputs.filter((i) => i.layout === 'medsl-constituency').map((i) => i.name));
+  return [...tally.partyClashes.values()]
+    .filter((c) => !fusion.has(c.file))
+    .map((c) => ({
+      code: 'same-name-parties',
+      file: c.file,
+      line: c.line,
+      message: `${raceLabel(c.race)}: ${JSON.stringify(c.name)} appears under ${c.parties.map((p) => JSON.stringify(p)).join(' and ')}; the votes are summed as one candidate (right for a fusion ticket; if these are two people, the file must tell them apart)`,
+    }));
+}
+
 function outstandingFor(race: RaceTally, options: ElectionOptions): number | null {
   const title = raceTitle(race).toLowerCase();
   const entry = options.outstandingByRace?.find((e) => e.race === race.key || e.race === title);
   return entry ? entry.votes : options.outstanding ?? null;
+}
+
+/**
+ * The geography columns coarser than the --by column (those before it in the header: county before precinct),
+ * so that `--by precinct` keys `16` in Cobb and `16` in Fulton apart.
+ */
+function parentColumns(layout: Layout, by: number): number[] {
+  const geo = new Set([layout.countyColumn, ...layout.geoColumns, ...layout.precinctColumns].filter((c) => c >= 0));
+  if (!geo.has(by)) return [];
+  return [...geo].filter((c) => c < by).sort((a, b) => a - b);
 }
 
 function byColumn(header: string[], by: string, file: string, line: number): number {
@@ -102,13 +140,7 @@ function byColumn(header: string[], by: string, file: string, line: number): num
   return i;
 }
 
-function primaryMode(sources: Source[], flag: boolean | null): PrimaryMode {
-  if (flag !== null) return { partyPrimary: flag, source: 'flag' };
-  if (sources.some((s) => /primary/i.test(s.name.split(/[\\/]/).pop() ?? ''))) return { partyPrimary: true, source: 'file-name' };
-  return { partyPrimary: false, source: 'default' };
-}
-
-async function readSource(source: Source, tally: Tally, options: ElectionOptions, primary: PrimaryMode, warnings: Warning[]): Promise<InputSummary> {
+async function readSource(source: Source, tally: Tally, options: ElectionOptions, primary: PrimaryMode, warnings: Warning[], crossFile: CrossFileKeys | null): Promise<InputSummary> {
   const file = source.name;
   const hash = hasherFor(source);
   let bytesRead = 0;
@@ -147,7 +179,8 @@ async function readSource(source: Source, tally: Tally, options: ElectionOptions
     headerLine = found.line;
     if (found.warning) warnings.push(found.warning);
     const regionColumn = options.by ? byColumn(header, options.by, file, rec.line) : options.needsRegions ? layout.geoColumns[0] ?? -1 : -1;
-    reader = new RowReader(layout, tally, { file, skipBadRows: options.skipBadRows, regionColumn });
+    const regionParents = options.by ? parentColumns(layout, regionColumn) : [];
+    reader = new RowReader(layout, tally, { file, skipBadRows: options.skipBadRows, regionColumn, regionParents, crossFile });
   };
   const parser = options.parser ?? 'auto';
   if (parser === 'fast' || (parser === 'auto' && sniffed.encoding === 'utf-8' && delimiter === ',')) {

@@ -5,6 +5,8 @@ import { plurality } from './rules/presets.js';
 import { describeCondition, isPlainShare, isPluralityCondition, percentLabel, votesToClear, type Condition, type Rule } from './rules/rule.js';
 import type { CandidateTally, Outcome, RaceTally } from '../model/types.js';
 import { thousands } from '../model/thousands.js';
+import { DataError } from '../model/errors.js';
+import { raceLabel } from '../model/race-names.js';
 
 export { ballotRows, type BallotRow } from './rules/contest.js';
 
@@ -65,12 +67,12 @@ const NO_CONTEXT: DecideContext = { registered: null, seats: null };
 
 export function decide(race: RaceTally, rule: Rule, context: DecideContext = NO_CONTEXT): Decision {
   const candidates = rankCandidates(race);
-  const total = candidates.reduce((sum, c) => sum + c.votes, 0);
-  const denominator = total + (rule.denominator === 'valid' ? 0 : race.blank) + (rule.denominator === 'cast' ? race.invalid : 0);
+  const total = exactSum(race, candidates.map((c) => c.votes));
+  const denominator = exactSum(race, [total, rule.denominator === 'valid' ? 0 : race.blank, rule.denominator === 'cast' ? race.invalid : 0]);
   const named = candidates.filter((c) => !c.writeIn);
   // --seats wins over what the file says (MEDSL magnitude, Clarity "Vote For N").
   const seats = context.seats ?? race.seats ?? null;
-  const facts = { named, total, denominator, rule, context: { ...context, seats }, regions: race.regions };
+  const facts = { named, total, denominator, rule, context: { ...context, seats }, regions: race.regions, ballotsCast: race.ballotsCast ?? null, seatsFlag: context.seats !== null };
   return { candidates, total, denominator, blank: race.blank, invalid: race.invalid, registered: context.registered, outcome: outcomeOf(facts) };
 }
 
@@ -82,6 +84,10 @@ interface Facts {
   rule: Rule;
   context: DecideContext;
   regions: RaceFacts['regions'];
+  /** The file's ballots-cast figure for the contest, when it has one. */
+  ballotsCast: number | null;
+  /** --seats was given: it overrides what the ballots-cast figure suggests. */
+  seatsFlag: boolean;
 }
 
 function outcomeOf(f: Facts): RuleOutcome {
@@ -90,7 +96,7 @@ function outcomeOf(f: Facts): RuleOutcome {
     status: 'not_applicable', winner: null, runoff: [], tied: [], leader: null, votesShort: null, explanation: '',
     ruleApplied: f.rule.id, conditions: [], advancing: [], tie: null, onRequest: false,
   };
-  const notRace = notACandidateRace(named.map((c) => c.name), context.seats);
+  const notRace = notACandidateRace(named.map((c) => c.name), context.seats, { total, ballotsCast: f.ballotsCast, seatsGiven: f.seatsFlag });
   if (notRace) return { ...base, explanation: notRace };
   if (total === 0) return { ...base, status: 'no_votes', explanation: 'no votes were counted for this race' };
   const [top, second] = named;
@@ -220,6 +226,18 @@ function shortfall(facts: RaceFacts, c: Condition | undefined): number | null {
     needed = Math.max(needed, votesToClear(facts.registered, c.registeredShare, true) - facts.top);
   }
   return needed > 0 ? needed : null;
+}
+
+/**
+ * A race total (or denominator) in BigInt: each count is below 2^53, but their sum may not be, and a rounded
+ * total can turn exactly 50 % into a win. Past 2^53 it is the same error as a candidate's total.
+ */
+function exactSum(race: RaceTally, counts: readonly number[]): number {
+  const sum = counts.reduce((a, n) => a + BigInt(n), 0n);
+  if (sum > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new DataError(`the total for ${raceLabel(race)} passes 2^53 and cannot be counted exactly`, race.firstSeen, 'counts above 9,007,199,254,740,991 are not supported');
+  }
+  return Number(sum);
 }
 
 /** "1 vote", "3,612 votes". */

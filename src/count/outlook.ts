@@ -5,6 +5,7 @@
  */
 import type { Decision } from './decide.js';
 import { thousands } from '../model/thousands.js';
+import { UsageError } from '../model/errors.js';
 import { evaluateCondition, type RaceFacts } from './rules/evaluate.js';
 import type { Rule } from './rules/rule.js';
 import type { CandidateTally } from '../model/types.js';
@@ -14,9 +15,15 @@ export interface Outlook {
   /** The denominator once every outstanding vote is counted. */
   finalDenominator: number;
   /** The leader: already won whatever happens, can still win with at least `votesNeeded`, or cannot any more. */
-  leader: { name: string; status: 'clinched' | 'needs' | 'cannot'; votesNeeded: number | null } | null;
-  /** Others who could still win outright, with the fewest outstanding votes each needs. */
-  contenders: { name: string; votesNeeded: number }[];
+  /**
+   * `votesNeeded`: the fewest outstanding votes that guarantee the win, whatever the others do (worst case: the
+   * rest all go to the strongest rival). `votesNeededAtBest`: the fewest with which the win is still possible
+   * (best case: the rest split as evenly as they can among the others). Equal under a majority threshold;
+   * under plurality the leader can win with fewer if the others split.
+   */
+  leader: { name: string; status: 'clinched' | 'needs' | 'cannot'; votesNeeded: number | null; votesNeededAtBest: number | null } | null;
+  /** Others who could still win outright, with the fewest outstanding votes each needs (worst and best case). */
+  contenders: { name: string; votesNeeded: number; votesNeededAtBest: number }[];
   /** The last place that advances: whether anyone below can still take it, and by what margin. */
   cut: { locked: boolean; holder: string; challengers: { name: string; marginNeeded: number; canPass: boolean }[] } | null;
   /** True when a condition (registered voters, regions) cannot be checked, so the answer is partial. */
@@ -29,13 +36,18 @@ export interface Outlook {
  * the strongest rival; null if even all of them are not enough. Winning is monotone in that number, so a
  * binary search over 0…N finds it.
  */
-function votesToWin(who: CandidateTally, others: CandidateTally[], decision: Decision, rule: Rule, n: number): { needed: number | null; partial: boolean } {
+function votesToWin(who: CandidateTally, others: CandidateTally[], decision: Decision, rule: Rule, n: number, best = false): { needed: number | null; partial: boolean } {
   const rival = others[0]?.votes ?? 0;
+  const othersSum = others.reduce((a, c) => a + c.votes, 0);
   let partial = false;
+  // The runner-up's final votes when `rest` outstanding votes go to the others: all to the strongest (worst
+  // case), or spread to keep the largest as small as it can be, ⌈(sum + rest) / count⌉ (best case).
+  const runnerUp = (rest: number): number => (best && others.length > 1 ? Math.max(rival, Math.ceil((othersSum + rest) / others.length)) : rival + rest);
   const wins = (g: number): boolean => {
+    const second = runnerUp(n - g);
     // Under a threshold of 50 % or less the rival can clear it too: winning also means staying strictly ahead.
-    if (who.votes + g <= rival + (n - g)) return false;
-    const facts: RaceFacts = { leader: who.name, top: who.votes + g, second: rival + (n - g), denominator: decision.denominator + n, registered: decision.registered, regions: null };
+    if (who.votes + g <= second) return false;
+    const facts: RaceFacts = { leader: who.name, top: who.votes + g, second, denominator: decision.denominator + n, registered: decision.registered, regions: null };
     return rule.wins.some((c) => {
       const held = evaluateCondition(c, facts).held;
       // Regions and unknown registered voters cannot be projected: never claim a win on them.
@@ -47,7 +59,8 @@ function votesToWin(who: CandidateTally, others: CandidateTally[], decision: Dec
   let lo = 0;
   let hi = n;
   while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2);
+    // Not (lo + hi) / 2: past 2^53 that sum rounds, and the search can stall on one value for ever.
+    const mid = lo + Math.floor((hi - lo) / 2);
     if (wins(mid)) hi = mid;
     else lo = mid + 1;
   }
@@ -57,6 +70,9 @@ function votesToWin(who: CandidateTally, others: CandidateTally[], decision: Dec
 export function outlookFor(decision: Decision, rule: Rule, n: number): Outlook {
   const named = decision.candidates.filter((c) => !c.writeIn);
   const finalDenominator = decision.denominator + n;
+  if (!Number.isSafeInteger(finalDenominator)) {
+    throw new UsageError(`--outstanding ${thousands(n)} plus the ${thousands(decision.denominator)} votes already counted passes 2^53: no split of them can be checked exactly`, undefined, 'outstanding votes must keep every total at most 9,007,199,254,740,991');
+  }
   const base: Outlook = { outstanding: n, finalDenominator, leader: null, contenders: [], cut: null, partial: false, sentence: '' };
   const [top] = named;
   if (!top || decision.outcome.status === 'not_applicable') {
@@ -71,9 +87,10 @@ export function outlookFor(decision: Decision, rule: Rule, n: number): Outlook {
     named.forEach((c, i) => {
       const others = named.filter((_, j) => j !== i);
       const r = votesToWin(c, others, decision, rule, n);
-      partial ||= r.partial;
-      if (i === 0) leader = { name: c.name, status: r.needed === 0 ? 'clinched' : r.needed === null ? 'cannot' : 'needs', votesNeeded: r.needed };
-      else if (r.needed !== null) contenders.push({ name: c.name, votesNeeded: r.needed });
+      const b = votesToWin(c, others, decision, rule, n, true);
+      partial ||= r.partial || b.partial;
+      if (i === 0) leader = { name: c.name, status: r.needed === 0 ? 'clinched' : r.needed === null ? 'cannot' : 'needs', votesNeeded: r.needed, votesNeededAtBest: b.needed };
+      else if (r.needed !== null) contenders.push({ name: c.name, votesNeeded: r.needed, votesNeededAtBest: b.needed ?? r.needed });
     });
   }
 
@@ -94,14 +111,25 @@ export function outlookFor(decision: Decision, rule: Rule, n: number): Outlook {
   return { ...result, sentence: sentenceFor(result, named, k) };
 }
 
+/** "only with at least X" when the best and worst cases agree; otherwise both, since neither alone is true. */
+function neededPhrase(name: string, worst: number, best: number | null, of: string): string {
+  if (best === null || best >= worst) return `${name} wins outright only with at least ${thousands(worst)} ${of}`;
+  const least = best === 0 ? `${name} can win outright with none ${of} if the others split them` : `${name} needs at least ${thousands(best)} ${of} to win outright (if the rest split among the others)`;
+  return `${least}, and is sure to win with ${thousands(worst)}`;
+}
+
 function sentenceFor(o: Outlook, named: CandidateTally[], k: number | null): string {
   const n = thousands(o.outstanding);
   const parts: string[] = [];
   const l = o.leader;
   if (l?.status === 'clinched') parts.push(`${l.name} has won outright whatever the ${n} outstanding votes do`);
-  else if (l?.status === 'needs') parts.push(`${l.name} wins outright only with at least ${thousands(l.votesNeeded ?? 0)} of the ${n} outstanding votes`);
+  else if (l?.status === 'needs') parts.push(neededPhrase(l.name, l.votesNeeded ?? 0, l.votesNeededAtBest, `of the ${n} outstanding votes`));
   else if (l?.status === 'cannot') parts.push(`${l.name} can no longer win outright, even with all ${n} outstanding votes`);
-  for (const c of o.contenders) parts.push(`${c.name} wins outright with at least ${thousands(c.votesNeeded)} of them`);
+  for (const c of o.contenders) {
+    parts.push(c.votesNeededAtBest < c.votesNeeded
+      ? `${c.name} can win outright with ${thousands(c.votesNeededAtBest)} of them if the rest split, and surely with ${thousands(c.votesNeeded)}`
+      : `${c.name} wins outright with at least ${thousands(c.votesNeeded)} of them`);
+  }
   if (o.cut && l?.status !== 'clinched') {
     const holder = named.find((c) => c.name === o.cut?.holder);
     const next = named[k ?? 0];

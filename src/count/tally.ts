@@ -1,5 +1,6 @@
 /** Per-race, per-candidate sums in exact integers. Names are Map keys, so `constructor` is just a name. */
 import { DataError } from '../model/errors.js';
+import { primaryParty } from '../model/race-names.js';
 import type { BallotKind, CandidateTally, RaceId, RaceTally } from '../model/types.js';
 
 export interface TallyRow {
@@ -19,8 +20,19 @@ export interface Slot {
   party: string;
 }
 
+/** One name under two parties in one race: summed (fusion tickets), and reported outside fusion layouts. */
+export interface PartyClash {
+  race: RaceTally;
+  name: string;
+  parties: string[];
+  file: string;
+  line: number;
+}
+
 export class Tally {
   readonly races = new Map<string, RaceTally>();
+  /** Per race key and name: the first clash seen, with every party met so far. */
+  readonly partyClashes = new Map<string, PartyClash>();
 
   /** @param tracksRegions keep per-region sums (for rules with regional-spread conditions). */
   constructor(readonly tracksRegions = false) {}
@@ -40,8 +52,16 @@ export class Tally {
       }
       // Fusion: one candidate on several party lines is one candidate; show the first party named.
       if (candidate.party === '' && row.party !== '') candidate.party = row.party;
+      else if (row.party !== '' && primaryParty(row.party) !== primaryParty(candidate.party)) this.clash(race, candidate.party, row, file, line);
     }
     return { race, candidate, ballot: row.ballot, name: row.candidate, party: row.party };
+  }
+
+  private clash(race: RaceTally, first: string, row: TallyRow, file: string, line: number): void {
+    const id = `${race.key}\u0000${row.candidate}`;
+    const seen = this.partyClashes.get(id);
+    if (!seen) this.partyClashes.set(id, { race, name: row.candidate, parties: [first, row.party], file, line });
+    else if (!seen.parties.includes(row.party)) seen.parties.push(row.party);
   }
 
   add(slot: Slot, votes: number, region: string, file: string, line: number): void {

@@ -1,5 +1,8 @@
 /** Which rows are not candidate votes (formats.md §3), and which race a row belongs to (formats.md §4). */
 import { raceKey, type BallotKind, type ExclusionReason, type RaceId } from '../model/types.js';
+import { cleanName } from '../model/race-names.js';
+
+export { cleanName, primaryParty, raceLabel } from '../model/race-names.js';
 
 const TURNOUT_OFFICE = /\b(voters|registration|registered|ballots cast)\b/i;
 const STRAIGHT_PARTY = /straight[\s-]*party/i;
@@ -35,11 +38,6 @@ export function ballotKind(candidate: string): BallotKind {
   return 'candidate';
 }
 
-/** Trim and turn NBSP (U+00A0, U+202F) into spaces: the exact tally key of a name. */
-export function cleanName(s: string): string {
-  return s.replace(/[\u00a0\u202f]/g, ' ').trim();
-}
-
 /**
  * Excel's text-protected number `="0012"` (a formula keeping the leading zeros) → `0012`: for IDs (precinct,
  * county, district, --by areas), never for vote cells, which must be plain counts.
@@ -53,20 +51,6 @@ export function normalizeDistrict(s: string): string {
   const d = excelText(cleanName(s)).replace(/\s+/g, ' ').replace(/^district\s*/i, '');
   if (/^statewide$/i.test(d)) return '';
   return /^\d+$/.test(d) ? String(Number.parseInt(d, 10)) : d;
-}
-
-/** A Map, so a party cell like `constructor` is just a party, never Object.prototype's function. */
-const PARTY_NAMES = new Map<string, string>(Object.entries({
-  d: 'Democratic', dem: 'Democratic', democrat: 'Democratic', democratic: 'Democratic',
-  r: 'Republican', rep: 'Republican', republican: 'Republican',
-  l: 'Libertarian', lib: 'Libertarian', lbt: 'Libertarian', libertarian: 'Libertarian',
-  g: 'Green', grn: 'Green', green: 'Green',
-}));
-
-/** The party of a primary, spelled one way: `DEM`, `Dem`, `Democrat` are one primary. */
-export function primaryParty(party: string): string {
-  const p = cleanName(party);
-  return PARTY_NAMES.get(p.toLowerCase()) ?? p;
 }
 
 export function isPrimaryStage(stage: string): boolean {
@@ -91,12 +75,6 @@ export function raceId(office: string, district: string, party: string | null, s
   const o = cleanName(office).replace(/\s+/g, ' ');
   const d = normalizeDistrict(district);
   return { key: raceKey(o, d, party), office: o, district: d, party, seats };
-}
-
-/** "U.S. House District 6", "Railroad Commissioner (unexpired) · Democratic": a race named in a message. */
-export function raceLabel(race: RaceId): string {
-  const district = race.district === '' ? '' : /^\d+$/.test(race.district) ? ` District ${race.district}` : ` (${race.district})`;
-  return `${race.office || 'Results'}${district}${race.party ? ` · ${race.party}` : ''}`;
 }
 
 /** `TRUE`, `True`, `true`, `T`, `1`, `yes`: the spellings of a boolean flag column (MEDSL `special`, `writein`). */

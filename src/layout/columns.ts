@@ -10,13 +10,22 @@ export function normalizeHeader(name: string): string {
     .replace(/[\s_]+/g, '_');
 }
 
+/**
+ * English first, then the languages of the presets (Spanish, Portuguese, French, Italian, German). A surname
+ * column (`nom`, `last_name`) is a candidate column last of all; a first-name column beside it is joined to it
+ * (see FIRST_NAME and detect.ts).
+ */
 export const SYNONYMS = {
-  candidate: ['candidate', 'candidate_name', 'choice_name', 'choice'],
-  votes: ['votes', 'total_votes', 'vote_count', 'candidatevotes', 'votes_total'],
-  office: ['office', 'contest', 'contest_name', 'contest_title', 'race', 'office_name'],
+  candidate: ['candidate', 'candidate_name', 'choice_name', 'choice', 'candidato', 'candidata', 'candidat', 'candidato_nombre', 'kandidat', 'nom', 'last_name', 'lastname', 'surname', 'apellidos', 'apellido', 'cognome'],
+  votes: ['votes', 'total_votes', 'vote_count', 'candidatevotes', 'votes_total', 'votos', 'total_votos', 'votos_válidos', 'votos_validos', 'votos_obtenidos', 'votos_nominais', 'voix', 'nb_voix', 'voti', 'stimmen', 'anzahl_stimmen'],
+  office: ['office', 'contest', 'contest_name', 'contest_title', 'race', 'office_name', 'cargo', 'elección', 'eleccion', 'scrutin'],
   district: ['district', 'district_name'],
-  party: ['party', 'party_name', 'political_party', 'party_detailed', 'party_simplified'],
-  geography: ['county', 'county_name', 'parish', 'precinct', 'precinct_name', 'precinct_code', 'jurisdiction_name', 'ward'],
+  party: ['party', 'party_name', 'political_party', 'party_detailed', 'party_simplified', 'partido', 'partido_político', 'partido_politico', 'organización_política', 'organizacion_politica', 'parti', 'nuance', 'liste', 'lista', 'partito', 'partei'],
+  geography: [
+    'county', 'county_name', 'parish', 'precinct', 'precinct_name', 'precinct_code', 'jurisdiction_name', 'ward',
+    'departamento', 'provincia', 'distrito', 'comuna', 'región', 'region', 'département', 'departement', 'commune',
+    'bureau', 'bureau_de_vote', 'município', 'municipio', 'uf', 'estado', 'zona', 'seção', 'secao', 'comune', 'regione', 'land', 'wahlkreis', 'gemeinde',
+  ],
   stage: ['stage'],
   /** A row dimension: one row per vote type (MEDSL `mode`, civicfs `vote_type`), part of what makes a row unique. */
   voteType: ['mode', 'vote_type', 'vote_mode', 'votetype', 'ballot_type', 'voting_method', 'vote_method'],
@@ -71,4 +80,20 @@ export function findColumn(headers: readonly string[], role: Role): number {
 export function findAll(headers: readonly string[], role: Role): number[] {
   const names: readonly string[] = SYNONYMS[role];
   return headers.flatMap((h, i) => (names.includes(h) ? [i] : []));
+}
+
+/** A per-contest ballots-cast column: `Total Ballots` (county clerks), `ballots cast` (Clarity); -1 if none. */
+export function findBallotsColumn(headers: readonly string[]): number {
+  return headers.findIndex((h) => h === 'total_ballots' || h === 'ballots_cast' || h === 'total_ballots_cast');
+}
+
+/** First-name columns: joined before the surname column (`Prénom` + `Nom` → `Emmanuel MACRON`). */
+const FIRST_NAME = ['prénom', 'prenom', 'first_name', 'firstname', 'given_name', 'nombre', 'nombres', 'vorname'];
+/** Surname columns, the only candidate columns a first name is joined to. */
+const LAST_NAME = ['nom', 'last_name', 'lastname', 'surname', 'apellido', 'apellidos', 'cognome'];
+
+/** The first-name column to join to candidate column `candidate`, or -1 (only when that column is a surname). */
+export function findFirstNameColumn(headers: readonly string[], candidate: number): number {
+  if (!LAST_NAME.includes(headers[candidate] ?? '')) return -1;
+  return headers.findIndex((h) => FIRST_NAME.includes(h));
 }

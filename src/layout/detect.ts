@@ -7,7 +7,7 @@ import { DataError } from '../model/errors.js';
 import { detectCivicfs } from './families/civicfs.js';
 import { detectClarity } from './families/clarity.js';
 import { detectClerk } from './families/clerk.js';
-import { normalizeHeader } from './columns.js';
+import { findBallotsColumn, findFirstNameColumn, normalizeHeader } from './columns.js';
 import type { Layout, LayoutContext } from './layout.js';
 import { detectLong, LONG_LOOKED_FOR } from './families/long.js';
 import { detectMedsl } from './families/medsl.js';
@@ -36,7 +36,10 @@ export function detectLayout(rawHeader: readonly string[], ctx: LayoutContext, l
   });
   for (const family of FAMILIES) {
     const layout = family.detect(headers, ctx, rawHeader);
-    if (layout) return layout;
+    // One part per row (long layouts): a ballots-cast column beside the votes is the contest's turnout.
+    if (!layout) continue;
+    if (layout.parts.length === 1) layout.ballotsColumn = findBallotsColumn(headers);
+    return joinFirstName(layout, headers);
   }
   const found = rawHeader.map((h) => JSON.stringify(h.trim())).join(', ');
   throw new DataError(
@@ -44,4 +47,26 @@ export function detectLayout(rawHeader: readonly string[], ctx: LayoutContext, l
     { file: ctx.file, line },
     `looked for ${FAMILIES.flatMap((f) => f.lookedFor ?? []).join('; ')}`,
   );
+}
+
+/**
+ * `Nom` + `Prénom` (or `last_name` + `first_name`): one candidate, `Prénom Nom`. The long families all put the
+ * candidate column first in their key, so the first name is appended to the key and joined before classifying.
+ */
+function joinFirstName(layout: Layout, headers: readonly string[]): Layout {
+  const candidate = layout.keyColumns[0];
+  if (layout.parts.length !== 1 || candidate === undefined || candidate < 0) return layout;
+  const first = findFirstNameColumn(headers, candidate);
+  if (first === -1) return layout;
+  const classify = layout.classify.bind(layout);
+  return {
+    ...layout,
+    keyColumns: [...layout.keyColumns, first],
+    classify: (values) => {
+      const given = (values[values.length - 1] ?? '').trim();
+      const surname = values[0] ?? '';
+      const rest = values.slice(1, -1);
+      return classify([given === '' ? surname : `${given} ${surname.trim()}`, ...rest]);
+    },
+  };
 }

@@ -63,6 +63,8 @@ export interface Layout {
   typeCheck: TypeCheck | null;
   /** Precincts reporting and in all, per contest (Clarity `num Precinct rptg` / `num Precinct total`). */
   reporting?: Reporting | null;
+  /** A per-contest ballots-cast column (`Total Ballots`, `Ballots Cast`), when the file has one; else -1 or absent. */
+  ballotsColumn?: number;
   parts: Part[];
   /** One Classified per part, in order. Pure and deterministic in its inputs: callers cache it by key. */
   classify(keyValues: readonly string[]): readonly Classified[];

@@ -6,7 +6,8 @@ import { CountyChecks, DuplicateFilter, DuplicateNotes, type County, type County
 import { excelText, isGeographyTotal, raceLabel } from './classify.js';
 import type { Classified, Layout, Part, TypeCheck } from './layout.js';
 import { LineSample, plural as s } from './line-sample.js';
-import { ReportingCounter } from './reporting.js';
+import { BallotsCounter, ReportingCounter } from './reporting.js';
+import type { CrossFileKeys } from './cross-file.js';
 import { restBlank, RowShape } from './row-shape.js';
 import type { RecordView } from '../read/record-view.js';
 import { BAD, describeBadVotes, isCount } from '../read/votes.js';
@@ -20,6 +21,10 @@ export interface RowOptions {
   skipBadRows: boolean;
   /** The column whose value is the row's area for --by and regional rules; -1 for none. */
   regionColumn: number;
+  /** Coarser geography columns that qualify the area (`--by precinct`: the county), so same-named precincts stay apart. */
+  regionParents?: number[];
+  /** With several inputs: keys counted by earlier inputs, for the conflicting-row check across files. */
+  crossFile?: CrossFileKeys | null;
 }
 
 /** What a distinct key leads to, per part; the slot is found on the first row that adds votes. */
@@ -84,6 +89,7 @@ export class RowReader {
   private totalPlace = false;
   private readonly typeCheck: TypeCheck | null;
   private readonly reporting: ReportingCounter | null;
+  private readonly ballots: BallotsCounter | null;
 
   constructor(
     readonly layout: Layout,
@@ -95,6 +101,7 @@ export class RowReader {
     this.keyColumns = layout.keyColumns.length >= 2 ? layout.keyColumns : [...layout.keyColumns, -1, -1].slice(0, 2);
     this.shape = new RowShape(layout.headerLength, layout.unnamedColumns, options.file);
     this.reporting = layout.reporting ? new ReportingCounter(layout.reporting) : null;
+    this.ballots = layout.ballotsColumn !== undefined && layout.ballotsColumn >= 0 ? new BallotsCounter(layout.ballotsColumn, [layout.countyColumn, ...layout.precinctColumns].filter((c) => c >= 0)) : null;
     const onePart = layout.parts.length === 1;
     this.keyCheck = !onePart ? NONE : layout.precinctColumns.length > 0 ? BLOCK : layout.countyColumn >= 0 ? COUNTY : NONE;
     this.placeColumn = this.keyCheck === BLOCK ? (layout.precinctColumns[0] as number) : -1;
@@ -162,11 +169,13 @@ export class RowReader {
         target.blockLine = line;
         target.blockVotes = votes;
       } else if (this.keyCheck !== NONE && this.repeated(rec, county, target, votes)) continue;
+      if (this.keyCheck !== NONE && this.options.crossFile && this.crossRepeated(rec, this.options.crossFile, target, votes)) continue;
       if (this.typeCheck !== null) this.checkTypes(rec, this.typeCheck, votes);
       if (this.reporting !== null) this.reporting.note(rec, classified.race.key);
+      if (this.ballots !== null) this.ballots.note(rec, classified.race.key);
       used = true;
       this.countIn(county, target, votes, line);
-      region ??= this.options.regionColumn >= 0 ? excelText(rec.text(this.options.regionColumn)) : '';
+      region ??= this.options.regionColumn >= 0 ? this.regionOf(rec, this.options.regionColumn) : '';
       target.slot ??= this.tally.slot(classified, this.options.file, line);
       this.tally.add(target.slot, votes, region, this.options.file, line);
     }
@@ -271,6 +280,25 @@ export class RowReader {
     );
   }
 
+  /** The area of a row: its --by cell, after the cells of the coarser geography columns (`Cobb · 16`). */
+  private regionOf(rec: RecordView, column: number): string {
+    const own = excelText(rec.text(column));
+    const parents = this.options.regionParents;
+    if (!parents || parents.length === 0) return own;
+    return [...parents.map((c) => excelText(rec.text(c).trim())), own].join(' · ');
+  }
+
+  /** The key already counted by another input (see cross-file.ts): true to drop the row as a duplicate. */
+  private crossRepeated(rec: RecordView, cross: CrossFileKeys, target: PartTarget, votes: number): boolean {
+    const cells = (cols: readonly number[]): string => cols.map((c) => (c < 0 ? '' : excelText(rec.text(c).trim()))).join('\u0001');
+    const place = cells([this.layout.countyColumn, ...this.layout.precinctColumns]);
+    const { classified } = target;
+    const who = (): string => (classified.kind === 'vote' ? `${JSON.stringify(classified.candidate)} in ${raceLabel(classified.race)} (${place.replaceAll('\u0001', ', ')})` : 'this row');
+    if (!cross.repeated(this.options.file, rec.line, place, cells(this.layout.keyColumns), votes, who)) return false;
+    this.exclude('duplicate');
+    return true;
+  }
+
   /** TX files with `early_voting,election_day,votes`: the types should add up to the total that is counted. */
   private checkTypes(rec: RecordView, check: TypeCheck, votes: number): void {
     let sum = 0;
@@ -300,6 +328,7 @@ export class RowReader {
 
   /** At the end of the file: what it says about reporting goes to its races. */
   finish(): void {
+    this.ballots?.finish(this.tally);
     const w = this.reporting?.finish(this.tally, this.options.file);
     if (w) this.layout.notes.push(w);
   }

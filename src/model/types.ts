@@ -55,6 +55,8 @@ export interface RaceTally extends RaceId {
   regions: Map<string, Map<string, number>> | null;
   /** Precincts (or areas) reporting, when the file says: summed over the input files. */
   reporting?: { counted: number; total: number; unit: string } | null;
+  /** Ballots cast in this contest, when the file says (a `Total Ballots` column): more votes than this is vote-for-N. */
+  ballotsCast?: number | null;
   rows: number;
   /** The first row of the race, to point warnings at. */
   firstSeen: SourceRef;
@@ -90,5 +92,8 @@ export type Outcome =
   | (OutcomeCommon & { status: 'winner'; winner: string })
   | (OutcomeCommon & { status: Exclude<Status, 'winner'>; winner: null });
 
-/** Whether the race key includes the party: from a flag, a stage column or the file name. */
-export type PrimaryMode = { partyPrimary: boolean; source: 'flag' | 'stage-column' | 'file-name' | 'default' };
+/** Where the party-primary decision came from, strongest first. */
+export type PrimarySource = 'flag' | 'preset' | 'file-name' | 'stage-column' | 'default';
+
+/** Whether the race key includes the party, where that was decided, and why in words. */
+export type PrimaryMode = { partyPrimary: boolean; source: PrimarySource; reason: string };

@@ -29,6 +29,8 @@ export function countOf(n: number): CellVotes {
 const PLAIN = /^\d+$/;
 const GROUPED = /^\d{1,3}(,\d{3})+$/;
 const FLOAT_ZERO = /^(\d+)\.0+$/;
+/** `12.000`, `1.000`: European thousands (twelve thousand) or a float (twelve)? Neither is guessed. */
+const DOT_GROUP = /^\d{1,3}\.\d{3}$/;
 
 /** A count, MISSING for an empty cell, or BAD (then `describeBadVotes` says why). */
 export function parseVotes(raw: string): CellVotes {
@@ -38,6 +40,7 @@ export function parseVotes(raw: string): CellVotes {
   if (PLAIN.test(s)) digits = s;
   else if (GROUPED.test(s)) digits = s.replaceAll(',', '');
   else {
+    if (DOT_GROUP.test(s)) return BAD;
     const m = FLOAT_ZERO.exec(s);
     if (!m?.[1]) return BAD;
     digits = m[1];
@@ -56,6 +59,10 @@ export function describeBadVotes(raw: string): { message: string; hint: string }
   if (/^([-\u2212]\s*\d|\(\s*\d)/.test(s)) return { message: `votes ${shown} is negative`, hint: 'vote counts cannot be negative; check the row' };
   if (/^[-\u2212\u2012-\u2015]+$/.test(s)) return { message: `votes ${shown} is not a number`, hint: 'write 0 for no votes, or leave the cell empty when nothing was reported; or pass --skip-bad-rows to skip such rows with a warning' };
   if (/^\d+\.\d+$/.test(s)) return { message: `votes ${shown} is not a whole number`, hint: 'vote counts are whole numbers' };
+  // Commas that are not clean groups of three (`1,23`, `,100`, `1,,000`, `1,000,`): a typo, not a size problem.
+  if (/^[\d,]+$/.test(s) && /\d/.test(s) && !GROUPED.test(s) && s.includes(',')) {
+    return { message: `votes ${shown} has a malformed thousands separator`, hint: 'commas must separate groups of three digits (1,234 or 1,234,567); check the row' };
+  }
   if (/^\d+$/.test(s.replaceAll(',', ''))) return { message: `votes ${shown} is too large to count exactly`, hint: 'counts above 9,007,199,254,740,991 are not supported' };
   return { message: `votes ${shown} is not a whole number`, hint: 'check the row, or pass --skip-bad-rows to skip such rows with a warning' };
 }

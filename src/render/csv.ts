@@ -3,7 +3,7 @@ import type { Election } from '../count/election.js';
 import { toDocument } from './document.js';
 import { sanitizeForTerminal } from './sanitize.js';
 
-const HEADER = ['race', 'office', 'district', 'primary_party', 'rank', 'candidate', 'party', 'votes', 'share', 'total_votes', 'status', 'advances', 'winner', 'runoff', 'votes_short'];
+const HEADER = ['race', 'office', 'district', 'primary_party', 'rank', 'candidate', 'party', 'votes', 'share', 'total_votes', 'status', 'advances', 'winner', 'runoff', 'votes_short', 'ballot', 'ballot_source'];
 
 /**
  * A text cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, TAB, CR, NUL first) gets a leading `'`
@@ -22,6 +22,8 @@ function quote(value: string): string {
 export function renderCsv(election: Election, options: { terminal: boolean } = { terminal: false }): string {
   const t = (value: string): string => text(value, options.terminal);
   const rows = [HEADER.join(',')];
+  // Which ballot was assumed, on every row, so a row read alone still says it (the reason is in --json).
+  const ballot = election.primary.partyPrimary ? 'party-primary' : 'all-party';
   for (const race of toDocument(election).races) {
     const { outcome } = race;
     const advancing = new Set(outcome.status === 'winner' ? [outcome.winner] : outcome.advancing);
@@ -31,6 +33,7 @@ export function renderCsv(election: Election, options: { terminal: boolean } = {
         String(c.votes), c.share === null ? '' : c.share.toFixed(6), String(race.totalVotes), outcome.status,
         advancing.has(c.name) ? 'yes' : 'no', t(outcome.winner ?? ''), t(outcome.runoff.join(' vs ')),
         outcome.votesShort === null ? '' : String(outcome.votesShort),
+        ballot, election.primary.source,
       ].join(','));
     });
   }

@@ -51,6 +51,7 @@ export function ruleDoc(rule: Rule): RuleDoc {
     verified: rule.verified ?? true,
     ...(rule.note === undefined ? {} : { note: rule.note }),
     ...(rule.overrides === undefined ? {} : { overrides: rule.overrides }),
+    ...(rule.ballot === undefined ? {} : { ballot: rule.ballot }),
   };
 }
 

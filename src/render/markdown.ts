@@ -1,4 +1,5 @@
 /** `--format markdown`: a GitHub table per race and its verdict line, for pasting into reports and issues. */
+import { ballotLine } from './ballot.js';
 import { raceTitle, type Election } from '../count/election.js';
 import { describeRule } from '../count/rules/rule.js';
 import { formatShare, formatVotes } from './numbers.js';
@@ -27,5 +28,6 @@ export function renderMarkdown(election: Election): string {
     ];
     return lines.join('\n') + '\n';
   });
-  return blocks.length === 0 ? 'No races matched.\n' : blocks.join('\n');
+  const ballot = `_Ballot: ${md(ballotLine(election.primary))}_\n`;
+  return blocks.length === 0 ? `No races matched.\n\n${ballot}` : `${blocks.join('\n')}\n${ballot}`;
 }

@@ -43,6 +43,7 @@ export const ruleSchema = z.object({
   verified: z.boolean().describe('false: not verified against a stored source'),
   note: z.string().optional(),
   overrides: z.array(z.string()).optional(),
+  ballot: z.enum(['all-party', 'party-primary']).optional().describe('the ballot the preset is for; absent when it covers both'),
 });
 
 const outcomeDetail = {
@@ -78,7 +79,11 @@ export const outcomeSchema = z.discriminatedUnion('status', [
 export const documentSchema = z.object({
   schemaVersion: z.literal(1),
   rule: ruleSchema,
-  partyPrimary: z.object({ partyPrimary: z.boolean(), source: z.enum(['flag', 'stage-column', 'file-name', 'default']) }),
+  partyPrimary: z.object({
+    partyPrimary: z.boolean(),
+    source: z.enum(['flag', 'preset', 'file-name', 'stage-column', 'default']).describe('where the decision came from, strongest first'),
+    reason: z.string().describe('why, in words: the flag, the preset, the file-name word, the stage column, or the default'),
+  }),
   inputs: z.array(z.object({
     name: z.string(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -106,8 +111,13 @@ export const documentSchema = z.object({
     outlook: z.object({
       outstanding: z.number().int(),
       finalDenominator: z.number().int(),
-      leader: z.object({ name: z.string(), status: z.enum(['clinched', 'needs', 'cannot']), votesNeeded: z.number().int().nullable() }).nullable(),
-      contenders: z.array(z.object({ name: z.string(), votesNeeded: z.number().int() })),
+      leader: z.object({
+        name: z.string(),
+        status: z.enum(['clinched', 'needs', 'cannot']),
+        votesNeeded: z.number().int().nullable().describe('the fewest outstanding votes that guarantee the win (worst case: the rest all go to the strongest rival)'),
+        votesNeededAtBest: z.number().int().nullable().describe('the fewest with which the win is still possible (best case: the rest split among the others)'),
+      }).nullable(),
+      contenders: z.array(z.object({ name: z.string(), votesNeeded: z.number().int(), votesNeededAtBest: z.number().int() })),
       cut: z.object({ locked: z.boolean(), holder: z.string(), challengers: z.array(z.object({ name: z.string(), marginNeeded: z.number().int(), canPass: z.boolean().describe('false: the gap can only be closed to a tie') })) }).nullable(),
       partial: z.boolean(),
       sentence: z.string(),

@@ -1,4 +1,5 @@
 /** The terminal table: one block per race, then a verdict line. The only module that uses chalk. */
+import { ballotLine } from './ballot.js';
 import type { ChalkInstance } from 'chalk';
 import { raceTitle, type Election, type RaceResult } from '../count/election.js';
 import { describeRule, type Rule } from '../count/rules/rule.js';
@@ -134,6 +135,6 @@ function footer(election: Election, c: ChalkInstance): string {
   }
   const leftOut = [...left].map(([reason, count]) => `${formatVotes(count)} ${reason}`).join(', ');
   const files = election.inputs.length === 1 ? safe(election.inputs[0]?.name ?? '') : `${election.inputs.length} files`;
-  const primary = election.primary.partyPrimary ? ` · party primary (${election.primary.source})` : '';
+  const primary = ` · ${ballotLine(election.primary)}`;
   return '\n' + c.dim(`${files} · ${formatVotes(rows)} rows, ${formatVotes(used)} counted${leftOut ? ` · left out: ${leftOut}` : ''}${primary}`) + '\n';
 }

@@ -82,8 +82,11 @@ describe('numbers', () => {
     expect(big).toMatchObject({ line: 2, message: 'votes "9007199254740993" is too large to count exactly' });
     const sum = dataError(await runBoth([], 'candidate,votes\nA,9007199254740991\nA,1\nB,1\n'));
     expect(sum).toMatchObject({ line: 3, message: 'the total for "A" passes 2^53 and cannot be counted exactly' });
-    // The largest exact total is still exact.
-    const { doc } = await jsonOf('candidate,votes\nA,9007199254740990\nA,1\nB,1\n');
+    // The largest exact total is still exact; the race total is held to the same limit.
+    const { doc } = await jsonOf('candidate,votes\nA,9007199254740990\nA,1\nB,0\n');
     expect(doc.races[0].candidates[0].votes).toBe(Number.MAX_SAFE_INTEGER);
+    expect(doc.races[0].totalVotes).toBe(Number.MAX_SAFE_INTEGER);
+    const race = dataError(await runBoth([], 'candidate,votes\nA,9007199254740991\nB,1\n'));
+    expect(race.message).toContain('passes 2^53');
   });
 });

@@ -74,7 +74,7 @@ describe.skipIf(!hasData)('real files (expected.md)', () => {
 
   it('LA 2015 all-party primary: runoff Edwards vs Vitter', async () => {
     const { doc } = await json(['--all-party', data('la_2015-10-24_primary-jungle_county.csv')]);
-    expect(doc.partyPrimary).toEqual({ partyPrimary: false, source: 'flag' });
+    expect(doc.partyPrimary).toMatchObject({ partyPrimary: false, source: 'flag' });
     const gov = race(doc, 'Governor');
     expect(gov.totalVotes).toBe(1114336);
     expect(votesOf(gov)).toMatchObject({ 'John Bel Edwards': 444517, 'David Vitter': 256300, 'Scott A. Angelle': 214982, '"Jay" Dardenne': 166656 });

@@ -87,7 +87,7 @@ export const ALASKA_DOC: ChartDoc = {
     onRequest: false,
     verified: false,
   },
-  partyPrimary: { partyPrimary: false, source: 'default' },
+  partyPrimary: { partyPrimary: false, source: 'default', reason: 'a ranked-choice contest: one race' },
   inputs: [{ name: 'ak-2022-08-16-special-rcv.json', sha256: '0'.repeat(64), encoding: 'utf-8', delimiter: ',', layout: 'ranked', rows: 0, rowsUsed: 0, rowsExcluded: {} }],
   races: [ALASKA_RACE],
   warnings: [],

@@ -1,8 +1,10 @@
 /** Contests the runoff rules are not for (multi-seat, Yes/No measures), and ballots that are not candidates. */
 import type { Rule } from './rule.js';
+import { thousands } from '../../model/thousands.js';
 
-const YES = new Set(['yes', 'for', 'yesfor', 'foryes', 'si', 'sí', 'oui']);
-const NO = new Set(['no', 'against', 'noagainst', 'againstno', 'non']);
+// Letters only: `IN FAVOR` → `infavor`, `Sí` → `sí`. Spanish, Portuguese, French and Italian ballots too.
+const YES = new Set(['yes', 'for', 'yesfor', 'foryes', 'infavor', 'infavour', 'si', 'sí', 'sim', 'oui', 'pour', 'afavor', 'enfavor', 'favorable', 'approve', 'approved']);
+const NO = new Set(['no', 'against', 'noagainst', 'againstno', 'non', 'não', 'nao', 'contre', 'contra', 'encontra', 'reject', 'rejected']);
 
 const letters = (name: string): string => name.toLowerCase().replace(/[^\p{L}]/gu, '');
 
@@ -16,10 +18,14 @@ export function measureLabel(names: readonly string[]): string | null {
 }
 
 /** Why no winner or runoff is computed for this contest, or null when it is a single-seat candidate race. */
-export function notACandidateRace(names: readonly string[], seats: number | null): string | null {
+export function notACandidateRace(names: readonly string[], seats: number | null, votes?: { total: number; ballotsCast: number | null; seatsGiven: boolean }): string | null {
   if (seats !== null && seats > 1) return `a contest for ${seats} seats: these majority and runoff rules decide one seat, so none is computed`;
+  // More candidate votes than ballots: voters marked several choices. --seats 1 says otherwise and is obeyed.
+  if (votes && !votes.seatsGiven && votes.ballotsCast !== null && votes.ballotsCast > 0 && votes.total > votes.ballotsCast) {
+    return `a vote-for-N contest: ${thousands(votes.total)} candidate votes on ${thousands(votes.ballotsCast)} ballots cast (the file's own figure), so voters could choose more than one; these majority and runoff rules decide one seat, so none is computed (--seats 1 overrides)`;
+  }
   const measure = measureLabel(names);
-  return measure ? `a ${measure} measure, not a race between candidates: there is no runoff` : null;
+  return measure ? `${/^[aeiou]/i.test(measure) ? 'an' : 'a'} ${measure} measure, not a race between candidates: there is no runoff` : null;
 }
 
 /** Blank and invalid ballots as rows to show under the candidates, and whether the rule counts them. */

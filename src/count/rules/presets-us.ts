@@ -11,7 +11,17 @@ function usMajority(id: string, name: string, source: string, note?: string): Ru
   return { id, name, source, wins: MAJORITY, denominator: 'valid', advance: 2, ties: 'report', ...(note ? { note } : {}) };
 }
 
-export const usPresets: readonly Rule[] = [
+const ALL_PARTY = new Set(['us-ga-nonpartisan', 'us-la', 'us-ca-top-two', 'us-ca-local', 'us-wa-top-two', 'us-ak-top-four', 'chicago']);
+const PARTY_PRIMARY = new Set(['us-tx', 'us-al', 'us-ar', 'us-ok', 'us-sc', 'us-nc', 'us-sd', 'nyc-2013']);
+
+/** The ballot each preset's label names; us-ga and us-ms cover primaries and general elections alike, so none. */
+function withBallot(rule: Rule): Rule {
+  if (ALL_PARTY.has(rule.id)) return { ...rule, ballot: 'all-party' };
+  if (PARTY_PRIMARY.has(rule.id)) return { ...rule, ballot: 'party-primary' };
+  return rule;
+}
+
+export const usPresets: readonly Rule[] = ([
   usMajority(
     'us-ga',
     'Georgia: primaries, general and special elections (partisan offices, incl. all-party specials)',
@@ -133,4 +143,4 @@ export const usPresets: readonly Rule[] = [
     'columbiachronicle.com (2011); chicagotribune.com (2023): "50 percent of ballots cast plus one"',
     'A tie for second is settled by random selection, "basically a coin toss" (Illinois State Board of Elections counsel): the tie is reported.',
   ),
-];
+] as Rule[]).map(withBallot);

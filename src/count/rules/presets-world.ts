@@ -15,7 +15,8 @@ interface Extra {
 /** A two-round presidential rule: the defaults are "> 50 % of valid votes, else the top two". */
 function president(id: string, name: string, source: string, extra: Extra = {}): Rule {
   const { wins = MAJORITY, denominator = 'valid', ...rest } = extra;
-  return { id, name, source, wins, denominator, advance: 2, ties: 'report', ...rest };
+  // A first round puts every party's candidate on one ballot.
+  return { id, name, source, wins, denominator, advance: 2, ties: 'report', ballot: 'all-party', ...rest };
 }
 
 export const worldPresets: readonly Rule[] = [
@@ -24,6 +25,7 @@ export const worldPresets: readonly Rule[] = [
   }),
   {
     id: 'fr-legislative',
+    ballot: 'all-party',
     name: 'France: National Assembly',
     source: 'electionguide.org, election digest 16804; ilgiornale.it; r/YUROP summary (Code électoral)',
     wins: [{ share: pct(50), registeredShare: pct(25) }],

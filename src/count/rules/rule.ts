@@ -24,6 +24,13 @@ export interface Condition {
   regional?: Regional;
 }
 
+/**
+ * What kind of ballot a preset describes: every party's candidates on one ballot (Louisiana, jungle specials,
+ * top-two and top-four primaries, nonpartisan races, presidential first rounds) or one ballot per party (party
+ * primaries). It decides whether a race is split by party when no flag says.
+ */
+export type BallotKind = 'all-party' | 'party-primary';
+
 /** valid: candidate votes incl. write-ins; valid+blank: plus blank ballots; cast: plus blank and invalid ballots. */
 export type Denominator = 'valid' | 'valid+blank' | 'cast';
 
@@ -50,6 +57,8 @@ export interface Rule {
   note?: string;
   /** false: the source could not be checked against the primary text. */
   verified?: boolean;
+  /** The ballot the preset is for; absent when it covers both (Georgia: primaries and general elections). */
+  ballot?: BallotKind;
   /** Flags applied on top of the preset, e.g. `["--threshold 40"]`. */
   overrides?: string[];
 }

@@ -4,7 +4,7 @@
  * tallies directly, so the page says exactly what the document says.
  */
 import { createHash } from 'node:crypto';
-import type { Election } from '../../pipeline.js';
+import type { Election } from '../../count/election.js';
 import { toDocument } from '../document.js';
 import { formatShare, formatVotes } from '../numbers.js';
 import { breakdownBlock, SMALL_MULTIPLES, SORT_SCRIPT } from './areas.js';

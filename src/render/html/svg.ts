@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Election } from '../../pipeline.js';
+import type { Election } from '../../count/election.js';
 import { InputError, UsageError } from '../../model/errors.js';
 import { toDocument } from '../document.js';
 import { barChart } from './bars.js';
