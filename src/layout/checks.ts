@@ -182,24 +182,3 @@ export class DuplicateNotes {
     return { code: 'duplicate-rows', file, message: `${this.count} ${this.what}${this.count === 1 ? '' : 's'}${why} dropped: line${this.count === 1 ? '' : 's'} ${this.first.join(', ')}${more}` };
   }
 }
-
-/** Exact copies of an earlier record, remembered in full: used only for files without precinct columns. */
-export class DuplicateFilter {
-  private readonly seen = new Map<string, number>();
-
-  constructor(private readonly notes: DuplicateNotes) {}
-
-  /** True when this record (its cells, in order) was seen before; `line` is where it starts. */
-  isDuplicate(cells: readonly string[], line: number): boolean {
-    let key = '';
-    for (const c of cells) key += `${c.length}:${c}`;
-    const original = this.seen.get(key);
-    if (original === undefined) {
-      this.seen.set(key, line);
-      return false;
-    }
-    this.notes.note(line, original);
-    return true;
-  }
-}
-

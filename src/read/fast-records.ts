@@ -4,7 +4,8 @@
  * row, an unusual vote cell); keys are raw bytes read as latin1, which is 1:1 and cheap.
  */
 import { DataError } from '../model/errors.js';
-import type { RecordView } from '../layout/rows.js';
+import type { RecordView } from './record-view.js';
+import type { RowDigest } from '../layout/rows/row-digest.js';
 import { parseVotes } from './votes.js';
 import { Utf8Validator } from './decode.js';
 import { CsvScanError, FastCsvScanner, fieldText, type FieldSpans } from './fast-scan.js';
@@ -256,6 +257,22 @@ class SpanRecord implements RecordView {
       }
     }
     return true;
+  }
+  /** Over the raw bytes, which are the cell's UTF-8 (checked), but with `""` as one quote in an escaped cell. */
+  digest(into: RowDigest): void {
+    const { buf, start, end, escaped, count } = this.r;
+    into.reset();
+    for (let f = 0; f < count; f++) {
+      const e = end[f] as number;
+      const unescape = escaped[f] === 1;
+      for (let i = start[f] as number; i < e; i++) {
+        const b = buf[i] as number;
+        into.byte(b);
+        if (b === 0x22 && unescape) i++;
+      }
+      into.cellEnd();
+    }
+    into.finish();
   }
 }
 

@@ -1,5 +1,6 @@
 /** A parsed record as both parsers present it: the only way RowReader reads cells. */
 import { parseVotes } from './votes.js';
+import type { RowDigest } from '../layout/rows/row-digest.js';
 
 /**
  * One parsed record, as either parser sees it: csv-parse gives strings, the byte scanner gives spans.
@@ -32,6 +33,11 @@ export interface RecordView {
   /** The same, for several cells at once, with a third memory (the other precinct columns: `ward,precinct`). */
   sameCellsAsLast(columns: readonly number[]): boolean;
   allBlank(): boolean;
+  /**
+   * The record's digest into `into` (reset, fed every cell, finished): the same for the same decoded cells
+   * whichever parser read them, so duplicate rows are found without keeping them.
+   */
+  digest(into: RowDigest): void;
 }
 
 /** A RecordView over csv-parse's array of strings; `set` points it at the next record. */
@@ -88,6 +94,11 @@ export class StringRecord implements RecordView {
   }
   allBlank(): boolean {
     return this.cells.every((c) => c.trim() === '');
+  }
+  digest(into: RowDigest): void {
+    into.reset();
+    for (let i = 0; i < this.cells.length; i++) into.text(this.cells[i] as string);
+    into.finish();
   }
 }
 

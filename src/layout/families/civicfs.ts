@@ -16,7 +16,7 @@ export function detectCivicfs(headers: readonly string[], ctx: LayoutContext): L
   const stage = col('election_type');
   return longLayout(headers, {
     name: 'civicfs',
-    keyColumns: [candidate, contest, -1, party, stage],
+    keyColumns: { candidate, office: contest, district: -1, party, stage, more: {} },
     voteColumns: [votes],
     classify: (values) => classifyLong(values, ctx),
   });

@@ -17,7 +17,7 @@ export function detectClarity(headers: readonly string[], ctx: LayoutContext): L
   if (contest === -1 || choice === -1 || votes === -1) return null;
   return longLayout(headers, {
     name: 'clarity-summary',
-    keyColumns: [choice, contest, -1, col('party_name'), -1],
+    keyColumns: { candidate: choice, office: contest, district: -1, party: col('party_name'), stage: -1, more: {} },
     voteColumns: [votes],
     reporting: reportingColumns(headers),
     classify: (values) => classifyLong(values, ctx),

@@ -15,7 +15,7 @@ export function detectClerk(headers: readonly string[], ctx: LayoutContext): Lay
   if (contest === -1 || choice === -1 || votes === -1) return null;
   return longLayout(headers, {
     name: hasPrecinctColumn(headers) ? 'clerk-statement' : 'clerk-summary',
-    keyColumns: [choice, contest, -1, -1, -1],
+    keyColumns: { candidate: choice, office: contest, district: -1, party: -1, stage: -1, more: {} },
     voteColumns: [votes],
     classify: (values) => classifyLong(values, ctx),
   });

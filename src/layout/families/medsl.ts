@@ -26,7 +26,7 @@ export function detectMedsl(headers: readonly string[], ctx: LayoutContext): Lay
   const modes = new ModeMix();
   const layout = longLayout(headers, {
     name: constituency !== -1 ? 'medsl-constituency' : 'medsl-precinct',
-    keyColumns: [candidate, office, col('district'), party, col('stage'), col('special'), col('writein'), state, col('magnitude'), mode],
+    keyColumns: { candidate, office, district: col('district'), party, stage: col('stage'), more: { special: col('special'), writein: col('writein'), state, magnitude: col('magnitude'), mode } },
     voteColumns: [constituency !== -1 ? constituency : precinct],
     classify: (values) => {
       const c = classifyMedsl(values, ctx);
