@@ -5,6 +5,7 @@
  * a precinct file; the county is looked up only when its cell changes, so a sorted file pays one byte compare.
  */
 import type { RaceId, Warning } from '../model/types.js';
+import { DataError } from '../model/errors.js';
 import { raceLabel } from './classify.js';
 import { thousands } from '../model/thousands.js';
 
@@ -39,6 +40,12 @@ interface CountyRace {
 
 const SHOWN = 5;
 
+/**
+ * (county, race, candidate) counts a file may have: each is about 150 bytes of heap, so this many is some
+ * 750 MB, well inside V8's heap; more is an error with a way out, not an out-of-memory crash.
+ */
+export const MAX_COUNTY_PARTS = 5_000_000;
+
 /** A county and the counts of each key in it, indexed by the key's id (dense: ids are handed out in order). */
 export interface County {
   name: string;
@@ -69,7 +76,14 @@ export class CountyChecks {
   }
 
   /** The counts of key `id` in `county`, made on first use. */
-  part(county: County, id: number, raceIndex: number, line: number): CountyPart {
+  part(county: County, id: number, raceIndex: number, line: number, file: string): CountyPart {
+    if (this.parts.length >= MAX_COUNTY_PARTS) {
+      throw new DataError(
+        `more than ${thousands(MAX_COUNTY_PARTS)} distinct counties × races × candidates: too many to check in memory`,
+        { file, line },
+        'split the file into smaller ones (by state or county) and pass them together',
+      );
+    }
     const part = { county: county.name, raceIndex, rows: 0, votes: 0, missing: 0, totalRows: 0, total: 0, totalLine: 0, line, rowLine: 0 };
     while (county.parts.length < id) county.parts.push(undefined);
     county.parts[id] = part;

@@ -5,10 +5,9 @@
  */
 import { DataError } from '../../model/errors.js';
 import { thousands } from '../../model/thousands.js';
-import type { Slot } from '../../count/tally.js';
 import type { County } from '../checks.js';
 import { excelText, raceLabel } from '../classify.js';
-import type { Classified } from '../layout.js';
+import type { PartTarget } from './targets.js';
 import type { RecordView } from '../../read/record-view.js';
 
 /**
@@ -30,20 +29,6 @@ export function repeatCheckFor(parts: number, countyColumn: number, precinctColu
   const [precinct, ...more] = precinctColumns;
   if (precinct !== undefined) return { kind: 'block', precinct, morePrecincts: more.length > 0 ? more : null };
   return countyColumn >= 0 ? { kind: 'county' } : { kind: 'none' };
-}
-
-/** What a distinct key leads to, per part; the slot is found on the first row that adds votes. */
-export interface PartTarget {
-  classified: Classified;
-  slot: Slot | null;
-  /** Index into each county's counts. */
-  id: number;
-  /** Index of the race in the county checks; -1 for an exclusion without a race. */
-  raceIndex: number;
-  /** Precinct files: the block where this key was last counted, its line and votes. */
-  block: number;
-  blockLine: number;
-  blockVotes: number;
 }
 
 /** The error for a repeat with other votes than the key's first row in the place: both lines, and the place. */

@@ -10,7 +10,8 @@ import type { RecordView } from '../../read/record-view.js';
 import { BAD, describeBadVotes } from '../../read/votes.js';
 import { DuplicateFilter } from './duplicates.js';
 import { Places } from './places.js';
-import { differentVotes, repeatCheckFor, type PartTarget, type RepeatCheck } from './repeat-check.js';
+import { differentVotes, repeatCheckFor, type RepeatCheck } from './repeat-check.js';
+import { KeyTargets, type PartTarget } from './targets.js';
 import { RowNotes } from './row-notes.js';
 import { restBlank, RowShape } from './row-shape.js';
 
@@ -31,9 +32,10 @@ export class RowReader {
   private readonly notes: RowNotes;
   private readonly checks = new CountyChecks();
   private readonly duplicates: DuplicateFilter | null;
-  private ids = 0;
   /** The key columns in the order `classify` takes their values. */
   private readonly keyColumns: number[];
+  /** What a key's first record leads to (PartTargets), made once per distinct key: see `record`. */
+  private readonly makeTargets: (rec: RecordView) => PartTarget[];
   /** Records of another shape than the header's: footers, footnotes, short and long rows, unnamed columns. */
   private readonly shape: RowShape;
   private readonly repeat: RepeatCheck;
@@ -49,6 +51,7 @@ export class RowReader {
     this.notes = new RowNotes(options.file);
     this.duplicates = layout.dedup ? new DuplicateFilter(this.notes.duplicates, options.file) : null;
     this.keyColumns = keyColumnList(layout.keyColumns);
+    this.makeTargets = new KeyTargets(layout, this.keyColumns, this.checks, options.file).make;
     this.shape = new RowShape(layout.headerLength, layout.unnamedColumns, options.file);
     this.reporting = layout.reporting ? new ReportingCounter(layout.reporting) : null;
     this.repeat = repeatCheckFor(layout.parts.length, layout.countyColumn, layout.precinctColumns);
@@ -128,7 +131,7 @@ export class RowReader {
 
   // Per-county counting lives in small methods: inlined into `record` it makes the hot loop slower (measured).
   private countsOf(county: County, target: PartTarget, line: number): CountyPart {
-    return county.parts[target.id] ?? this.checks.part(county, target.id, target.raceIndex, line);
+    return county.parts[target.id] ?? this.checks.part(county, target.id, target.raceIndex, line, this.options.file);
   }
 
   private countIn(county: County, target: PartTarget, votes: number, line: number): void {
@@ -143,18 +146,6 @@ export class RowReader {
     counts.total += votes;
     counts.totalLine = line;
   }
-
-  /** Made once per distinct key: classifying is per key, so no closure or string is made per row. */
-  private readonly makeTargets = (rec: RecordView): PartTarget[] =>
-    this.layout.classify(this.keyColumns.map((c) => (c < 0 ? '' : rec.text(c)))).map((classified) => ({
-      classified,
-      slot: null,
-      id: this.ids++,
-      raceIndex: classified.race ? this.checks.raceIndex(classified.race) : -1,
-      block: -1,
-      blockLine: 0,
-      blockVotes: 0,
-    }));
 
   /**
    * A second row of this key in the same place (see RepeatCheck): true when it is a duplicate to drop; throws
