@@ -1,6 +1,7 @@
 /**
- * Checks that need more than one row (formats.md §3, §4, §8): counties with no data at all, total rows that
- * disagree with their candidates, races found in one county of a many-county file, exact duplicate records.
+ * Checks that need more than one row: counties with no data at all, total rows that disagree with their
+ * candidates, races found in one county of a many-county file (a mislabelled race). Exact duplicate records
+ * are rows/duplicates.ts's.
  * The reader keeps counts per (race, candidate) key and county — never per row — so memory stays bounded on
  * a precinct file; the county is looked up only when its cell changes, so a sorted file pays one byte compare.
  */

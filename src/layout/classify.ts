@@ -1,4 +1,7 @@
-/** Which rows are not candidate votes (formats.md §3), and which race a row belongs to (formats.md §4). */
+/**
+ * Which rows are not candidate votes (totals, over/under votes, registered voters, blank candidates), and
+ * which race a row belongs to (office, district, party in a primary, seats).
+ */
 import type { BallotKind, ExclusionReason, RaceId } from '../model/types.js';
 
 const TURNOUT_OFFICE = /\b(voters|registration|registered|ballots cast)\b/i;

@@ -1,5 +1,5 @@
 /**
- * civicfs / Georgia SoS-derived precinct files (formats.md §1 C2): one row per precinct × candidate ×
+ * civicfs / Georgia SoS-derived precinct files: one row per precinct × candidate ×
  * `vote_type`, summed; `vote_count` is a float string (`613.0`), and an empty one is missing — whole
  * counties are empty upstream, and that is "no data", never "0 votes". The party suffix in
  * `Donald J. Trump (Rep)` is part of the exact name (merging variants is `--merge-names`' job).

@@ -1,5 +1,5 @@
 /**
- * Clarity ENR `summary.csv` (formats.md §1 F): one row per contest × choice, no geography. The contest name
+ * Clarity ENR `summary.csv`: one row per contest × choice, no geography. The contest name
  * carries the seat count, `… (Vote For 2)`: classifyLong takes it off the office and passes it on as `seats`,
  * so a multi-seat contest is reported as not applicable instead of as a runoff. `over votes`, `under votes`,
  * `registered voters`, `ballots cast`, `percent of votes` and `num * total/rptg` are per-contest columns,

@@ -1,7 +1,9 @@
 /**
  * The "long" family: one row per (geography × race × candidate) — minimal `candidate,votes`, OpenElections
- * (formats.md §1 A), and vote-type columns with or without a total (§1 B1, B2). `longLayout` is the builder
- * the other one-candidate-per-row families (MEDSL, civicfs, Clarity, county clerk) share.
+ * (`county,precinct,office,district,party,candidate,votes`), and vote-type columns (`election_day`,
+ * `absentee` …) summed when there is no total column, or checked against it (TX) when there is.
+ * `longLayout` is the builder the other one-candidate-per-row families (MEDSL, civicfs, Clarity, county
+ * clerk) share.
  */
 import { ballotKind, excludedBy, cleanName, isPrimaryStage, primaryParty, raceId, seatsFromContest } from '../classify.js';
 import { findAll, findColumn, findCountyColumn, findPrecinctColumns, findUnnamedColumns, hasPrecinctColumn, isVoteTypeColumn, SYNONYMS } from '../columns.js';

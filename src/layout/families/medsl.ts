@@ -1,5 +1,5 @@
 /**
- * MIT Election Data + Science Lab files (formats.md §1 C1, D): precinct files with the vote mode as a row
+ * MIT Election Data + Science Lab files: precinct files with the vote mode as a row
  * dimension (`mode`, `votes`, `magnitude`), and constituency files (`candidatevotes`, with a `totalvotes`
  * that is a race total repeated on every row — never a candidate, never summed).
  *

@@ -1,5 +1,5 @@
 /**
- * Wide precinct files (formats.md §1 E, RDH / VEST): one column per candidate, named by a code such as
+ * Wide precinct files (the Redistricting Data Hub / VEST): one column per candidate, named by a code such as
  * `G22USSDWAR` — election type (G general, P primary, S special, R runoff), year, office (`USS`, `CON06`,
  * `SL123`, `SU45`), party letter, and the first letters of the name; measures end in YES / NO. A record
  * contributes to every candidate column: one part per column. The race is the code without its party and
