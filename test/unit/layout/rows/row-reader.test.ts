@@ -81,6 +81,15 @@ describe.each(VIEWS)('RowReader over %s', (view) => {
       expect(warnings.find((w) => w.code === 'duplicate-rows')?.message).toBe('1 exact duplicate record dropped: line 4 (same as 2)');
     });
 
+    it('finds a duplicate by the text of its cells: quoted or not the same, escaped quotes and shifted commas told apart', async () => {
+      const { votes, excluded, warnings } = await read(
+        'state,office,party,candidate,votes\nST,Gov,,"Smith, John",5\nST,Gov,,Smith,5\nST,Gov,,"Smith, John",5\nST,"Gov",,"Bob ""B"" Gray",7\nST,Gov,,"Bob ""B"" Gray",7\nST,Gov,,Bob ""B"" Gray,7\n',
+      );
+      expect(votes['gov||']).toEqual({ 'Smith, John': 5, Smith: 5, 'Bob "B" Gray': 7, 'Bob ""B"" Gray': 7 });
+      expect(excluded).toEqual({ duplicate: 2 });
+      expect(warnings.find((w) => w.code === 'duplicate-rows')?.message).toBe('2 exact duplicate records dropped: lines 4 (same as 2), 6 (same as 5)');
+    });
+
     it('sums MEDSL vote modes, leaves out magnitude-0 statistics, and warns when TOTAL sits beside per-mode rows', async () => {
       const { votes, excluded, warnings } = await read(`
   precinct,office,party_detailed,mode,votes,county_name,candidate,district,magnitude,stage,state,special,writein,state_po
