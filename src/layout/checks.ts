@@ -1,10 +1,12 @@
 /**
- * Checks that need more than one row (formats.md §3, §4, §8): counties with no data at all, total rows that
- * disagree with their candidates, races found in one county of a many-county file, exact duplicate records.
+ * Checks that need more than one row: counties with no data at all, total rows that disagree with their
+ * candidates, races found in one county of a many-county file (a mislabelled race). Exact duplicate records
+ * are rows/duplicates.ts's.
  * The reader keeps counts per (race, candidate) key and county — never per row — so memory stays bounded on
  * a precinct file; the county is looked up only when its cell changes, so a sorted file pays one byte compare.
  */
 import type { RaceId, Warning } from '../model/types.js';
+import { DataError } from '../model/errors.js';
 import { raceLabel } from './classify.js';
 import { thousands } from '../model/thousands.js';
 
@@ -39,6 +41,12 @@ interface CountyRace {
 
 const SHOWN = 5;
 
+/**
+ * (county, race, candidate) counts a file may have: each is about 150 bytes of heap, so this many is some
+ * 750 MB, well inside V8's heap; more is an error with a way out, not an out-of-memory crash.
+ */
+export const MAX_COUNTY_PARTS = 5_000_000;
+
 /** A county and the counts of each key in it, indexed by the key's id (dense: ids are handed out in order). */
 export interface County {
   name: string;
@@ -69,7 +77,14 @@ export class CountyChecks {
   }
 
   /** The counts of key `id` in `county`, made on first use. */
-  part(county: County, id: number, raceIndex: number, line: number): CountyPart {
+  part(county: County, id: number, raceIndex: number, line: number, file: string): CountyPart {
+    if (this.parts.length >= MAX_COUNTY_PARTS) {
+      throw new DataError(
+        `more than ${thousands(MAX_COUNTY_PARTS)} distinct counties × races × candidates: too many to check in memory`,
+        { file, line },
+        'split the file into smaller ones (by state or county) and pass them together',
+      );
+    }
     const part = { county: county.name, raceIndex, rows: 0, votes: 0, missing: 0, totalRows: 0, total: 0, totalLine: 0, line, rowLine: 0 };
     while (county.parts.length < id) county.parts.push(undefined);
     county.parts[id] = part;
@@ -182,24 +197,3 @@ export class DuplicateNotes {
     return { code: 'duplicate-rows', file, message: `${this.count} ${this.what}${this.count === 1 ? '' : 's'}${why} dropped: line${this.count === 1 ? '' : 's'} ${this.first.join(', ')}${more}` };
   }
 }
-
-/** Exact copies of an earlier record, remembered in full: used only for files without precinct columns. */
-export class DuplicateFilter {
-  private readonly seen = new Map<string, number>();
-
-  constructor(private readonly notes: DuplicateNotes) {}
-
-  /** True when this record (its cells, in order) was seen before; `line` is where it starts. */
-  isDuplicate(cells: readonly string[], line: number): boolean {
-    let key = '';
-    for (const c of cells) key += `${c.length}:${c}`;
-    const original = this.seen.get(key);
-    if (original === undefined) {
-      this.seen.set(key, line);
-      return false;
-    }
-    this.notes.note(line, original);
-    return true;
-  }
-}
-

@@ -1,4 +1,7 @@
-/** Which rows are not candidate votes (formats.md §3), and which race a row belongs to (formats.md §4). */
+/**
+ * Which rows are not candidate votes (totals, over/under votes, registered voters, blank candidates), and
+ * which race a row belongs to (office, district, party in a primary, seats).
+ */
 import { raceKey, type BallotKind, type ExclusionReason, type RaceId } from '../model/types.js';
 import { cleanName } from '../model/race-names.js';
 

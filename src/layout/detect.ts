@@ -51,17 +51,18 @@ export function detectLayout(rawHeader: readonly string[], ctx: LayoutContext, l
 
 /**
  * `Nom` + `Prénom` (or `last_name` + `first_name`): one candidate, `Prénom Nom`. The long families all put the
- * candidate column first in their key, so the first name is appended to the key and joined before classifying.
+ * candidate column first in their key, so the first name is added last to the key and joined before classifying.
  */
 function joinFirstName(layout: Layout, headers: readonly string[]): Layout {
-  const candidate = layout.keyColumns[0];
-  if (layout.parts.length !== 1 || candidate === undefined || candidate < 0) return layout;
+  const candidate = layout.keyColumns.candidate;
+  if (layout.parts.length !== 1 || candidate < 0) return layout;
   const first = findFirstNameColumn(headers, candidate);
   if (first === -1) return layout;
   const classify = layout.classify.bind(layout);
   return {
     ...layout,
-    keyColumns: [...layout.keyColumns, first],
+    // Last in the classify order, so the wrapper below finds it at the end of the values.
+    keyColumns: { ...layout.keyColumns, more: { ...layout.keyColumns.more, firstName: first } },
     classify: (values) => {
       const given = (values[values.length - 1] ?? '').trim();
       const surname = values[0] ?? '';

@@ -1,5 +1,5 @@
 /**
- * Finding the header record (reliability.md #17): exports often put a title, a date and a blank line above it
+ * Finding the header record: exports often put a title, a date and a blank line above it
  * ("Official Results", "General Election, November 5 2024"). The first record whose cells are a recognised
  * header is the header, if it comes within the first PREAMBLE_RECORDS records and every record above it has
  * fewer non-empty cells than it has — so data rows under an unrecognised header are never mistaken for a

@@ -37,6 +37,28 @@ export interface Reporting {
   unit: string;
 }
 
+/**
+ * The columns that name a record's race and candidate, by role; -1 for a role the file has no column for.
+ * `classify` gets their values in this order: candidate, office, district, party, stage, then `more`.
+ */
+export interface KeyColumns {
+  candidate: number;
+  office: number;
+  district: number;
+  party: number;
+  stage: number;
+  /** Family-specific key columns, in order (MEDSL `special`, `writein`, `state`, `magnitude`, `mode`; a vote type). */
+  more: Readonly<Record<string, number>>;
+}
+
+/** For layouts whose records name no race or candidate in cells (wide files: the header does). */
+export const NO_KEY_COLUMNS: KeyColumns = { candidate: -1, office: -1, district: -1, party: -1, stage: -1, more: {} };
+
+/** The key columns in the order `classify` takes their values (five or more, so never one column alone). */
+export function keyColumnList(k: KeyColumns): number[] {
+  return [k.candidate, k.office, k.district, k.party, k.stage, ...Object.values(k.more)];
+}
+
 /** One (race, candidate) pair a record contributes to. */
 export interface Part {
   /** Columns summed into the part's votes: one total column, or vote-type columns. */
@@ -47,8 +69,8 @@ export interface Layout {
   /** Shown in `inputs[].layout`: `openelections`, `medsl-precinct`, `clarity-summary`, `wide-vest` … */
   name: string;
   headerLength: number;
-  /** Columns whose values decide race, candidate and exclusion; `classify` gets them in this order. */
-  keyColumns: number[];
+  /** Columns whose values decide race, candidate and exclusion; `classify` gets them in `keyColumnList` order. */
+  keyColumns: KeyColumns;
   /** Geography columns: a `TOTAL` value there makes the row a pseudo-row. */
   geoColumns: number[];
   /** The county-like column (-1: none), for the per-county checks: no data, one-county races, total rows. */

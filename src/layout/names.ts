@@ -1,5 +1,5 @@
 /**
- * Candidate names that look like one person spelled two ways, within one race (formats.md §5). The tally key
+ * Candidate names that look like one person spelled two ways, within one race. The tally key
  * is the exact name (trimmed, NBSP-normalised), so nothing is merged unless asked: `--merge-names` merges
  * variants of case, whitespace and `(I)` / `(Dem)` suffixes, and says so; near-misses by edit distance (OCR
  * slips like `BedweIl`) are only reported, since two real people can differ by a letter.

@@ -1,5 +1,6 @@
 /** A parsed record as both parsers present it: the only way the layout code reads cells. */
 import { parseVotes, type CellVotes } from './votes.js';
+import type { RowDigest } from './row-digest.js';
 
 /**
  * Some cells of the record a view was at when `same` was last called, remembered without a string per record
@@ -40,6 +41,11 @@ export interface RecordView {
    */
   lastCells(columns: readonly number[]): CellTracker;
   allBlank(): boolean;
+  /**
+   * The record's digest into `into` (reset, fed every cell, finished): the same for the same decoded cells
+   * whichever parser read them, so duplicate rows are found without keeping them.
+   */
+  digest(into: RowDigest): void;
 }
 
 /** A RecordView over csv-parse's array of strings; `set` points it at the next record. */
@@ -85,6 +91,11 @@ export class StringRecord implements RecordView {
   }
   allBlank(): boolean {
     return this.cells.every((c) => c.trim() === '');
+  }
+  digest(into: RowDigest): void {
+    into.reset();
+    for (let i = 0; i < this.cells.length; i++) into.text(this.cells[i] as string);
+    into.finish();
   }
 }
 

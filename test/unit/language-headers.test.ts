@@ -32,9 +32,9 @@ describe('headers in other languages', () => {
     [['Región', 'Comuna', 'Candidata', 'Partido Político', 'Votos Válidos'], 2, 4, 3, [0, 1]],
   ])('%j reads: candidate, votes, party and places found', (header, candidate, votes, party, places) => {
     const layout = detectLayout(header, ctx, 1);
-    expect(layout.keyColumns[0]).toBe(candidate);
+    expect(layout.keyColumns.candidate).toBe(candidate);
     expect(layout.parts[0]?.voteColumns).toEqual([votes]);
-    expect(layout.keyColumns).toContain(party);
+    expect(Object.values(layout.keyColumns)).toContain(party);
     for (const p of places) expect(layout.geoColumns).toContain(p);
   });
 

@@ -1,5 +1,5 @@
 /**
- * civicfs / Georgia SoS-derived precinct files (formats.md §1 C2): one row per precinct × candidate ×
+ * civicfs / Georgia SoS-derived precinct files: one row per precinct × candidate ×
  * `vote_type`, summed; `vote_count` is a float string (`613.0`), and an empty one is missing — whole
  * counties are empty upstream, and that is "no data", never "0 votes". The party suffix in
  * `Donald J. Trump (Rep)` is part of the exact name (merging variants is `--merge-names`' job).
@@ -16,7 +16,7 @@ export function detectCivicfs(headers: readonly string[], ctx: LayoutContext): L
   const stage = col('election_type');
   return longLayout(headers, {
     name: 'civicfs',
-    keyColumns: [candidate, contest, -1, party, stage],
+    keyColumns: { candidate, office: contest, district: -1, party, stage, more: {} },
     voteColumns: [votes],
     classify: (values) => classifyLong(values, ctx),
   });

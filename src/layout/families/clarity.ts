@@ -1,5 +1,5 @@
 /**
- * Clarity ENR `summary.csv` (formats.md §1 F): one row per contest × choice, no geography. The contest name
+ * Clarity ENR `summary.csv`: one row per contest × choice, no geography. The contest name
  * carries the seat count, `… (Vote For 2)`: classifyLong takes it off the office and passes it on as `seats`,
  * so a multi-seat contest is reported as not applicable instead of as a runoff. `over votes`, `under votes`,
  * `registered voters`, `ballots cast`, `percent of votes` and `num * total/rptg` are per-contest columns,
@@ -17,7 +17,7 @@ export function detectClarity(headers: readonly string[], ctx: LayoutContext): L
   if (contest === -1 || choice === -1 || votes === -1) return null;
   return longLayout(headers, {
     name: 'clarity-summary',
-    keyColumns: [choice, contest, -1, col('party_name'), -1],
+    keyColumns: { candidate: choice, office: contest, district: -1, party: col('party_name'), stage: -1, more: {} },
     voteColumns: [votes],
     reporting: reportingColumns(headers),
     classify: (values) => classifyLong(values, ctx),

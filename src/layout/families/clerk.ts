@@ -1,5 +1,5 @@
 /**
- * County-clerk "Summary of Votes" and "Statement of Votes" exports (formats.md §1 G, Boulder County, CO):
+ * County-clerk "Summary of Votes" and "Statement of Votes" exports (Boulder County, CO):
  * `Contest Title`, `Choice Name`, `Total Votes`, with precinct columns in the statement. Header fields may hold
  * newlines (`"Total \nVotes"`, normalised away), numbers ≥ 1,000 are quoted with thousands separators, and
  * the file ends with an empty `,,,,,,,` row and a `"* Active Voters are …"` footnote: footers, not
@@ -15,7 +15,7 @@ export function detectClerk(headers: readonly string[], ctx: LayoutContext): Lay
   if (contest === -1 || choice === -1 || votes === -1) return null;
   return longLayout(headers, {
     name: hasPrecinctColumn(headers) ? 'clerk-statement' : 'clerk-summary',
-    keyColumns: [choice, contest, -1, -1, -1],
+    keyColumns: { candidate: choice, office: contest, district: -1, party: -1, stage: -1, more: {} },
     voteColumns: [votes],
     classify: (values) => classifyLong(values, ctx),
   });

@@ -1,15 +1,17 @@
 /**
  * The "long" family: one row per (geography × race × candidate) — minimal `candidate,votes`, OpenElections
- * (formats.md §1 A), and vote-type columns with or without a total (§1 B1, B2). `longLayout` is the builder
- * the other one-candidate-per-row families (MEDSL, civicfs, Clarity, county clerk) share.
+ * (`county,precinct,office,district,party,candidate,votes`), and vote-type columns (`election_day`,
+ * `absentee` …) summed when there is no total column, or checked against it (TX) when there is.
+ * `longLayout` is the builder the other one-candidate-per-row families (MEDSL, civicfs, Clarity, county
+ * clerk) share.
  */
 import { ballotKind, excludedBy, cleanName, isPrimaryStage, primaryParty, raceId, seatsFromContest } from '../classify.js';
 import { findAll, findColumn, findCountyColumn, findPrecinctColumns, findUnnamedColumns, hasPrecinctColumn, isVoteTypeColumn, SYNONYMS } from '../columns.js';
-import type { Classified, Layout, LayoutContext, Reporting, TypeCheck } from '../layout.js';
+import { keyColumnList, type Classified, type KeyColumns, type Layout, type LayoutContext, type Reporting, type TypeCheck } from '../layout.js';
 
 export interface LongSpec {
   name: string;
-  keyColumns: number[];
+  keyColumns: KeyColumns;
   voteColumns: number[];
   classify(keyValues: readonly string[]): Classified;
   typeCheck?: TypeCheck | null;
@@ -23,8 +25,9 @@ export interface LongSpec {
  */
 export function longLayout(headers: readonly string[], spec: LongSpec): Layout {
   const type = findColumn(headers, 'voteType');
-  const keyColumns = type === -1 || spec.keyColumns.includes(type) ? spec.keyColumns : [...spec.keyColumns, type];
-  const n = spec.keyColumns.length;
+  const own = keyColumnList(spec.keyColumns);
+  const keyColumns = type === -1 || own.includes(type) ? spec.keyColumns : { ...spec.keyColumns, more: { ...spec.keyColumns.more, voteType: type } };
+  const n = own.length;
   return {
     name: spec.name,
     headerLength: headers.length,
@@ -56,7 +59,7 @@ export function detectLong(headers: readonly string[], ctx: LayoutContext, raw: 
   const kind = office === -1 ? 'minimal' : 'openelections';
   return longLayout(headers, {
     name: total === -1 ? `${kind}+vote-types` : kind,
-    keyColumns: [candidate, office, findColumn(headers, 'district'), findColumn(headers, 'party'), findColumn(headers, 'stage')],
+    keyColumns: { candidate, office, district: findColumn(headers, 'district'), party: findColumn(headers, 'party'), stage: findColumn(headers, 'stage'), more: {} },
     voteColumns,
     classify: (values) => classifyLong(values, ctx),
     typeCheck,

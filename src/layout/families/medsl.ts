@@ -1,5 +1,5 @@
 /**
- * MIT Election Data + Science Lab files (formats.md §1 C1, D): precinct files with the vote mode as a row
+ * MIT Election Data + Science Lab files: precinct files with the vote mode as a row
  * dimension (`mode`, `votes`, `magnitude`), and constituency files (`candidatevotes`, with a `totalvotes`
  * that is a race total repeated on every row — never a candidate, never summed).
  *
@@ -26,7 +26,7 @@ export function detectMedsl(headers: readonly string[], ctx: LayoutContext): Lay
   const modes = new ModeMix();
   const layout = longLayout(headers, {
     name: constituency !== -1 ? 'medsl-constituency' : 'medsl-precinct',
-    keyColumns: [candidate, office, col('district'), party, col('stage'), col('special'), col('writein'), state, col('magnitude'), mode],
+    keyColumns: { candidate, office, district: col('district'), party, stage: col('stage'), more: { special: col('special'), writein: col('writein'), state, magnitude: col('magnitude'), mode } },
     voteColumns: [constituency !== -1 ? constituency : precinct],
     classify: (values) => {
       const c = classifyMedsl(values, ctx);

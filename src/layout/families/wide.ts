@@ -1,5 +1,5 @@
 /**
- * Wide precinct files (formats.md §1 E, RDH / VEST): one column per candidate, named by a code such as
+ * Wide precinct files (the Redistricting Data Hub / VEST): one column per candidate, named by a code such as
  * `G22USSDWAR` — election type (G general, P primary, S special, R runoff), year, office (`USS`, `CON06`,
  * `SL123`, `SU45`), party letter, and the first letters of the name; measures end in YES / NO. A record
  * contributes to every candidate column: one part per column. The race is the code without its party and
@@ -7,7 +7,7 @@
  */
 import { raceId } from '../classify.js';
 import { findAll, findCountyColumn, findPrecinctColumns, findUnnamedColumns, hasPrecinctColumn } from '../columns.js';
-import type { Classified, Layout, LayoutContext } from '../layout.js';
+import { NO_KEY_COLUMNS, type Classified, type Layout, type LayoutContext } from '../layout.js';
 
 /** Type, then year + office, or (10-character limit) a legislative office without the year; then YES/NO, or party + name. */
 const CODE = /^([GPSR])(?:\d\d(A\d\d|RF[A-Z0-9]|[A-Z]{3})|(CON\d\d|SL\d{3}|SU\d\d))(?:(YES|NO)|([A-Z])([A-Z0-9]{1,3}))$/;
@@ -70,7 +70,7 @@ export function detectWide(headers: readonly string[], ctx: LayoutContext, raw: 
   return {
     name: 'wide-vest',
     headerLength: headers.length,
-    keyColumns: [],
+    keyColumns: NO_KEY_COLUMNS,
     geoColumns: findAll(headers, 'geography'),
     countyColumn: findCountyColumn(headers),
     dedup: !hasPrecinctColumn(headers),

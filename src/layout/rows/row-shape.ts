@@ -1,13 +1,14 @@
 /**
  * Records whose shape is not the header's: blank lines, empty rows, one-cell footnotes and rows cut short or
- * split by a comma (reliability.md #15, #16, #18, #19, #24); and unnamed header columns that hold data (#28).
+ * split by a comma in an unquoted number, or by a space before an opening quote; and unnamed header
+ * columns (an empty header cell) that hold data.
  * RowReader asks only when a record's field count is off, so the common path pays nothing here.
  */
-import { DataError } from '../model/errors.js';
-import type { ExclusionReason, Warning } from '../model/types.js';
-import { LineSample, plural as s } from './line-sample.js';
-import type { RecordView } from '../read/record-view.js';
-import { BAD, parseVotes } from '../read/votes.js';
+import { DataError } from '../../model/errors.js';
+import type { ExclusionReason, Warning } from '../../model/types.js';
+import { LineSample, plural as s } from '../line-sample.js';
+import type { RecordView } from '../../read/record-view.js';
+import { BAD, parseVotes } from '../../read/votes.js';
 
 export class RowShape {
   /**

@@ -1,8 +1,8 @@
-import { raceKey } from '../../src/model/race-key.js';
+import { raceKey } from '../../../src/model/race-key.js';
 /** Near-duplicate candidate names within a race (formats.md §5): reported always, merged only on request. */
 import { describe, expect, it } from 'vitest';
-import { checkNames, editDistance, variantKey } from '../../src/layout/names.js';
-import type { RaceTally } from '../../src/model/types.js';
+import { checkNames, editDistance, variantKey } from '../../../src/layout/names.js';
+import type { RaceTally } from '../../../src/model/types.js';
 
 function race(votes: Record<string, number>, office = 'U.S. Senate'): RaceTally {
   const candidates = new Map(Object.entries(votes).map(([name, v]) => [name, { name, party: '', votes: v, writeIn: name === 'Write-ins', rows: 1 }]));

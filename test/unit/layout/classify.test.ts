@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ballotKind, excludedBy, isGeographyTotal, normalizeDistrict, primaryParty, raceId } from '../../src/layout/classify.js';
+import { ballotKind, excludedBy, isGeographyTotal, normalizeDistrict, primaryParty, raceId } from '../../../src/layout/classify.js';
 
 describe('non-candidate rows (formats.md §3)', () => {
   it.each([

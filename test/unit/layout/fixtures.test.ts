@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter } from '../../src/read/decode.js';
-import { fixture, json, run, votesOf } from '../support/run.js';
+import { detectDelimiter } from '../../../src/read/decode.js';
+import { fixture, json, run, votesOf } from '../../support/run.js';
 
 const race = (doc: any, district: string) => doc.races.find((r: any) => r.district === district);
 
