@@ -46,4 +46,9 @@ export interface CvrSource {
   precinctColumnIndex?: number;
   /** ES&S: a cell "A|B" with this delimiter is an overvote of A and B. */
   overvoteDelimiter?: string;
+  /**
+   * ES&S: how many columns from the first rank column are ranks (RCTab's maxRankingsAllowed, the number of
+   * declared candidates for "max"); columns past them are not read. Unset: every column from the first rank on.
+   */
+  maxRankings?: number;
 }

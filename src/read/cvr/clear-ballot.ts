@@ -1,0 +1,5 @@
+import type { CastVote, CvrSource } from '../../model/ballots.js';
+// eslint-disable-next-line require-yield
+export async function* readClearBallot(source: CvrSource): AsyncIterable<CastVote> {
+  throw new Error(`not yet: ${source.path}`);
+}

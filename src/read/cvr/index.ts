@@ -1,0 +1,34 @@
+/**
+ * One entry point for every cast-vote-record format: `readCvr(source)` streams the ballots of one contest as
+ * `CastVote` records, `detectCvrFormat(path)` names the format from the file's content.
+ * Each reader is loaded with a dynamic import so that reading a BLT file never loads the xlsx or XML code.
+ */
+import type { CastVote, CvrSource } from '../../model/ballots.js';
+import { DataError } from '../../model/errors.js';
+
+export { detectCvrFormat } from './detect.js';
+
+export async function* readCvr(source: CvrSource): AsyncIterable<CastVote> {
+  switch (source.format) {
+    case 'ess':
+      yield* (await import('./ess.js')).readEss(source);
+      return;
+    case 'dominion':
+      yield* (await import('./dominion.js')).readDominion(source);
+      return;
+    case 'cdf':
+      yield* (await import('./cdf.js')).readCdf(source);
+      return;
+    case 'clearBallot':
+      yield* (await import('./clear-ballot.js')).readClearBallot(source);
+      return;
+    case 'hart':
+      yield* (await import('./hart.js')).readHart(source);
+      return;
+    // IRV-TAB fills these three in (rank-column CSV, RCTab generic CSV, BLT).
+    case 'genericCsv':
+    case 'rank-columns':
+    case 'blt':
+      throw new DataError(`reading ${source.format} cast-vote records is not implemented yet`, { file: source.path });
+  }
+}
