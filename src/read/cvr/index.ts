@@ -4,7 +4,6 @@
  * Each reader is loaded with a dynamic import so that reading a BLT file never loads the xlsx or XML code.
  */
 import type { CastVote, CvrSource } from '../../model/ballots.js';
-import { DataError } from '../../model/errors.js';
 
 export { detectCvrFormat } from './detect.js';
 
@@ -25,10 +24,14 @@ export async function* readCvr(source: CvrSource): AsyncIterable<CastVote> {
     case 'hart':
       yield* (await import('./hart.js')).readHart(source);
       return;
-    // IRV-TAB fills these three in (rank-column CSV, RCTab generic CSV, BLT).
     case 'genericCsv':
+      yield* (await import('./generic-csv.js')).readGenericCsv(source);
+      return;
     case 'rank-columns':
+      yield* (await import('./rank-columns.js')).readRankColumns(source);
+      return;
     case 'blt':
-      throw new DataError(`reading ${source.format} cast-vote records is not implemented yet`, { file: source.path });
+      yield* (await import('./blt.js')).readBlt(source);
+      return;
   }
 }
