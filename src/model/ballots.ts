@@ -51,4 +51,9 @@ export interface CvrSource {
    * declared candidates for "max"); columns past them are not read. Unset: every column from the first rank on.
    */
   maxRankings?: number;
+  /**
+   * Dominion: write each choice as the manifest's candidate id, as RCTab does (its aliases and write-in label
+   * name ids, e.g. "12"); unset: the manifest's candidate name.
+   */
+  candidateIds?: boolean;
 }

@@ -4,16 +4,21 @@
  * Each reader is loaded with a dynamic import so that reading a BLT file never loads the xlsx or XML code.
  */
 import type { CastVote, CvrSource } from '../../model/ballots.js';
+import { DataError } from '../../model/errors.js';
+import type { CvrReadOptions } from './warn.js';
+
+export type { CvrReadOptions, CvrWarning } from './warn.js';
 
 export { detectCvrFormat } from './detect.js';
 
-export async function* readCvr(source: CvrSource): AsyncIterable<CastVote> {
+/** The ballots of one contest from one source, streamed; `options.onWarning` hears of records passed over. */
+export async function* readCvr(source: CvrSource, options: CvrReadOptions = {}): AsyncIterable<CastVote> {
   switch (source.format) {
     case 'ess':
       yield* (await import('./ess.js')).readEss(source);
       return;
     case 'dominion':
-      yield* (await import('./dominion.js')).readDominion(source);
+      yield* (await import('./dominion.js')).readDominion(source, options);
       return;
     case 'cdf':
       yield* (await import('./cdf.js')).readCdf(source);
