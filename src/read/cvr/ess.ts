@@ -6,10 +6,12 @@
  */
 import type { CastVote, CvrSource, RankMark } from '../../model/ballots.js';
 import { DataError } from '../../model/errors.js';
+import { openCvrFile } from './open-file.js';
 import { readSheetRows } from './xlsx.js';
 
 export async function* readEss(source: CvrSource): AsyncIterable<CastVote> {
   const file = source.path;
+  await openCvrFile(file);
   const firstCol = oneBased(source.firstVoteColumnIndex, 'firstVoteColumnIndex', file) - 1;
   const firstRow = oneBased(source.firstVoteRowIndex, 'firstVoteRowIndex', file);
   const idCol = source.idColumnIndex === undefined ? undefined : oneBased(source.idColumnIndex, 'idColumnIndex', file) - 1;
