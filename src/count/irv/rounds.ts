@@ -99,8 +99,9 @@ export function runRounds(pool: BallotPool, options: IrvOptions): RoundsResult {
       let out: number[] = uwi >= 0 && inRound.includes(uwi) && votes(uwi) > 0 ? [uwi] : [];
       if (out.length === 0 && minimum > 0) {
         out = inRound.filter((c) => votes(c) < minimum);
-        if (out.length === declared) {
-          throw new DataError(`round ${round}: every candidate is below the minimum vote threshold of ${minimum}`);
+        // RCTab stops when every declared candidate is under it; so do we when nobody at all would be left
+        if (out.length === declared || out.length === inRound.length) {
+          throw new DataError(`round ${round}: every candidate is below the minimum vote threshold of ${minimum}`, undefined, 'lower minimumVoteThreshold');
         }
       }
       if (out.length === 0 && options.batchElimination) {
