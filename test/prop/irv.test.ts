@@ -22,7 +22,7 @@ const ballotArb = (n: number): fc.Arbitrary<Ballot> =>
         ids: fc.oneof(
           { weight: 8, arbitrary: fc.nat({ max: n - 1 }).map((c) => [c]) },
           { weight: 1, arbitrary: fc.uniqueArray(fc.nat({ max: n - 1 }), { minLength: 2, maxLength: 2 }) },
-          { weight: 1, arbitrary: fc.constant([-1]) },
+          { weight: 1, arbitrary: fc.constant(-1).map((c) => [c]) },
         ),
       }),
       { maxLength: n + 1 },
