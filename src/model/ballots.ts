@@ -52,8 +52,8 @@ export interface CvrSource {
    */
   maxRankings?: number;
   /**
-   * Dominion: write each choice as the manifest's candidate id, as RCTab does (its aliases and write-in label
-   * name ids, e.g. "12"); unset: the manifest's candidate name.
+   * Dominion, Hart: write each choice as the vendor's candidate id, as RCTab does (its aliases and write-in
+   * label name ids, e.g. "12"); unset: the candidate's name (Dominion's manifest, Hart's option Name).
    */
   candidateIds?: boolean;
 }
