@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { expectedTally, loadCase, RCTAB, type RctabCase, readAll, roundOne } from './rctab-case.js';
 
 const CDF_CASES = [
@@ -76,5 +77,51 @@ describe.skipIf(!has)("our ballots match the original snapshot of RCTab's own CD
     const theirs = originalBallots(join(c.dir, `${name}_expected_cdf_cvr.json`));
     expect(theirs).toHaveLength(ours.length);
     expect(theirs.map((m) => canonical(c, m))).toEqual(ours.map((v) => canonical(c, v.marks)));
+  });
+});
+
+describe('CDF reader rules and errors', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'runoff-cdf-'));
+  afterAll(() => rmSync(dir, { recursive: true }));
+  const election = {
+    '@id': 'e',
+    Candidate: [{ '@id': 'c-ann', Name: 'Ann' }, { '@id': 'c-bob', Name: 'Bob' }],
+    Contest: [{ '@id': 'k-1', Name: 'Mayor', ContestSelection: [
+      { '@id': 'cs-ann', CandidateIds: ['c-ann'] }, { '@id': 'cs-bob', CandidateIds: ['c-bob'] }, { '@id': 'cs-w', IsWriteIn: true },
+    ] }],
+  };
+  const cvr = (id: string, selections: object[]) => ({
+    BallotPrePrintedId: id, BallotStyleUnitId: 'u-1', CurrentSnapshotId: 's2',
+    CVRSnapshot: [{ '@id': 's1', CVRContest: [] }, { '@id': 's2', CVRContest: [{ ContestId: 'k-1', CVRContestSelection: selections }] }],
+  });
+  const pos = (rank: number, extra: object = {}) => ({ SelectionPosition: [{ Rank: rank, HasIndication: 'yes', IsAllocable: 'yes', ...extra }] });
+
+  it('current snapshot, ranks on positions or selections, not-allocable and unindicated positions left out, write-ins, units', async () => {
+    const path = join(dir, 'a.json');
+    // CVR before Election, as RCTab writes its exports.
+    writeFileSync(path, JSON.stringify({
+      CVR: [
+        cvr('1', [{ ContestSelectionId: 'cs-bob', ...pos(1) }, { ContestSelectionId: 'cs-ann', Rank: 2 }, { ContestSelectionId: 'cs-w', ...pos(3) }]),
+        cvr('2', [{ ContestSelectionId: 'cs-ann', ...pos(1, { IsAllocable: 'no' }) }, { ContestSelectionId: 'cs-bob', ...pos(1, { HasIndication: 'no' }) }]),
+        { BallotPrePrintedId: '3', CurrentSnapshotId: 's1', CVRSnapshot: [{ '@id': 's1', CVRContest: [{ ContestId: 'other' }] }] },
+      ],
+      Election: [election],
+      GpUnit: [{ '@id': 'u-1', Name: 'Ward 1' }],
+    }, null, 1));
+    const votes = await readAll({ path, format: 'cdf', contestId: 'Mayor' });
+    expect(votes.map((v) => [v.origin.id, v.precinct, v.marks])).toEqual([
+      ['1', 'Ward 1', [{ rank: 1, choices: ['Bob'] }, { rank: 2, choices: ['Ann'] }, { rank: 3, choices: ['Undeclared Write-ins'] }]],
+      ['2', 'Ward 1', []],
+    ]);
+    expect(votes[0]?.origin.line).toBe(3);
+    await expect(readAll({ path, format: 'cdf', contestId: 'Council' })).rejects.toMatchObject({ message: 'contest "Council" is not in the file', hint: 'the contests are: "Mayor"' });
+  });
+
+  it('a selection the contest does not list is a DataError with the CVR line', async () => {
+    const path = join(dir, 'b.json');
+    writeFileSync(path, JSON.stringify({ Election: [election], GpUnit: [{ '@id': 'u-1', Name: 'W' }], CVR: [cvr('9', [{ ContestSelectionId: 'cs-zed', ...pos(1) }])] }, null, 1));
+    await expect(readAll({ path, format: 'cdf', contestId: 'Mayor' })).rejects.toMatchObject({
+      message: 'CVR 9: contest selection "cs-zed" is not in the contest', at: { file: path, line: expect.any(Number) },
+    });
   });
 });
