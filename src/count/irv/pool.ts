@@ -13,6 +13,9 @@ import { UNDECLARED_WRITE_INS, type BallotLabels, type IrvOptions } from './opti
 /** Raw id of an explicit overvote mark: it counts for nobody. */
 export const OVERVOTE_ID = 0;
 
+/** Ends each rank in a group key; ranks and raw ids stay below it. */
+const SEPARATOR = 0xffff;
+
 export interface BallotGroup {
   /** Ranks that hold at least one mark, ascending. */
   ranks: number[];
@@ -61,6 +64,7 @@ export class BallotPool {
 
   private register(spelling: string, candidate: number, alias: boolean): number {
     const id = this.rawCandidate.length;
+    if (id >= SEPARATOR) throw new DataError(`more than ${SEPARATOR - 1} distinct candidate names`);
     this.rawIds.set(spelling, id);
     this.rawCandidate.push(candidate);
     this.rawIsAlias.push(alias);
@@ -89,20 +93,33 @@ export class BallotPool {
     );
   }
 
+  // scratch space for the ballot being added: a ballot joining an existing group allocates nothing more
+  private readonly rankList: number[] = [];
+  private readonly idFlat: number[] = [];
+  private readonly idStart: number[] = [];
+  /** The group key as UTF-16 code units: rank, its ids, then SEPARATOR, for each rank. */
+  private readonly keyCodes: number[] = [];
+
   /** Resolve one ballot and add it to its group. */
   add(vote: CastVote, labels: BallotLabels = {}): void {
-    const ranks: number[] = [];
-    const choices: number[][] = [];
+    const { rankList, idFlat, idStart, keyCodes } = this;
+    rankList.length = 0;
+    idFlat.length = 0;
+    idStart.length = 0;
+    keyCodes.length = 0;
     const blankIsUwi = labels.treatBlankAsUndeclaredWriteIn === true && this.uwi >= 0;
     const uwiId = blankIsUwi ? (this.rawIds.get(UNDECLARED_WRITE_INS) as number) : -1;
-    let key = '';
     let lastRank = 0;
-    const push = (rank: number, ids: number[]): void => {
-      ranks.push(rank);
-      choices.push(ids);
-      key += `${rank}:${ids.join('+')},`;
+    const fillUwi = (from: number, to: number): void => {
+      for (let r = from; r < to; r++) {
+        rankList.push(r);
+        idStart.push(idFlat.length);
+        idFlat.push(uwiId);
+        keyCodes.push(r, uwiId, SEPARATOR);
+      }
     };
     for (const mark of vote.marks) {
+      if (mark.rank >= SEPARATOR) throw new DataError(`rank ${mark.rank} is not a plausible rank`, originRef(vote));
       if (mark.rank > this.maxRankings) {
         if (labels.ranksPastMaximum === 'ignore') continue;
         throw new DataError(
@@ -111,21 +128,31 @@ export class BallotPool {
           'raise maxRankingsAllowed, or check that the file is for this contest',
         );
       }
-      if (blankIsUwi) for (let r = lastRank + 1; r < mark.rank; r++) push(r, [uwiId]);
+      if (blankIsUwi) fillUwi(lastRank + 1, mark.rank);
       lastRank = mark.rank;
-      const ids: number[] = [];
+      const first = idFlat.length;
       for (const text of mark.choices) {
         const id = this.resolve(text, labels, vote, mark.rank);
-        if (id !== null && !ids.includes(id)) ids.push(id);
+        if (id !== null && idFlat.indexOf(id, first) < 0) idFlat.push(id);
       }
-      if (ids.length > 0) push(mark.rank, ids);
+      if (idFlat.length === first) continue;
+      rankList.push(mark.rank);
+      idStart.push(first);
+      keyCodes.push(mark.rank);
+      for (let k = first; k < idFlat.length; k++) keyCodes.push(idFlat[k] as number);
+      keyCodes.push(SEPARATOR);
     }
-    if (blankIsUwi) for (let r = lastRank + 1; r <= this.maxRankings; r++) push(r, [uwiId]);
+    if (blankIsUwi) fillUwi(lastRank + 1, this.maxRankings + 1);
     const weight = vote.weight;
     this.ballots += weight;
+    const key = String.fromCharCode(...keyCodes);
     const group = this.groups.get(key);
-    if (group) group.weight += weight;
-    else this.groups.set(key, { ranks, choices, weight });
+    if (group) {
+      group.weight += weight;
+      return;
+    }
+    const choices = idStart.map((start, i) => idFlat.slice(start, idStart[i + 1] ?? idFlat.length));
+    this.groups.set(key, { ranks: [...rankList], choices, weight });
   }
 }
 

@@ -10,6 +10,7 @@ import type { CastVote, CvrSource, RankMark } from '../../model/ballots.js';
 import { DataError } from '../../model/errors.js';
 import type { BallotLabels } from '../../count/irv/options.js';
 import { CsvScanError, FastCsvScanner, fieldText, type FieldSpans } from '../fast-scan.js';
+import { FieldInterner } from './intern.js';
 import { openCvrFile } from './open-file.js';
 
 /** The labels rank-column cells are folded to: pass these to the count. */
@@ -41,6 +42,8 @@ export function rankOfHeader(header: string): number | null {
 
 interface Layout {
   rankColumns: { column: number; rank: number }[];
+  /** Rank columns appear in rank order (the usual case): no sort per row. */
+  ordered: boolean;
   idColumn: number;
   precinctColumn: number;
 }
@@ -59,47 +62,78 @@ function layoutOf(header: string[], file: string): Layout {
   });
   const idColumn = header.findIndex((h) => /^(?:ballot ?id|cvr ?(?:id|number)?|cast vote record|record ?id|id)$/i.test(h.trim()));
   const precinctColumn = header.findIndex((h) => /precinct/i.test(h));
-  return { rankColumns, idColumn, precinctColumn };
+  const ordered = rankColumns.every((c, i) => c.rank === i + 1);
+  return { rankColumns, ordered, idColumn, precinctColumn };
 }
 
 export async function* readRankColumns(source: CvrSource): AsyncIterable<CastVote> {
   await openCvrFile(source.path);
-  const file = source.path;
-  let layout: Layout | null = null;
   let ready: CastVote[] = [];
-  const onRecord = (r: FieldSpans): void => {
-    if (layout === null) {
-      const header = Array.from({ length: r.count }, (_, i) => fieldText(r, i));
-      layout = layoutOf(header, file);
-      return;
-    }
-    if (r.count === 1 && r.start[0] === r.end[0]) return; // a blank line
-    const marks: RankMark[] = [];
-    for (const { column, rank } of layout.rankColumns) {
-      if (column >= r.count || r.start[column] === r.end[column]) continue;
-      const cell = fieldText(r, column).trim();
-      if (cell === '') continue;
-      marks.push({ rank, choices: [LABELS.get(cell.toLowerCase()) ?? cell] });
-    }
-    if (marks.length > 1) marks.sort((a, b) => a.rank - b.rank);
-    const vote: CastVote = { marks, weight: 1, origin: { file, line: r.line } };
-    if (layout.idColumn >= 0 && layout.idColumn < r.count) vote.origin.id = fieldText(r, layout.idColumn);
-    if (layout.precinctColumn >= 0 && layout.precinctColumn < r.count) vote.precinct = fieldText(r, layout.precinctColumn);
-    ready.push(vote);
-  };
-  const scanner = new FastCsvScanner(onRecord);
+  const parser = ballotParser(source.path, (vote) => ready.push(vote));
+  for await (const _ of scanChunks(source.path, parser)) {
+    yield* ready;
+    ready = [];
+  }
+  yield* ready;
+}
+
+/**
+ * Scan the file and hand each ballot to `onBallot` as soon as its row is read. Nothing is kept, so a million
+ * rows make a million short-lived objects rather than a million held ones: this is the fast path for big files.
+ */
+export async function scanRankColumns(source: CvrSource, onBallot: (vote: CastVote) => void): Promise<void> {
+  await openCvrFile(source.path);
+  for await (const _ of scanChunks(source.path, ballotParser(source.path, onBallot)));
+}
+
+/** Feed the file through the byte scanner, yielding after each chunk; scanner errors become DataErrors. */
+async function* scanChunks(file: string, parser: BallotParser): AsyncIterable<void> {
+  const scanner = new FastCsvScanner(parser.onRecord);
   try {
     for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
       scanner.push(chunk);
-      const batch = ready;
-      ready = [];
-      yield* batch;
+      yield;
     }
     scanner.end();
   } catch (error) {
     if (error instanceof CsvScanError) throw new DataError(error.message, { file, line: error.line });
     throw error;
   }
-  yield* ready;
-  if (layout === null) throw new DataError('the file is empty', { file });
+  if (!parser.sawHeader()) throw new DataError('the file is empty', { file });
+}
+
+interface BallotParser {
+  onRecord: (r: FieldSpans) => void;
+  sawHeader: () => boolean;
+}
+
+function ballotParser(file: string, onBallot: (vote: CastVote) => void): BallotParser {
+  let layout: Layout | null = null;
+  const cells = new FieldInterner();
+  const folded = new Map<string, string>();
+  const fold = (cell: string): string => {
+    let text = folded.get(cell);
+    if (text === undefined) folded.set(cell, (text = LABELS.get(cell.trim().toLowerCase()) ?? cell.trim()));
+    return text;
+  };
+  const onRecord = (r: FieldSpans): void => {
+    if (layout === null) {
+      layout = layoutOf(Array.from({ length: r.count }, (_, i) => fieldText(r, i)), file);
+      return;
+    }
+    if (r.count === 1 && r.start[0] === r.end[0]) return; // a blank line
+    const marks: RankMark[] = [];
+    const columns = layout.rankColumns;
+    for (let k = 0; k < columns.length; k++) {
+      const { column, rank } = columns[k] as { column: number; rank: number };
+      if (column >= r.count || r.start[column] === r.end[column]) continue;
+      const cell = fold(cells.text(r, column));
+      if (cell !== '') marks.push({ rank, choices: [cell] });
+    }
+    if (!layout.ordered) marks.sort((a, b) => a.rank - b.rank);
+    const vote: CastVote = { marks, weight: 1, origin: { file, line: r.line } };
+    if (layout.precinctColumn >= 0 && layout.precinctColumn < r.count) vote.precinct = cells.text(r, layout.precinctColumn);
+    onBallot(vote);
+  };
+  return { onRecord, sawHeader: () => layout !== null };
 }
