@@ -130,6 +130,8 @@ function mapConfig(config: RctabConfig, configPath: string): RctabContest {
     set('idColumnIndex', toInt(s.idColumnIndex, 'idColumnIndex', at));
     set('precinctColumnIndex', toInt(s.precinctColumnIndex, 'precinctColumnIndex', at));
     set('overvoteDelimiter', s.overvoteDelimiter);
+    // RCTab's Dominion and Hart configs name candidates by the vendor's ids (aliases "1", a write-in label "12")
+    if (s.provider === 'dominion' || s.provider === 'hart') source.candidateIds = true;
     const labels: BallotLabels = { ranksPastMaximum: s.provider === 'ess' ? 'ignore' : 'error' };
     if (s.overvoteLabel) labels.overvoteLabel = s.overvoteLabel;
     const skipped = s.skippedRankLabel || s.undervoteLabel;

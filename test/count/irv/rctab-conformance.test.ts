@@ -14,18 +14,6 @@ const SUITE = `${DATA}rctab/`;
 
 /** Cases that do not match yet, with the reason. */
 const KNOWN_DIFFERENCES: Record<string, string> = {
-  aliases_cdf_json: 'pending: the CDF JSON reader (IRV-READ) is not finished',
-  clear_ballot_with_inline_comma: 'pending: the Clear Ballot reader (IRV-READ) is not finished',
-  dominion_alaska: 'pending: the Dominion reader (IRV-READ) gives names, RCTab config names candidate ids',
-  hart_travis_county_officers: 'pending: the Hart reader (IRV-READ) is not finished',
-  nist_xml_cdf_2: 'pending: the CDF XML reader (IRV-READ) is not finished',
-  test_set_0_skipped_first_choice: 'pending: the CDF JSON reader (IRV-READ) is not finished',
-  test_set_1_exhaust_at_overvote: 'pending: the CDF JSON reader (IRV-READ) is not finished',
-  test_set_2_overvote_skip_to_next: 'pending: the CDF JSON reader (IRV-READ) is not finished',
-  test_set_3_skipped_choice_exhaust: 'pending: the CDF JSON reader (IRV-READ) is not finished',
-  test_set_4_skipped_choice_next: 'pending: the CDF JSON reader (IRV-READ) is not finished',
-  test_set_6_duplicate_exhaust: 'pending: the CDF JSON reader (IRV-READ) is not finished',
-  test_set_8_multi_cdf: 'pending: the CDF JSON reader (IRV-READ) is not finished',
 };
 
 interface ExpectedRound {
