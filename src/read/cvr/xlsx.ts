@@ -1,6 +1,6 @@
 /**
  * Streams the rows of an xlsx workbook's first sheet. yauzl opens the zip by its central directory, so the
- * shared-strings part can be read before the sheet whatever their order in the archive; saxes then parses
+ * shared-strings part can be read before the sheet whatever their order in the archive; the tokenizer of sax.ts parses
  * the sheet XML chunk by chunk. Only the shared strings are held in memory (one copy of each distinct text).
  */
 import type { Readable } from 'node:stream';
