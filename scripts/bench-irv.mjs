@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+/**
+ * Instant-runoff speed: writes 1,000,000 ballots × 5 ranks as a rank-column CSV (about 44 MB, a fixed-seed
+ * PRNG, so every run counts the same election) to a temporary folder, then times, each in a fresh process,
+ * (1) runoff reading and counting it and (2) a plain Python count that also groups identical ballots.
+ * Prints seconds, peak RSS and the ratio. Usage: node scripts/bench-irv.mjs [ballots]
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BALLOTS = Number(process.argv[2] ?? 1_000_000);
+const NAMES = ['Alvarez', 'Brooks', 'Chen', 'Diallo', 'Evans', 'Fischer', 'Garcia', 'Haddad'];
+// first-choice popularity: uneven, so the count runs several rounds
+const WEIGHTS = [30, 24, 16, 12, 8, 5, 3, 2];
+
+function mulberry32(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function writeBallots(path) {
+  const random = mulberry32(20240611);
+  const out = createWriteStream(path);
+  out.write('Ballot ID,1st Choice,2nd Choice,3rd Choice,4th Choice,5th Choice\n');
+  const total = WEIGHTS.reduce((a, b) => a + b, 0);
+  let chunk = '';
+  for (let i = 1; i <= BALLOTS; i++) {
+    const left = NAMES.map((_, k) => k);
+    const row = [];
+    const depth = 1 + Math.floor(random() * 5);
+    for (let r = 0; r < 5; r++) {
+      if (r >= depth) {
+        row.push('');
+        continue;
+      }
+      let x = random() * left.reduce((s, k) => s + (WEIGHTS[k] ?? 1), 0);
+      let pick = 0;
+      while (x >= (WEIGHTS[left[pick]] ?? 1) && pick < left.length - 1) x -= WEIGHTS[left[pick++]] ?? 1;
+      row.push(NAMES[left[pick]]);
+      left.splice(pick, 1);
+    }
+    chunk += `${i},${row.join(',')}\n`;
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+      chunk = '';
+    }
+  }
+  out.write(chunk);
+  await new Promise((resolve) => out.end(resolve));
+  void total;
+}
+
+const RUNNER = `
+import { scanRankColumns, RANK_COLUMN_LABELS } from '${ROOT}src/read/cvr/rank-columns.ts';
+import { BallotPool, tabulatePool, irvDefaults } from '${ROOT}src/count/irv/index.ts';
+const names = ${JSON.stringify(NAMES)};
+const start = performance.now();
+const pool = new BallotPool({ ...irvDefaults(names.map((name) => ({ name }))), maxSkippedRanksAllowed: 'unlimited' });
+await scanRankColumns({ path: process.argv[2], format: 'rank-columns' }, (vote) => pool.add(vote, RANK_COLUMN_LABELS));
+const result = tabulatePool(pool);
+const seconds = (performance.now() - start) / 1000;
+console.log(JSON.stringify({ seconds, maxRssMiB: process.resourceUsage().maxRSS / 1024, winner: result.outcome.winner, rounds: result.rounds.length, groups: pool.groups.size }));
+`;
+
+const PYTHON = `
+import csv, sys, time, resource, json
+start = time.perf_counter()
+groups = {}
+with open(sys.argv[1], newline='') as f:
+    reader = csv.reader(f)
+    next(reader)
+    for row in reader:
+        key = tuple(c for c in row[1:6] if c)
+        groups[key] = groups.get(key, 0) + 1
+out = set()
+rounds = 0
+while True:
+    rounds += 1
+    tally = {}
+    for key, n in groups.items():
+        for c in key:
+            if c not in out:
+                tally[c] = tally.get(c, 0) + n
+                break
+    names = set(c for key in groups for c in key) - out
+    for c in names: tally.setdefault(c, 0)
+    total = sum(tally.values())
+    top = max(tally, key=lambda c: tally[c])
+    if tally[top] * 2 > total or len(tally) <= 2:
+        break
+    out.add(min(tally, key=lambda c: (tally[c], c)))
+seconds = time.perf_counter() - start
+print(json.dumps({'seconds': seconds, 'maxRssMiB': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 'winner': top, 'rounds': rounds, 'groups': len(groups)}))
+`;
+
+const dir = mkdtempSync(join(tmpdir(), 'runoff-bench-irv-'));
+try {
+  const csvPath = join(dir, 'ballots.csv');
+  console.log(`writing ${BALLOTS.toLocaleString('en-US')} ballots …`);
+  await writeBallots(csvPath);
+  writeFileSync(join(dir, 'runner.ts'), RUNNER);
+  await build({ entryPoints: [join(dir, 'runner.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: join(dir, 'runner.mjs'), logLevel: 'error' });
+  writeFileSync(join(dir, 'count.py'), PYTHON);
+  const ours = JSON.parse(spawnSync(process.execPath, [join(dir, 'runner.mjs'), csvPath], { encoding: 'utf8' }).stdout);
+  const python = JSON.parse(spawnSync('python3', [join(dir, 'count.py'), csvPath], { encoding: 'utf8' }).stdout);
+  const row = (label, r) => `${label.padEnd(8)} ${r.seconds.toFixed(2)} s  ${r.maxRssMiB.toFixed(0)} MiB peak RSS  winner ${r.winner} in ${r.rounds} rounds, ${r.groups} distinct ballots`;
+  console.log(row('runoff', ours));
+  console.log(row('python', python));
+  console.log(`ratio    ${(python.seconds / ours.seconds).toFixed(1)}× faster than the Python count`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
