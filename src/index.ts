@@ -8,7 +8,7 @@
  * for (const race of doc.races) console.log(race.office, race.outcome.status);
  */
 import { UsageError } from './model/errors.js';
-import { countElection, type ElectionOptions } from './pipeline.js';
+import { countElection, type ElectionOptions } from './pipeline/count-election.js';
 import { normalizeEncoding } from './read/decode.js';
 import { openFile, openStream, type Source } from './read/open.js';
 import { resolveRule } from './count/rules/resolve.js';

@@ -4,7 +4,7 @@
  */
 import { UsageError } from '../model/errors.js';
 import { wholeNumberOption } from '../model/whole-number.js';
-import type { ElectionOptions } from '../pipeline.js';
+import type { ElectionOptions } from '../pipeline/count-election.js';
 import { normalizeEncoding } from '../read/decode.js';
 import { resolveRule } from '../count/rules/resolve.js';
 import { ruleNeedsRegions } from '../count/rules/rule.js';

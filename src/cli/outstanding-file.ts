@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { DataError, InputError } from '../model/errors.js';
 import { normalizeHeader } from '../layout/columns.js';
-import type { OutstandingEntry } from '../pipeline.js';
+import type { OutstandingEntry } from '../pipeline/count-election.js';
 import { isCount, parseVotes } from '../read/votes.js';
 
 export async function readOutstandingFile(path: string): Promise<OutstandingEntry[]> {

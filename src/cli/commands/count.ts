@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { DataError, ExitCode, InputError, UsageError } from '../../model/errors.js';
 import type { Warning } from '../../model/types.js';
 import { parseNames, type NameTable } from '../../layout/families/wide-names.js';
-import { countElection, type Election, type ElectionOptions } from '../../pipeline.js';
+import { countElection, type Election, type ElectionOptions } from '../../pipeline/count-election.js';
 import { openFile, openStdin, type Source } from '../../read/open.js';
 import { rendererFor, type Rendered } from '../../render/index.js';
 import { sanitizeForTerminal } from '../../render/sanitize.js';

@@ -4,13 +4,13 @@
  */
 import type { CastVote } from '../../model/ballots.js';
 import { condorcet } from './condorcet.js';
-import type { BallotLabels, IrvOptions } from './options.js';
+import type { BallotLabels, IrvOptions } from '../../model/irv-options.js';
 import { BallotPool } from './pool.js';
 import type { FirstChoiceSummary, IrvResult, IrvRound } from './result.js';
 import { runRounds } from './rounds.js';
 
 export { BallotPool } from './pool.js';
-export * from './options.js';
+export * from '../../model/irv-options.js';
 export type * from './result.js';
 
 /** Read every ballot of one source (with that source's labels), then count. */

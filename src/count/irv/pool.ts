@@ -8,7 +8,7 @@
  */
 import type { CastVote } from '../../model/ballots.js';
 import { DataError } from '../../model/errors.js';
-import { UNDECLARED_WRITE_INS, type BallotLabels, type IrvOptions } from './options.js';
+import { UNDECLARED_WRITE_INS, type BallotLabels, type IrvOptions } from '../../model/irv-options.js';
 
 /** Raw id of an explicit overvote mark: it counts for nobody. */
 export const OVERVOTE_ID = 0;

@@ -5,7 +5,7 @@
  * (or, with continueUntilTwoCandidatesRemain, until two are left).
  */
 import { DataError } from '../../model/errors.js';
-import type { IrvOptions } from './options.js';
+import type { IrvOptions } from '../../model/irv-options.js';
 import type { BallotGroup, BallotPool } from './pool.js';
 import type { IrvRound } from './result.js';
 import { Tiebreaker } from './tiebreak.js';

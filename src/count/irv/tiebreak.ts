@@ -1,7 +1,7 @@
 /** RCTab's tie-breaks, reproduced draw for draw (see java-random.ts for why the order of things matters). */
 import { DataError } from '../../model/errors.js';
 import { javaHashSetOrder, JavaRandom, javaShuffle } from './java-random.js';
-import type { IrvOptions } from './options.js';
+import type { IrvOptions } from '../../model/irv-options.js';
 
 export interface TieContext {
   /** Earlier rounds' tallies by name, round 1 first. */

@@ -4,7 +4,7 @@
  * (skipped ranks, then a repeated candidate, then the overvote rule), re-read from the top each time a group moves.
  */
 import { DataError } from '../../model/errors.js';
-import type { OvervoteRule } from './options.js';
+import type { OvervoteRule } from '../../model/irv-options.js';
 import { OVERVOTE_ID, type BallotGroup, type BallotPool } from './pool.js';
 
 /** Why a group stopped counting; 0 is still active. */

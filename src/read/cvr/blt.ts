@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import type { CastVote, CvrSource, RankMark } from '../../model/ballots.js';
 import { DataError } from '../../model/errors.js';
-import type { IrvCandidate } from '../../count/irv/options.js';
+import type { IrvCandidate } from '../../model/irv-options.js';
 import { openCvrFile } from './open-file.js';
 
 export interface BltContest {

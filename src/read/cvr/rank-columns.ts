@@ -8,7 +8,7 @@
 import { createReadStream } from 'node:fs';
 import type { CastVote, CvrSource, RankMark } from '../../model/ballots.js';
 import { DataError } from '../../model/errors.js';
-import type { BallotLabels } from '../../count/irv/options.js';
+import type { BallotLabels } from '../../model/irv-options.js';
 import { CsvScanError, FastCsvScanner, fieldText, type FieldSpans } from '../fast-scan.js';
 import { FieldInterner } from './intern.js';
 import { openCvrFile } from './open-file.js';

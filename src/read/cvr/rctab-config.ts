@@ -8,8 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import type { CvrFormat, CvrSource } from '../../model/ballots.js';
 import { DataError, InputError } from '../../model/errors.js';
-import { BallotPool, tabulatePool, type BallotLabels, type IrvOptions, type IrvResult, type TiebreakMode } from '../../count/irv/index.js';
-import { readCvr } from './index.js';
+import type { BallotLabels, IrvOptions, TiebreakMode } from '../../model/irv-options.js';
 
 /** RCTab writes numbers both as JSON numbers and as strings; "" means "not set". */
 const numberish = z.union([z.number(), z.string()]).optional();
@@ -180,18 +179,3 @@ function toInt(value: string | number | undefined, field: string, at: { file: st
 }
 
 /** Read an RCTab config and all its CVR sources, and count exactly as RCTab would. */
-export async function runRctab(configPath: string): Promise<IrvResult> {
-  const contest = await loadRctabConfig(configPath);
-  for (const { source } of contest.sources) {
-    try {
-      await stat(source.path);
-    } catch {
-      throw new InputError(`the CVR source ${source.path} named by the config does not exist`, { file: configPath }, 'filePath is relative to the folder of the config');
-    }
-  }
-  const pool = new BallotPool(contest.options);
-  for (const { source, labels } of contest.sources) {
-    for await (const vote of readCvr(source)) pool.add(vote, labels);
-  }
-  return tabulatePool(pool);
-}

@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runRctab } from '../../../src/read/cvr/rctab-config.js';
+import { runRctab } from '../../../src/pipeline/ranked.js';
 import type { IrvResult } from '../../../src/count/irv/index.js';
 import { DATA, hasData } from '../../support/run.js';
 

@@ -8,7 +8,7 @@ import { DataError, InputError } from '../../../src/model/errors.js';
 import { readBltContest } from '../../../src/read/cvr/blt.js';
 import { readGenericCsv } from '../../../src/read/cvr/generic-csv.js';
 import { RANK_COLUMN_LABELS, rankOfHeader, readRankColumns } from '../../../src/read/cvr/rank-columns.js';
-import { runRctab } from '../../../src/read/cvr/rctab-config.js';
+import { runRctab } from '../../../src/pipeline/ranked.js';
 import { DATA, hasData } from '../../support/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'runoff-irv-'));

@@ -1,29 +1,29 @@
 /** The flow for a set of inputs: read → parse → layout → tally → decide. */
-import { DataError } from './model/errors.js';
-import { decide, type Decision } from './count/decide.js';
-import { normalizeHeader } from './layout/columns.js';
-import { HeaderSearch } from './layout/header.js';
-import { RowReader } from './layout/rows/row-reader.js';
-import { StringRecord, type RecordView } from './read/record-view.js';
-import { checkNames } from './layout/names.js';
-import { raceLabel } from './layout/classify.js';
-import { CrossFileKeys, checkSameInput } from './layout/cross-file.js';
-import { ballotMode, mixedPrimaryWarnings, settleMode } from './layout/ballot-mode.js';
-import type { NameTable } from './layout/families/wide-names.js';
-import { decoderFor, readHead, sniff, type Encoding } from './read/decode.js';
-import type { Source } from './read/open.js';
-import { changedWhileRead, hasherFor } from './read/hash.js';
-import { parseRecords } from './read/parse-csv.js';
-import { scanRecords } from './read/parse-fast.js';
-import type { Rule } from './count/rules/rule.js';
-import type { Layout } from './layout/layout.js';
-import { outlookFor, type Outlook } from './count/outlook.js';
-import { hiddenCharacterWarnings } from './render/sanitize.js';
-import { Tally } from './count/tally.js';
-import type { InputSummary, PrimaryMode, RaceTally, Warning } from './model/types.js';
-import { raceTitle, type Election } from './count/election.js';
+import { DataError } from '../model/errors.js';
+import { decide, type Decision } from '../count/decide.js';
+import { normalizeHeader } from '../layout/columns.js';
+import { HeaderSearch } from '../layout/header.js';
+import { RowReader } from '../layout/rows/row-reader.js';
+import { StringRecord, type RecordView } from '../read/record-view.js';
+import { checkNames } from '../layout/names.js';
+import { raceLabel } from '../layout/classify.js';
+import { CrossFileKeys, checkSameInput } from '../layout/cross-file.js';
+import { ballotMode, mixedPrimaryWarnings, settleMode } from '../layout/ballot-mode.js';
+import type { NameTable } from '../layout/families/wide-names.js';
+import { decoderFor, readHead, sniff, type Encoding } from '../read/decode.js';
+import type { Source } from '../read/open.js';
+import { changedWhileRead, hasherFor } from '../read/hash.js';
+import { parseRecords } from '../read/parse-csv.js';
+import { scanRecords } from '../read/parse-fast.js';
+import type { Rule } from '../count/rules/rule.js';
+import type { Layout } from '../layout/layout.js';
+import { outlookFor, type Outlook } from '../count/outlook.js';
+import { hiddenCharacterWarnings } from '../render/sanitize.js';
+import { Tally } from '../count/tally.js';
+import type { InputSummary, PrimaryMode, RaceTally, Warning } from '../model/types.js';
+import { raceTitle, type Election } from '../count/election.js';
 
-export { raceTitle, type Election, type RaceResult } from './count/election.js';
+export { raceTitle, type Election, type RaceResult } from '../count/election.js';
 
 /** One line of --outstanding-file: votes still to count in one race. */
 export interface OutstandingEntry {
