@@ -4,6 +4,7 @@ import { describeRule } from '../count/rules/rule.js';
 import { formatShare, formatVotes } from './numbers.js';
 import { sanitizeForTerminal } from './sanitize.js';
 import { verdictLabel, verdictHeadline } from './verdict.js';
+import { breakdown, breakdownGrid } from './breakdown.js';
 
 /** Untrusted text inside a Markdown table: no control characters, no table breaks, no markup. */
 function md(value: string): string {
@@ -12,7 +13,7 @@ function md(value: string): string {
 
 export function renderMarkdown(election: Election): string {
   const thresholds = election.rule.wins.map((w) => w.share);
-  const blocks = election.races.map(({ race, decision }) => {
+  const blocks = election.races.map(({ race, decision, outlook }) => {
     const { candidates, total, outcome } = decision;
     const lines = [
       `### ${md(raceTitle(race))}`,
@@ -24,8 +25,18 @@ export function renderMarkdown(election: Election): string {
       ...candidates.map((c, i) => `| ${i + 1} | ${md(c.name)} | ${md(c.party)} | ${formatVotes(c.votes)} | ${formatShare(c.votes, total, thresholds)} |`),
       '',
       `**${verdictLabel(outcome)}** ${md(verdictHeadline(outcome))}${verdictHeadline(outcome) ? ' — ' : ''}${md(outcome.explanation)}`,
+      ...(outlook ? ['', `**OUTLOOK** ${md(outlook.sentence)}`] : []),
+      ...(election.by && race.regions ? ['', ...breakdownTable(breakdownGrid(breakdown(race, candidates), candidates, election.by))] : []),
     ];
     return lines.join('\n') + '\n';
   });
   return blocks.length === 0 ? 'No races matched.\n' : blocks.join('\n');
+}
+
+/** --by: the breakdown grid as a GitHub table, numbers right-aligned. */
+function breakdownTable({ head, body }: { head: string[]; body: string[][] }): string[] {
+  const last = head.length - 1;
+  const align = head.map((_, col) => (col > 0 && col < last ? '--:' : ':--'));
+  const row = (cells: string[]): string => `| ${cells.map(md).join(' | ')} |`;
+  return [row(head), `|${align.join('|')}|`, ...body.map(row)];
 }

@@ -4,7 +4,7 @@ import { raceTitle, type Election, type RaceResult } from '../pipeline.js';
 import { describeRule, type Rule } from '../count/rules/rule.js';
 import { ballotRows, type RuleOutcome } from '../count/decide.js';
 import type { CandidateTally } from '../model/types.js';
-import { breakdown, type AreaRow } from './breakdown.js';
+import { breakdown, breakdownGrid, type AreaRow } from './breakdown.js';
 import { formatShare, formatVotes } from './numbers.js';
 import { sanitizeForTerminal as safe } from './sanitize.js';
 import { verdictHeadline, verdictLabel } from './verdict.js';
@@ -83,18 +83,11 @@ function renderRace({ race, decision, outlook }: RaceResult, rule: Rule, by: str
   return out.join('\n') + '\n';
 }
 
-/** The top candidates get a column each (as many as fit in five); the rest are summed under "Others". */
+/** The breakdown grid (breakdown.ts), padded: numbers right-aligned, area and leader left. */
 function renderBreakdown(rows: AreaRow[], candidates: readonly CandidateTally[], by: string, c: ChalkInstance): string[] {
-  const shown = candidates.slice(0, candidates.length > 5 ? 4 : 5);
-  const others = candidates.length > shown.length;
-  const head = [safe(by), ...shown.map((cand) => safe(cand.name)), ...(others ? ['Others'] : []), 'Total', 'Leader'];
-  const body = rows.map((r) => [
-    safe(r.area),
-    ...shown.map((_, i) => formatVotes(r.votes[i] ?? 0)),
-    ...(others ? [formatVotes(r.votes.slice(shown.length).reduce((a, b) => a + b, 0))] : []),
-    formatVotes(r.totalVotes),
-    r.leader === null ? (r.totalVotes === 0 ? '–' : 'tie') : safe(r.leader),
-  ]);
+  const grid = breakdownGrid(rows, candidates, by);
+  const head = grid.head.map(safe);
+  const body = grid.body.map((r) => r.map(safe));
   const widths = head.map((h, col) => Math.max(stringWidth(h), ...body.map((r) => stringWidth(r[col] ?? ''))));
   const last = head.length - 1;
   const line = (cells: string[]): string => cells.map((cell, col) => pad(cell, widths[col] ?? 0, col > 0 && col < last)).join('  ');
