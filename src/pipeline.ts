@@ -16,6 +16,7 @@ import { outlookFor, type Outlook } from './count/outlook.js';
 import type { OutstandingEntry } from './read/outstanding.js';
 import { hiddenCharacterWarnings } from './render/sanitize.js';
 import { Tally } from './count/tally.js';
+import { filterRaces } from './count/race-match.js';
 import type { InputSummary, PrimaryMode, RaceTally, Warning } from './model/types.js';
 
 export interface ElectionOptions {
@@ -29,7 +30,8 @@ export interface ElectionOptions {
   outstandingByRace?: OutstandingEntry[];
   /** true/false from --party-primary/--all-party; null to decide from file names and stage columns. */
   partyPrimary: boolean | null;
-  raceFilter: string | null;
+  /** --race, given any number of times: keep the races matching any (count/race-match.ts); null or [] for all. */
+  raceFilter: readonly string[] | null;
   skipBadRows: boolean;
   encoding: Encoding | null;
   /** --delimiter; null: detected from the header record of each input. */
@@ -77,9 +79,7 @@ export async function countElection(sources: Source[], options: ElectionOptions)
   }
   warnings.push(...checkNames(tally.races.values(), options.mergeNames === true));
   warnings.push(...hiddenCharacterWarnings(tally.races.values()));
-  const filter = options.raceFilter?.toLowerCase() ?? null;
-  const races = [...tally.races.values()]
-    .filter((race) => filter === null || raceTitle(race).toLowerCase().includes(filter))
+  const races = filterRaces([...tally.races.values()], options.raceFilter ?? [], (race) => ({ id: race.key, title: raceTitle(race) }))
     .map((race) => {
       // decide() falls back on the race's own seats (MEDSL magnitude, Clarity "Vote For N") when --seats is not given.
       const decision = decide(race, options.rule, { registered: options.registered ?? null, seats: options.seats ?? null });

@@ -6,7 +6,7 @@ import { FORMATS } from '../render/formats.js';
 export interface RawOptions {
   json?: boolean;
   format?: string;
-  race?: string;
+  race?: string | string[];
   by?: string;
   watch?: boolean;
   rule?: string;

@@ -87,7 +87,7 @@ function electionOptions(raw: RawOptions): ElectionOptions {
     needsRegions: ruleNeedsRegions(rule),
     partyPrimary: raw.partyPrimary ? true : raw.allParty ? false : null,
     outstanding: raw.outstanding === undefined ? null : wholeNumber('--outstanding', raw.outstanding),
-    raceFilter: raw.race ?? null,
+    raceFilter: raw.race === undefined ? null : [raw.race].flat(),
     by: raw.by ?? null,
     skipBadRows: raw.skipBadRows ?? false,
     encoding: raw.encoding === undefined ? null : normalizeEncoding(raw.encoding),
