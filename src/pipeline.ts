@@ -15,8 +15,10 @@ import type { Rule } from './count/rules/rule.js';
 import { outlookFor, type Outlook } from './count/outlook.js';
 import type { OutstandingEntry } from './read/outstanding.js';
 import { hiddenCharacterWarnings } from './render/sanitize.js';
+import { isUncontested } from './render/verdict.js';
 import { Tally } from './count/tally.js';
 import { filterRaces } from './count/race-match.js';
+import { partyLabel } from './model/parties.js';
 import type { InputSummary, PrimaryMode, RaceTally, Warning } from './model/types.js';
 
 export interface ElectionOptions {
@@ -32,6 +34,10 @@ export interface ElectionOptions {
   partyPrimary: boolean | null;
   /** --race, given any number of times: keep the races matching any (count/race-match.ts); null or [] for all. */
   raceFilter: readonly string[] | null;
+  /** Leave out races with a single candidate (the TX statewide file has hundreds); the --contested flag. */
+  contestedOnly?: boolean;
+  /** Keep only races that ended so (the --status flag); null or [] for all. */
+  statusFilter?: readonly StatusFilter[] | null;
   skipBadRows: boolean;
   encoding: Encoding | null;
   /** --delimiter; null: detected from the header record of each input. */
@@ -49,6 +55,10 @@ export interface ElectionOptions {
   /** Called after every chunk read: the bytes of this input so far and its size when known. */
   onProgress?: (name: string, bytesRead: number, size: number | null) => void;
 }
+
+/** The outcomes --status can pick. */
+export const STATUS_FILTERS = ['runoff', 'winner', 'tie'] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 export interface RaceResult {
   race: RaceTally;
@@ -85,7 +95,9 @@ export async function countElection(sources: Source[], options: ElectionOptions)
       const decision = decide(race, options.rule, { registered: options.registered ?? null, seats: options.seats ?? null });
       const n = outstandingFor(race, options);
       return { race, decision, outlook: n === null ? null : outlookFor(decision, options.rule, n) };
-    });
+    })
+    .filter(({ decision }) => !(options.contestedOnly === true && isUncontested(decision)))
+    .filter(({ decision }) => !options.statusFilter?.length || options.statusFilter.some((s) => s === decision.outcome.status));
   const known = new Set(races.map(({ race }) => race.key));
   const titles = new Set(races.map(({ race }) => raceTitle(race).toLowerCase()));
   for (const entry of options.outstandingByRace ?? []) {
@@ -99,7 +111,7 @@ export async function countElection(sources: Source[], options: ElectionOptions)
 /** "U.S. House District 6", with the party for a primary: the name --race matches against. */
 export function raceTitle(race: RaceTally): string {
   const district = race.district === '' ? '' : /^\d+$/.test(race.district) ? ` District ${race.district}` : ` (${race.district})`;
-  return `${race.office || 'Results'}${district}${race.party ? ` · ${race.party} primary` : ''}`;
+  return `${race.office || 'Results'}${district}${race.party ? ` · ${partyLabel(race.party)} primary` : ''}`;
 }
 
 function outstandingFor(race: RaceTally, options: ElectionOptions): number | null {

@@ -1,13 +1,13 @@
 /** The terminal table: one block per race, then a verdict line. The only module that uses chalk. */
 import type { ChalkInstance } from 'chalk';
 import { raceTitle, type Election, type RaceResult } from '../pipeline.js';
-import { describeRule, type Rule } from '../count/rules/rule.js';
+import type { Rule } from '../count/rules/rule.js';
 import { ballotRows, type RuleOutcome } from '../count/decide.js';
 import type { CandidateTally } from '../model/types.js';
 import { breakdown, breakdownGrid, type AreaRow } from './breakdown.js';
 import { formatShare, formatVotes } from './numbers.js';
 import { sanitizeForTerminal as safe } from './sanitize.js';
-import { verdictHeadline, verdictLabel } from './verdict.js';
+import { isUncontested, ruleHeadline, summaryLine, verdictExplanation, verdictHeadline, verdictLabel } from './verdict.js';
 
 /** The table's part of RenderOptions (render/index.ts). */
 export interface TableOptions {
@@ -58,7 +58,7 @@ function renderRace({ race, decision, outlook }: RaceResult, rule: Rule, by: str
   const n = candidates.length;
   const counted = denominator === total ? '' : rule.denominator === 'cast' ? ', all ballots counted' : ', blank ballots counted';
   const reporting = race.reporting ? [`${formatVotes(race.reporting.counted)} of ${formatVotes(race.reporting.total)} ${safe(race.reporting.unit)} reporting`] : [];
-  const header = [safe(raceTitle(race)), `${n} candidate${n === 1 ? '' : 's'}`, `${formatVotes(denominator)} votes${counted}`, ...reporting, `rule: ${describeRule(rule)}`];
+  const header = [safe(raceTitle(race)), `${n} candidate${n === 1 ? '' : 's'}`, `${formatVotes(denominator)} votes${counted}`, ...reporting, `rule: ${ruleHeadline(rule)}`];
   // Shares are of the rule's denominator, so that they compare with its threshold.
   const rows = candidates.map((cand, i) => [String(i + 1), safe(cand.name), safe(cand.party), formatVotes(cand.votes), formatShare(cand.votes, denominator, thresholds)]);
   const ballots = ballotRows(decision, rule).map((b) => ['', b.label, '', formatVotes(b.votes), b.counted ? formatShare(b.votes, denominator) : '(not counted)']);
@@ -76,8 +76,7 @@ function renderRace({ race, decision, outlook }: RaceResult, rule: Rule, by: str
     out.push(line(rows[i] ?? []) + bar);
   });
   for (const b of ballots) out.push(c.dim(line(b)));
-  if (rule.overrides?.length) out.push(c.dim(`rule changed: ${rule.overrides.join(', ')}`));
-  out.push(verdict(outcome, c));
+  out.push(verdict(outcome, isUncontested(decision), c));
   if (outlook) out.push(`${c.cyan.bold('OUTLOOK')}  ${safe(outlook.sentence)}`);
   if (race.regions && by) out.push('', ...renderBreakdown(breakdown(race, candidates), candidates, by, c));
   return out.join('\n') + '\n';
@@ -111,11 +110,11 @@ function drawBar(votes: number, total: number, num: number, den: number, width: 
   return c.cyan(bar.trimEnd());
 }
 
-function verdict(o: RuleOutcome, c: ChalkInstance): string {
-  const headline = verdictHeadline(o);
-  const label = o.status === 'runoff' && o.onRequest ? 'RUNOFF (ON REQUEST)' : verdictLabel(o);
+function verdict(o: RuleOutcome, uncontested: boolean, c: ChalkInstance): string {
+  const headline = verdictHeadline(o, uncontested);
+  const label = o.status === 'runoff' && o.onRequest ? 'RUNOFF (ON REQUEST)' : verdictLabel(o, uncontested);
   const colour = o.status === 'winner' ? c.green.bold : o.status === 'runoff' ? c.yellow.bold : c.magenta.bold;
-  return `${colour(label)}  ${headline ? `${safe(headline)} — ` : ''}${safe(o.explanation)}`;
+  return `${colour(label)}  ${headline ? `${safe(headline)} — ` : ''}${safe(verdictExplanation(o, uncontested))}`;
 }
 
 function footer(election: Election, c: ChalkInstance): string {
@@ -128,5 +127,7 @@ function footer(election: Election, c: ChalkInstance): string {
   const leftOut = [...left].map(([reason, count]) => `${formatVotes(count)} ${reason}`).join(', ');
   const files = election.inputs.length === 1 ? safe(election.inputs[0]?.name ?? '') : `${election.inputs.length} files`;
   const primary = election.primary.partyPrimary ? ` · party primary (${election.primary.source})` : '';
-  return '\n' + c.dim(`${files} · ${formatVotes(rows)} rows, ${formatVotes(used)} counted${leftOut ? ` · left out: ${leftOut}` : ''}${primary}`) + '\n';
+  // Several races: how they ended, in one line a reporter can quote.
+  const summary = election.races.length > 1 ? c.bold(summaryLine(election.races.map((r) => r.decision))) + '\n' : '';
+  return '\n' + summary + c.dim(`${files} · ${formatVotes(rows)} rows, ${formatVotes(used)} counted${leftOut ? ` · left out: ${leftOut}` : ''}${primary}`) + '\n';
 }

@@ -63,7 +63,7 @@ export interface RuleListing {
   label: string;
   definition: string;
   source: string;
-  /** false for rows of rules.md marked [GK]. */
+  /** false when no primary source was checked: the listing says UNVERIFIED. */
   verified: boolean;
   note: string | null;
   rule: Rule;

@@ -48,7 +48,7 @@ export interface Rule {
   minCandidates?: number;
   /** What the data cannot say: tie-breaks by age or lot, withdrawals, parts not verified against a source. */
   note?: string;
-  /** false for rows of rules.md marked [GK]: not verified against a stored source. */
+  /** false when no primary source was checked: `runoff rules` marks the preset UNVERIFIED. */
   verified?: boolean;
   /** Flags applied on top of the preset, e.g. `["--threshold 40"]`. */
   overrides?: string[];
