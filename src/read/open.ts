@@ -1,6 +1,6 @@
 /** File names and `-` → byte sources. The only module that opens files. */
 import { open, stat } from 'node:fs/promises';
-import { InputError } from '../model/errors.js';
+import { InputError, RunoffError } from '../model/errors.js';
 
 export interface Source {
   /** As the user wrote it, or `<stdin>`: used in every message. */
@@ -53,7 +53,8 @@ export function openStdin(stdin: AsyncIterable<Buffer | string>): Source {
   return source('<stdin>', null, null, stdin);
 }
 
-function source(name: string, size: number | null, path: string | null, stream: AsyncIterable<Buffer | string>): Source {
+/** A Source over any byte stream; read/archive.ts builds the compressed inputs with it. */
+export function source(name: string, size: number | null, path: string | null, stream: AsyncIterable<Buffer | string>): Source {
   const chunks = guarded(name, stream);
   // return() runs the generators' `finally` blocks: the file handle is closed, a stream's iterator destroyed.
   return { name, size, path, chunks, close: async () => void (await chunks.return(undefined).catch(() => undefined)) };
@@ -63,6 +64,8 @@ async function* guarded(name: string, stream: AsyncIterable<Buffer | string>): A
   try {
     for await (const chunk of stream) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
   } catch (err) {
+    // A decompressor's DataError (a damaged .gz) is already the right error.
+    if (err instanceof RunoffError) throw err;
     throw inputError(name, err);
   }
 }

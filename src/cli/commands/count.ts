@@ -6,7 +6,8 @@ import { parseNames, type NameTable } from '../../layout/families/wide-names.js'
 import type { Io } from '../main.js';
 import { countElection, type ElectionOptions } from '../../pipeline.js';
 import { normalizeEncoding } from '../../read/decode.js';
-import { openFile, openStdin, type Source } from '../../read/open.js';
+import type { Source } from '../../read/open.js';
+import { openInputs, openStdinInput } from '../../read/archive.js';
 import { resolveRule } from '../../count/rules/resolve.js';
 import { ruleNeedsRegions } from '../../count/rules/rule.js';
 import { rendererFor, type Format } from '../../render/index.js';
@@ -51,7 +52,7 @@ async function countOnce(names: string[], raw: RawOptions, options: ElectionOpti
   // Progress only where a person watches: stderr on a terminal, and not --quiet.
   const progress = io.stderr.isTTY && !raw.quiet ? new Progress(io.stderr) : null;
   try {
-    for (const name of names) sources.push(name === '-' ? openStdin(io.stdin) : await openFile(name));
+    for (const name of names) sources.push(...(name === '-' ? [openStdinInput(io.stdin)] : await openInputs(name)));
     election = await countElection(sources, progress ? { ...options, onProgress: progress.update } : options);
   } finally {
     progress?.clear();
