@@ -141,7 +141,7 @@ async function readSource(source: Source, tally: Tally, options: ElectionOptions
   let bytesRead = 0;
   const iterator = source.chunks[Symbol.asyncIterator]();
   const { head } = await readHead(iterator);
-  if (head.length === 0) throw new DataError('the input is empty: no header row', { file });
+  if (head.length === 0) throw new DataError('the input is empty: no header row', { file }, 'the file has no bytes: download or export it again');
   const sniffed = sniff(head, file, options.encoding);
   if (sniffed.warning) warnings.push(sniffed.warning);
   const delimiter = options.delimiter ?? sniffed.delimiter;
@@ -187,7 +187,7 @@ async function readSource(source: Source, tally: Tally, options: ElectionOptions
   const done = reader as RowReader | null;
   if (!done) throw search.fail();
   // Blank lines and empty or footnote rows after the header are not data either (§1 #9).
-  if (done.rows === (done.excluded.get('blank-line') ?? 0) + (done.excluded.get('footer') ?? 0)) throw new DataError('no data rows after the header', { file, line: headerLine });
+  if (done.rows === (done.excluded.get('blank-line') ?? 0) + (done.excluded.get('footer') ?? 0)) throw new DataError('no data rows after the header', { file, line: headerLine }, 'the file has a header but no results: was the export cut short, or filtered to nothing?');
   done.finish();
   warnings.push(...done.warnings());
   if (await changedWhileRead(source, bytesRead)) {

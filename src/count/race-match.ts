@@ -33,7 +33,7 @@ export function filterRaces<T>(races: T[], queries: readonly string[], view: (ra
 
 function noMatch(races: Matchable[], queries: readonly string[]): DataError {
   const what = queries.map((q) => JSON.stringify(q)).join(' or ');
-  if (races.length === 0) return new DataError(`no race matches --race ${what}: the input has no races`);
+  if (races.length === 0) return new DataError(`no race matches --race ${what}: the input has no races`, undefined, 'check that the file holds results: `runoff races FILE` lists what it finds');
   const closest = closestTitles(races, queries, 3).map((t) => JSON.stringify(t)).join(', ');
   return new DataError(`no race matches --race ${what}`, undefined, `the closest races are ${closest}; \`runoff races FILE\` lists them all`);
 }

@@ -77,8 +77,15 @@ const REASONS: Record<string, string> = {
   EPERM: 'permission denied',
 };
 
+const HINTS: Record<string, string> = {
+  ENOENT: 'check the path and the spelling; `-` reads standard input',
+  EISDIR: 'give the CSV files inside it, e.g. folder/*.csv',
+  EACCES: 'check the file\'s permissions',
+  EPERM: 'check the file\'s permissions',
+};
+
 function inputError(name: string, err: unknown): InputError {
   const code = (err as NodeJS.ErrnoException | undefined)?.code ?? '';
   const why = REASONS[code] ?? (err instanceof Error ? err.message : String(err));
-  return new InputError(`cannot read ${name}: ${why}${code ? ` (${code})` : ''}`, undefined, undefined, { cause: err });
+  return new InputError(`cannot read ${name}: ${why}${code ? ` (${code})` : ''}`, undefined, HINTS[code] ?? 'check that the file exists and can be read', { cause: err });
 }
