@@ -141,7 +141,7 @@ async function readSource(source: Source, tally: Tally, options: ElectionOptions
   let bytesRead = 0;
   const iterator = source.chunks[Symbol.asyncIterator]();
   const { head } = await readHead(iterator);
-  if (head.length === 0) throw new DataError('the input is empty: no header row', { file }, 'the file has no bytes: download or export it again');
+  if (head.length === 0) throw new DataError('the input is empty: no header row', { file }, 'nothing was read: check the file, or the command that pipes into runoff');
   const sniffed = sniff(head, file, options.encoding);
   if (sniffed.warning) warnings.push(sniffed.warning);
   const delimiter = options.delimiter ?? sniffed.delimiter;

@@ -128,7 +128,7 @@ describe('I/O', () => {
     expect(dataError(await run(['-'], { stdin: [] })).message).toMatch(/input is empty/);
     const r = await spawnBinary(['-'], (child) => void child.stdin?.end());
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('runoff: <stdin>: the input is empty: no header row\n');
+    expect(r.stderr).toBe('runoff: <stdin>: the input is empty: no header row\n  hint: nothing was read: check the file, or the command that pipes into runoff\n');
   });
 
   it('#59 `runoff big.csv | head -1`: exit 0 and no EPIPE stack', async () => {
