@@ -1,4 +1,4 @@
-/** The flow of design.md §1 for a set of inputs: read → parse → layout → tally → decide. */
+/** The flow of a count for a set of inputs: read → parse → layout → tally → decide. */
 import { DataError } from './model/errors.js';
 import { decide, type Decision } from './count/decide.js';
 import { normalizeHeader } from './layout/columns.js';
@@ -186,7 +186,7 @@ async function readSource(source: Source, tally: Tally, options: ElectionOptions
   }
   const done = reader as RowReader | null;
   if (!done) throw search.fail();
-  // Blank lines and empty or footnote rows after the header are not data either (§1 #9).
+  // Blank lines and empty or footnote rows after the header are not data either.
   if (done.rows === (done.excluded.get('blank-line') ?? 0) + (done.excluded.get('footer') ?? 0)) throw new DataError('no data rows after the header', { file, line: headerLine }, 'the file has a header but no results: was the export cut short, or filtered to nothing?');
   done.finish();
   warnings.push(...done.warnings());

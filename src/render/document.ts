@@ -1,4 +1,4 @@
-/** The versioned JSON document of design.md §4, built from an Election. `schema.ts` is its zod twin. */
+/** The versioned JSON document (schemaVersion 1), built from an Election. `schema.ts` is its zod twin. */
 import type { RuleOutcome } from '../count/decide.js';
 import type { Election } from '../pipeline.js';
 import { fractionText as frac } from '../count/rules/fraction.js';

@@ -6,6 +6,8 @@ import { majority } from '../../src/count/rules/presets.js';
 import { partyLabel } from '../../src/model/parties.js';
 import { DATA, fixture, hasData, json, run } from '../support/run.js';
 
+if (!hasData) console.warn(`notice: ${DATA} is absent; the real-data tests of this file are skipped`);
+
 const UNCONTESTED = fixture('tx-2018-03-06-primary-uncontested.csv');
 
 async function count(file: string, extra: Partial<Parameters<typeof countElection>[1]> = {}) {
@@ -33,7 +35,6 @@ describe('party codes become names in race labels', () => {
     expect(stdout).toContain('governor||o  Governor · Other primary');
     expect(stdout).not.toMatch(/· [A-Z] primary/);
   });
-  it.skipIf(hasData)('Louisiana 2015 party codes: skipped, /work/shared/data is absent', () => undefined);
 });
 
 describe('single-candidate races', () => {
@@ -52,6 +53,18 @@ describe('single-candidate races', () => {
     expect(all.races).toHaveLength(4);
     const contested = await count(UNCONTESTED, { contestedOnly: true });
     expect(contested.races.map((r) => [r.race.office, r.race.district, r.decision.total])).toEqual([['U. S. Representative', '2', 46245], ['State Senator', '31', 80670]]);
+  });
+});
+
+describe.runIf(hasData)('the TX 2018 statewide primary file', () => {
+  it('ends with "848 races: 233 won outright, 52 runoffs, 563 uncontested"; contestedOnly leaves 285', async () => {
+    const file = `${DATA}tx_2018-03-06_primary_statewide_both-parties.csv`;
+    // Line 230 of the published file is malformed (a shifted row): skipped with a warning.
+    const r = await run(['--skip-bad-rows', '-q', file]);
+    expect(r.stdout).toContain('\n848 races: 233 won outright, 52 runoffs, 563 uncontested\n');
+    expect(r.stdout.match(/^UNCONTESTED {2}/gm)).toHaveLength(563);
+    const contested = await count(file, { skipBadRows: true, contestedOnly: true });
+    expect(contested.races).toHaveLength(285);
   });
 });
 
