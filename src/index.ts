@@ -39,8 +39,12 @@ export interface CountOptions {
   seats?: number;
   /** true: each party is its own race; false: one race across parties; absent: decided from the data. */
   partyPrimary?: boolean;
-  /** Only races whose title contains this text (case-insensitive). */
-  race?: string;
+  /** Only races matching these words (any order) or this id; a list matches any of them. */
+  race?: string | string[];
+  /** Leave out uncontested races. */
+  contested?: boolean;
+  /** Only races with these outcomes. */
+  status?: Array<'runoff' | 'winner' | 'tie'>;
   /** Break each race down by the values of this column. */
   by?: string;
   /** Votes not yet counted in every race: adds each race's outlook. */
@@ -80,7 +84,9 @@ function electionOptions(o: CountOptions): ElectionOptions {
     needsRegions: ruleNeedsRegions(rule),
     partyPrimary: o.partyPrimary ?? null,
     outstanding: o.outstanding ?? null,
-    raceFilter: o.race ?? null,
+    raceFilter: o.race === undefined ? null : [o.race].flat(),
+    contestedOnly: o.contested ?? false,
+    statusFilter: o.status ?? null,
     by: o.by ?? null,
     skipBadRows: o.skipBadRows ?? false,
     encoding: o.encoding === undefined ? null : normalizeEncoding(o.encoding),

@@ -4,7 +4,7 @@
  */
 import { UsageError } from '../model/errors.js';
 import { wholeNumberOption } from '../model/whole-number.js';
-import type { ElectionOptions } from '../pipeline/count-election.js';
+import { STATUS_FILTERS, type ElectionOptions, type StatusFilter } from '../pipeline/count-election.js';
 import { normalizeEncoding } from '../read/decode.js';
 import { resolveRule } from '../count/rules/resolve.js';
 import { ruleNeedsRegions } from '../count/rules/rule.js';
@@ -57,7 +57,9 @@ export function toRequest(command: 'count' | 'races', files: string[], raw: RawO
       needsRegions: ruleNeedsRegions(rule),
       partyPrimary: raw.partyPrimary ? true : raw.allParty ? false : null,
       outstanding: raw.outstanding === undefined ? null : wholeNumberOption('--outstanding', raw.outstanding, 0),
-      raceFilter: raw.race ?? null,
+      raceFilter: raw.race === undefined ? null : [raw.race].flat(),
+      contestedOnly: raw.contested ?? false,
+      statusFilter: statusFilter(raw.status),
       by: raw.by ?? null,
       skipBadRows: raw.skipBadRows ?? false,
       encoding: raw.encoding === undefined ? null : normalizeEncoding(raw.encoding),
@@ -73,6 +75,18 @@ export function toRequest(command: 'count' | 'races', files: string[], raw: RawO
     colour: raw.plain || raw.color === false ? 'never' : raw.color === true ? 'always' : 'auto',
     plain: raw.plain ?? false,
   };
+}
+
+/** --status runoff|winner|tie, given once or more, or comma-separated: only races with one of those outcomes. */
+function statusFilter(given: string | string[] | undefined): StatusFilter[] | null {
+  if (given === undefined) return null;
+  const wanted = [given].flat().flatMap((g) => g.split(',')).map((g) => g.trim().toLowerCase());
+  for (const w of wanted) {
+    if (!(STATUS_FILTERS as readonly string[]).includes(w)) {
+      throw new UsageError(`--status must be one of ${STATUS_FILTERS.join(', ')}, got ${JSON.stringify(w)}`, undefined, 'for example --status runoff, or --status runoff,tie');
+    }
+  }
+  return wanted as StatusFilter[];
 }
 
 /** No --delimiter: null, and each input's header record decides (comma, semicolon, tab or pipe). */

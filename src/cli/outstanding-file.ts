@@ -11,13 +11,13 @@ export async function readOutstandingFile(path: string): Promise<OutstandingEntr
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new InputError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, undefined, undefined, { cause: err });
+    throw new InputError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, undefined, 'check the path given to --outstanding-file', { cause: err });
   }
   let rows: string[][];
   try {
     rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r'] }) as string[][];
   } catch (err) {
-    throw new DataError(`not a readable CSV: ${(err as Error).message}`, { file: path });
+    throw new DataError(`not a readable CSV: ${(err as Error).message}`, { file: path }, 'the file needs a race,outstanding header and one race per line');
   }
   const [header, ...data] = rows;
   // Two one-word names: case, spaces and a trailing `*` (a required-column mark) are all that can differ.
@@ -30,7 +30,7 @@ export async function readOutstandingFile(path: string): Promise<OutstandingEntr
   return data.map((row, i) => {
     const raw = row[votesCol] ?? '';
     const votes = parseVotes(raw);
-    if (!isCount(votes)) throw new DataError(`outstanding ${JSON.stringify(raw)} is not a whole number of votes`, { file: path, line: i + 2 });
+    if (!isCount(votes)) throw new DataError(`outstanding ${JSON.stringify(raw)} is not a whole number of votes`, { file: path, line: i + 2 }, 'write the votes still to count as a whole number, e.g. 10000 or 10,000');
     return { race: (row[raceCol] ?? '').trim().toLowerCase(), votes, line: i + 2 };
   });
 }

@@ -12,7 +12,9 @@ export interface RawOptions {
   json?: boolean;
   format?: string;
   outDir?: string;
-  race?: string;
+  race?: string | string[];
+  contested?: boolean;
+  status?: string | string[];
   by?: string;
   watch?: boolean;
   rule?: string;
@@ -54,6 +56,8 @@ interface OptionSpec {
   for: readonly CommandName[];
   choices?: readonly string[];
   hidden?: boolean;
+  /** May be given several times: the values are collected into a list. */
+  repeatable?: boolean;
 }
 
 const READING: readonly CommandName[] = ['count', 'races'];
@@ -64,7 +68,9 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--json', description: 'print the versioned JSON document (same as --format json)', for: ['count', 'races', 'rules'] },
   { flags: '--format <format>', description: 'output format', for: COUNT, choices: FORMATS },
   { flags: '--out-dir <dir>', description: 'with --format svg: write one SVG file per race into this folder', for: COUNT },
-  { flags: '--race <text>', description: 'only races whose name contains this text (case-insensitive)', for: COUNT },
+  { flags: '--race <text>', description: 'only races whose name or id has these words, in any order; give it again for more races', for: COUNT, repeatable: true },
+  { flags: '--status <kind>', description: 'only races with this outcome: runoff, winner or tie (again, or comma-separated, for several)', for: COUNT, repeatable: true },
+  { flags: '--contested', description: 'leave out uncontested races (a single candidate)', for: COUNT },
   { flags: '--rule <id>', description: 'the majority/runoff rule of a place: us-ga, us-nc, fr-legislative, ar … (see `runoff rules`)', for: COUNT },
   { flags: '--threshold <percent>', description: "win outright with more than this share: 40 or 40% (replaces the rule's conditions)", for: COUNT },
   { flags: '--at-least', description: 'with --threshold: at least the share, not more than it', for: COUNT },
@@ -124,6 +130,7 @@ function addOptions(command: Command, name: CommandName, descriptions: Partial<R
     const option = new Option(spec.flags, descriptions[spec.flags] ?? spec.description);
     if (spec.choices) option.choices(spec.choices);
     if (spec.hidden) option.hideHelp();
+    if (spec.repeatable) option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
     command.addOption(option);
   }
   return command;

@@ -7,6 +7,7 @@ import type { CandidateTally, Outcome, RaceTally } from '../model/types.js';
 import { thousands } from '../model/thousands.js';
 import { DataError } from '../model/errors.js';
 import { raceLabel } from '../model/race-names.js';
+import { formatShare } from '../render/numbers.js';
 
 export { ballotRows, type BallotRow } from './rules/contest.js';
 
@@ -207,7 +208,13 @@ function winnerWhy(c: Condition | undefined, facts: RaceFacts, second: Candidate
     const over = second ? `, ${thousands(facts.top - facts.second)} more than ${second.name}` : '';
     return `${facts.leader} has the most votes: ${thousands(facts.top)} of ${thousands(facts.denominator)}${over}`;
   }
-  return `${thousands(facts.top)} of ${thousands(facts.denominator)} votes clears ${c ? describeCondition(c) : 'the rule'}`;
+  // "5,694 of 10,450 votes (54.49 %): more than 50 %": the share, then what it had to be, in words.
+  const share = formatShare(facts.top, facts.denominator, c ? [c.share] : []);
+  return `${thousands(facts.top)} of ${thousands(facts.denominator)} votes (${share}): ${c ? inWords(describeCondition(c)) : 'the rule'}`;
+}
+
+function inWords(condition: string): string {
+  return condition.replace(/(^|\s)>\s/g, '$1more than ').replace(/(^|\s)≥\s/g, '$1at least ');
 }
 
 function cannotTell(leader: string, c: ConditionResult): string {

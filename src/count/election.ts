@@ -3,6 +3,7 @@ import type { Decision } from './decide.js';
 import type { Outlook } from './outlook.js';
 import type { Rule } from './rules/rule.js';
 import type { InputSummary, PrimaryMode, RaceTally, Warning } from '../model/types.js';
+import { partyLabel } from '../model/parties.js';
 
 export interface RaceResult {
   race: RaceTally;
@@ -26,6 +27,6 @@ export interface Election {
 /** "U.S. House District 6", with the party for a primary: the name --race matches against. */
 export function raceTitle(race: RaceTally): string {
   const district = race.district === '' ? '' : /^\d+$/.test(race.district) ? ` District ${race.district}` : ` (${race.district})`;
-  return `${race.office || 'Results'}${district}${race.party ? ` · ${race.party} primary` : ''}`;
+  return `${race.office || 'Results'}${district}${race.party ? ` · ${partyLabel(race.party)} primary` : ''}`;
 }
 

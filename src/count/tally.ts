@@ -87,5 +87,5 @@ export class Tally {
 }
 
 function overflow(name: string, file: string, line: number): never {
-  throw new DataError(`the total for ${JSON.stringify(name)} passes 2^53 and cannot be counted exactly`, { file, line });
+  throw new DataError(`the total for ${JSON.stringify(name)} passes 2^53 and cannot be counted exactly`, { file, line }, 'no real election has this many votes: check the vote column of this line');
 }

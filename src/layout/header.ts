@@ -55,7 +55,7 @@ export class HeaderSearch {
 
   /** The input ended before a header was found. */
   fail(): DataError {
-    return this.firstError ?? new DataError('the input has no header row', { file: this.ctx.file });
+    return this.firstError ?? new DataError('the input has no header row', { file: this.ctx.file }, 'every line is blank or a title: the file holds no results table');
   }
 }
 

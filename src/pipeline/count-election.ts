@@ -32,6 +32,8 @@ export interface OutstandingEntry {
   votes: number;
   line: number;
 }
+import { isUncontested } from '../render/verdict.js';
+import { filterRaces } from '../count/race-match.js';
 
 export interface ElectionOptions {
   rule: Rule;
@@ -44,7 +46,12 @@ export interface ElectionOptions {
   outstandingByRace?: OutstandingEntry[];
   /** true/false from --party-primary/--all-party; null to decide from file names and stage columns. */
   partyPrimary: boolean | null;
-  raceFilter: string | null;
+  /** --race, given any number of times: keep the races matching any (count/race-match.ts); null or [] for all. */
+  raceFilter: readonly string[] | null;
+  /** Leave out races with a single candidate (the TX statewide file has hundreds); the --contested flag. */
+  contestedOnly?: boolean;
+  /** Keep only races that ended so (the --status flag); null or [] for all. */
+  statusFilter?: readonly StatusFilter[] | null;
   skipBadRows: boolean;
   encoding: Encoding | null;
   /** --delimiter; null: detected from the header record of each input. */
@@ -62,6 +69,10 @@ export interface ElectionOptions {
   /** Called after every chunk read: the bytes of this input so far and its size when known. */
   onProgress?: (name: string, bytesRead: number, size: number | null) => void;
 }
+
+/** The outcomes --status can pick. */
+export const STATUS_FILTERS = ['runoff', 'winner', 'tie'] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 export async function countElection(sources: Source[], options: ElectionOptions): Promise<Election> {
   const decided = ballotMode(sources.map((s) => s.name), options.partyPrimary, options.rule);
@@ -81,15 +92,15 @@ export async function countElection(sources: Source[], options: ElectionOptions)
   warnings.push(...checkNames(tally.races.values(), options.mergeNames === true));
   warnings.push(...mixedPrimaryWarnings(primary, tally.races.values()));
   warnings.push(...hiddenCharacterWarnings(tally.races.values()));
-  const filter = options.raceFilter?.toLowerCase() ?? null;
-  const races = [...tally.races.values()]
-    .filter((race) => filter === null || raceTitle(race).toLowerCase().includes(filter))
+  const races = filterRaces([...tally.races.values()], options.raceFilter ?? [], (race) => ({ id: race.key, title: raceTitle(race) }))
     .map((race) => {
       // decide() falls back on the race's own seats (MEDSL magnitude, Clarity "Vote For N") when --seats is not given.
       const decision = decide(race, options.rule, { registered: options.registered ?? null, seats: options.seats ?? null });
       const n = outstandingFor(race, options);
       return { race, decision, outlook: n === null ? null : outlookFor(decision, options.rule, n) };
-    });
+    })
+    .filter(({ decision }) => !(options.contestedOnly === true && isUncontested(decision)))
+    .filter(({ decision }) => !options.statusFilter?.length || options.statusFilter.some((s) => s === decision.outcome.status));
   const known = new Set<string>(races.map(({ race }) => race.key));
   const titles = new Set(races.map(({ race }) => raceTitle(race).toLowerCase()));
   for (const entry of options.outstandingByRace ?? []) {
@@ -147,7 +158,7 @@ async function readSource(source: Source, tally: Tally, options: ElectionOptions
   let bytesRead = 0;
   const iterator = source.chunks[Symbol.asyncIterator]();
   const { head } = await readHead(iterator);
-  if (head.length === 0) throw new DataError('the input is empty: no header row', { file });
+  if (head.length === 0) throw new DataError('the input is empty: no header row', { file }, 'nothing was read: check the file, or the command that pipes into runoff');
   const sniffed = sniff(head, file, options.encoding);
   if (sniffed.warning) warnings.push(sniffed.warning);
   const delimiter = options.delimiter ?? sniffed.delimiter;
@@ -193,8 +204,8 @@ async function readSource(source: Source, tally: Tally, options: ElectionOptions
   }
   const done = reader as RowReader | null;
   if (!done) throw search.fail();
-  // Blank lines and empty or footnote rows after the header are not data either (§1 #9).
-  if (done.rows === (done.excluded.get('blank-line') ?? 0) + (done.excluded.get('footer') ?? 0)) throw new DataError('no data rows after the header', { file, line: headerLine });
+  // Blank lines and empty or footnote rows after the header are not data either.
+  if (done.rows === (done.excluded.get('blank-line') ?? 0) + (done.excluded.get('footer') ?? 0)) throw new DataError('no data rows after the header', { file, line: headerLine }, 'the file has a header but no results: was the export cut short, or filtered to nothing?');
   done.finish();
   warnings.push(...done.warnings());
   if (await changedWhileRead(source, bytesRead)) {

@@ -1,4 +1,5 @@
 /** Bytes → text: refuse non-CSV by magic bytes, honour BOMs, UTF-8 or Windows-1252 (through iconv-lite). */
+import { notCsv, recognise } from './magic.js';
 import { isUtf8 } from 'node:buffer';
 import { DataError, UsageError } from '../model/errors.js';
 import type { Warning } from '../model/types.js';
@@ -144,11 +145,8 @@ export async function readHead(chunks: AsyncIterator<Buffer>): Promise<{ head: B
 }
 
 function refuseNonCsv(head: Buffer, file: string): void {
-  const kind = head[0] === 0x1f && head[1] === 0x8b ? 'a gzip file'
-    : head.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')) ? 'a zip or xlsx file'
-    : /^\s*<(!doctype html|html|\?xml)/i.test(head.subarray(0, 256).toString('latin1')) ? 'an HTML or XML page'
-    : null;
-  if (kind) throw new DataError(`not a CSV file (looks like ${kind})`, { file }, 'export the results as CSV, or gunzip/unzip the file first');
+  const kind = recognise(head);
+  if (kind) throw notCsv(kind, file);
 }
 
 /**

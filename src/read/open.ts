@@ -1,6 +1,6 @@
 /** File names and `-` → byte sources. The only module that opens files. */
 import { open, stat } from 'node:fs/promises';
-import { InputError } from '../model/errors.js';
+import { InputError, RunoffError } from '../model/errors.js';
 
 export interface Source {
   /** As the user wrote it, or `<stdin>`: used in every message. */
@@ -58,7 +58,8 @@ export function openStream(name: string, stream: AsyncIterable<Buffer | Uint8Arr
   return source(name, null, null, stream as AsyncIterable<Buffer | string>);
 }
 
-function source(name: string, size: number | null, path: string | null, stream: AsyncIterable<Buffer | string>): Source {
+/** A Source over any byte stream; read/archive.ts builds the compressed inputs with it. */
+export function source(name: string, size: number | null, path: string | null, stream: AsyncIterable<Buffer | string>): Source {
   const chunks = guarded(name, stream);
   // return() runs the generators' `finally` blocks: the file handle is closed, a stream's iterator destroyed.
   return { name, size, path, chunks, close: async () => void (await chunks.return(undefined).catch(() => undefined)) };
@@ -68,6 +69,8 @@ async function* guarded(name: string, stream: AsyncIterable<Buffer | string>): A
   try {
     for await (const chunk of stream) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
   } catch (err) {
+    // A decompressor's DataError (a damaged .gz) is already the right error.
+    if (err instanceof RunoffError) throw err;
     throw inputError(name, err);
   }
 }
@@ -79,8 +82,15 @@ const REASONS: Record<string, string> = {
   EPERM: 'permission denied',
 };
 
+const HINTS: Record<string, string> = {
+  ENOENT: 'check the path and the spelling; `-` reads standard input',
+  EISDIR: 'give the CSV files inside it, e.g. folder/*.csv',
+  EACCES: 'check the file\'s permissions',
+  EPERM: 'check the file\'s permissions',
+};
+
 function inputError(name: string, err: unknown): InputError {
   const code = (err as NodeJS.ErrnoException | undefined)?.code ?? '';
   const why = REASONS[code] ?? (err instanceof Error ? err.message : String(err));
-  return new InputError(`cannot read ${name}: ${why}${code ? ` (${code})` : ''}`, undefined, undefined, { cause: err });
+  return new InputError(`cannot read ${name}: ${why}${code ? ` (${code})` : ''}`, undefined, HINTS[code] ?? 'check that the file exists and can be read', { cause: err });
 }

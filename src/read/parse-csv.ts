@@ -114,7 +114,7 @@ function csvError(err: Error, lines: RecordBytes, delimiter: string, file: strin
     return problem?.code === 'bad-quote' ? quoteError(problem, file) : recordTooLarge(file, problem?.line ?? lines.line, problem !== null);
   }
   if (problem) return quoteError(problem, file);
-  return new DataError(err.message.replace(/^Invalid /, 'invalid ').replace(/ at line \d+.*$/s, ''), { file, line: lines.line });
+  return new DataError(err.message.replace(/^Invalid /, 'invalid ').replace(/ at line \d+.*$/s, ''), { file, line: lines.line }, 'check the quoting and the number of fields on this line');
 }
 
 function drained(parser: NodeJS.EventEmitter): Promise<void> {

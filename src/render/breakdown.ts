@@ -1,5 +1,6 @@
 /** --by: each candidate's votes per area (county, precinct …) of a race, with the area's leader. */
 import type { CandidateTally, RaceTally } from '../model/types.js';
+import { formatVotes } from './numbers.js';
 
 export interface AreaRow {
   area: string;
@@ -26,4 +27,22 @@ export function breakdown(race: RaceTally, ranked: readonly CandidateTally[]): A
       leader: best > 0 && leaders.length === 1 ? leaders[0]?.name ?? null : null,
     };
   });
+}
+
+/**
+ * The breakdown as a grid of text cells, shared by the table and Markdown: the top candidates get a column
+ * each (as many as fit in five), the rest are summed under "Others". Text cells are raw: callers escape them.
+ */
+export function breakdownGrid(rows: AreaRow[], candidates: readonly CandidateTally[], by: string): { head: string[]; body: string[][] } {
+  const shown = candidates.slice(0, candidates.length > 5 ? 4 : 5);
+  const others = candidates.length > shown.length;
+  const head = [by, ...shown.map((cand) => cand.name), ...(others ? ['Others'] : []), 'Total', 'Leader'];
+  const body = rows.map((r) => [
+    r.area,
+    ...shown.map((_, i) => formatVotes(r.votes[i] ?? 0)),
+    ...(others ? [formatVotes(r.votes.slice(shown.length).reduce((a, b) => a + b, 0))] : []),
+    formatVotes(r.totalVotes),
+    r.leader === null ? (r.totalVotes === 0 ? '–' : 'tie') : r.leader,
+  ]);
+  return { head, body };
 }

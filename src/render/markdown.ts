@@ -4,7 +4,9 @@ import { raceTitle, type Election } from '../count/election.js';
 import { describeRule } from '../count/rules/rule.js';
 import { formatShare, formatVotes } from './numbers.js';
 import { sanitizeForTerminal } from './sanitize.js';
-import { verdictLabel, verdictHeadline } from './verdict.js';
+import type { Outcome } from '../model/types.js';
+import { isUncontested, ruleHeadline, summaryLine, verdictExplanation, verdictHeadline, verdictLabel } from './verdict.js';
+import { breakdown, breakdownGrid } from './breakdown.js';
 
 /** Untrusted text inside a Markdown table: no control characters, no table breaks, no markup. */
 function md(value: string): string {
@@ -13,21 +15,37 @@ function md(value: string): string {
 
 export function renderMarkdown(election: Election): string {
   const thresholds = election.rule.wins.map((w) => w.share);
-  const blocks = election.races.map(({ race, decision }) => {
+  const blocks = election.races.map(({ race, decision, outlook }) => {
     const { candidates, total, outcome } = decision;
     const lines = [
       `### ${md(raceTitle(race))}`,
       '',
-      `${candidates.length} candidates · ${formatVotes(total)} votes · rule: ${md(describeRule(election.rule))}`,
+      `${candidates.length} candidates · ${formatVotes(total)} votes · rule: ${md(ruleHeadline(election.rule))}`,
       '',
       '| # | Candidate | Party | Votes | Share |',
       '|--:|:--|:--|--:|--:|',
       ...candidates.map((c, i) => `| ${i + 1} | ${md(c.name)} | ${md(c.party)} | ${formatVotes(c.votes)} | ${formatShare(c.votes, total, thresholds)} |`),
       '',
-      `**${verdictLabel(outcome)}** ${md(verdictHeadline(outcome))}${verdictHeadline(outcome) ? ' — ' : ''}${md(outcome.explanation)}`,
+      verdictLine(outcome, isUncontested(decision)),
+      ...(outlook ? ['', `**OUTLOOK** ${md(outlook.sentence)}`] : []),
+      ...(election.by && race.regions ? ['', ...breakdownTable(breakdownGrid(breakdown(race, candidates), candidates, election.by))] : []),
     ];
     return lines.join('\n') + '\n';
   });
   const ballot = `_Ballot: ${md(ballotLine(election.primary))}_\n`;
+  if (blocks.length > 1) blocks.push(`**${md(summaryLine(election.races.map((r) => r.decision)))}**\n`);
   return blocks.length === 0 ? `No races matched.\n\n${ballot}` : `${blocks.join('\n')}\n${ballot}`;
+}
+
+/** --by: the breakdown grid as a GitHub table, numbers right-aligned. */
+function breakdownTable({ head, body }: { head: string[]; body: string[][] }): string[] {
+  const last = head.length - 1;
+  const align = head.map((_, col) => (col > 0 && col < last ? '--:' : ':--'));
+  const row = (cells: string[]): string => `| ${cells.map(md).join(' | ')} |`;
+  return [row(head), `|${align.join('|')}|`, ...body.map(row)];
+}
+
+function verdictLine(outcome: Outcome, uncontested: boolean): string {
+  const headline = verdictHeadline(outcome, uncontested);
+  return `**${verdictLabel(outcome, uncontested)}** ${md(headline)}${headline ? ' — ' : ''}${md(verdictExplanation(outcome, uncontested))}`;
 }

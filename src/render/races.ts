@@ -4,7 +4,7 @@
  * For checking a new file (is the race key right? are there name variants?) rather than for results.
  */
 import { raceTitle, type Election } from '../count/election.js';
-import type { InputSummary } from '../model/types.js';
+import type { InputSummary, RaceTally } from '../model/types.js';
 import { escapeJsonText, sanitizeForTerminal as safe } from './sanitize.js';
 import { thousands } from '../model/thousands.js';
 
@@ -23,11 +23,18 @@ export interface RacesDoc {
   warnings: Election['warnings'];
 }
 
-/** Pure: the races of an election as data, candidates by votes then name, races in the order first seen. */
+/** Office, then district in natural order (2 before 10), then party: how a reporter scans a long list. */
+const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+function byOfficeThenDistrict(a: RaceTally, b: RaceTally): number {
+  return natural.compare(a.office, b.office) || natural.compare(a.district, b.district) || natural.compare(a.party ?? '', b.party ?? '') || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/** Pure: the races of an election as data, candidates by votes then name, races by office then district. */
 export function racesDoc(election: Election): RacesDoc {
   return {
     inputs: election.inputs,
-    races: election.races.map(({ race, decision }) => ({
+    races: [...election.races].sort((a, b) => byOfficeThenDistrict(a.race, b.race)).map(({ race, decision }) => ({
       id: race.key,
       title: raceTitle(race),
       office: race.office,
@@ -47,22 +54,40 @@ export function renderRacesText(doc: RacesDoc): string {
     const excluded = Object.entries(input.rowsExcluded).map(([reason, n]) => `${thousands(n)} ${reason}`);
     out.push(
       `${safe(input.name)} · layout ${input.layout} · ${input.encoding} · delimiter ${JSON.stringify(input.delimiter)} · ` +
-      `${thousands(input.rows)} rows, ${thousands(input.rowsUsed)} counted` +
+      `${count(input.rows, 'row')}, ${thousands(input.rowsUsed)} counted` +
       (excluded.length > 0 ? ` · left out: ${excluded.join(', ')}` : ''),
     );
   }
   out.push(`${doc.races.length} race${doc.races.length === 1 ? '' : 's'}`);
   for (const race of doc.races) {
     const seats = race.seats !== null && race.seats > 1 ? ` · ${race.seats} seats` : '';
-    out.push('', `${safe(race.id)}  ${safe(race.title)} · ${thousands(race.rows)} rows${seats}`);
-    const width = Math.min(40, Math.max(...race.candidates.map((c) => safe(c.name).length), 9));
-    for (const c of race.candidates) {
-      const name = safe(c.name).padEnd(width);
-      const party = safe(c.party).padEnd(12);
-      out.push(`  ${name}  ${party} ${thousands(c.rows).padStart(9)} rows ${thousands(c.votes).padStart(13)} votes${c.writeIn ? '  (write-ins)' : ''}`);
-    }
+    out.push('', `${safe(race.id)}  ${safe(race.title)} · ${count(race.rows, 'row')}${seats}`);
+    // Each column as wide as its widest cell in the race; no party column when no candidate has a party.
+    const cells = race.candidates.map((c) => ({ name: safe(c.name), party: safe(c.party), rows: count(c.rows, 'row'), votes: count(c.votes, 'vote') }));
+    const width = (pick: (cell: (typeof cells)[number]) => string): number => Math.max(0, ...cells.map((cell) => [...pick(cell)].length));
+    const [name, party, rows, votes] = [width((x) => x.name), width((x) => x.party), width((x) => x.rows), width((x) => x.votes)];
+    race.candidates.forEach((c, i) => {
+      const cell = cells[i];
+      if (!cell) return;
+      const columns = [padEnd(cell.name, name), ...(party > 0 ? [padEnd(cell.party, party)] : []), padStart(cell.rows, rows), padStart(cell.votes, votes)];
+      out.push(`  ${columns.join('  ')}${c.writeIn ? '  (write-ins)' : ''}`);
+    });
   }
   return out.join('\n') + '\n';
+}
+
+/** "1 row", "2,081 rows". */
+function count(n: number, noun: string): string {
+  return `${thousands(n)} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** Padding by code points, so that an accented name keeps the columns after it in place. */
+function padEnd(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - [...text].length));
+}
+
+function padStart(text: string, width: number): string {
+  return ' '.repeat(Math.max(0, width - [...text].length)) + text;
 }
 
 /** `--json` gives the document; any other format the text listing. */

@@ -36,7 +36,7 @@ function rulesTable(rules: RuleListing[], width: number): string {
   ];
   for (const r of rules) {
     const lines = [
-      ...wrap(r.label, textWidth),
+      ...wrap(r.verified ? r.label : `${r.label} — UNVERIFIED`, textWidth),
       ...wrap(r.definition, textWidth),
       ...wrap(`source: ${r.source}`, textWidth),
       ...(r.note ? wrap(`note: ${r.note}`, textWidth) : []),

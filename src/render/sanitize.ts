@@ -50,7 +50,7 @@ export function escapeJsonText(json: string): string {
 }
 
 /**
- * One warning (§1 #44) when names in the results contain characters that are shown escaped: such a name looks
+ * One warning when names in the results contain characters that are shown escaped: such a name looks
  * different in the table than in the file, and bidi or zero-width characters are how look-alike names are made.
  */
 export function hiddenCharacterWarnings(races: Iterable<RaceTally>): Warning[] {

@@ -2,13 +2,14 @@
 import { ballotLine } from './ballot.js';
 import type { ChalkInstance } from 'chalk';
 import { raceTitle, type Election, type RaceResult } from '../count/election.js';
-import { describeRule, type Rule } from '../count/rules/rule.js';
+import type { Rule } from '../count/rules/rule.js';
 import { ballotRows, type RuleOutcome } from '../count/decide.js';
 import type { CandidateTally } from '../model/types.js';
-import { breakdown, type AreaRow } from './breakdown.js';
+import { breakdown, breakdownGrid, type AreaRow } from './breakdown.js';
 import { formatShare, formatVotes } from './numbers.js';
 import { sanitizeForTerminal as safe } from './sanitize.js';
-import { verdictHeadline, verdictLabel } from './verdict.js';
+import { truncate, wrapWords } from './fit.js';
+import { isUncontested, ruleHeadline, summaryLine, verdictExplanation, verdictHeadline, verdictLabel } from './verdict.js';
 
 /** The table's part of RenderOptions (render/index.ts). */
 export interface TableOptions {
@@ -16,6 +17,8 @@ export interface TableOptions {
   /** Bars and the threshold marker: only on a terminal (not with --plain or a pipe). */
   bars: boolean;
   width: number;
+  /** On a terminal, long lines wrap at words and names are cut with … to fit `width`; piped output is never cut. */
+  terminal?: boolean;
 }
 
 /** Without colour nothing is styled: every chalk style is the identity. */
@@ -41,7 +44,7 @@ export async function renderTable(election: Election, options: TableOptions): Pr
   }
   const blocks = election.races.map((r) => renderRace(r, election.rule, election.by, options, c));
   if (blocks.length === 0) blocks.push('No races matched.\n');
-  return blocks.join('\n') + footer(election, c);
+  return blocks.join('\n') + footer(election, c, options);
 }
 
 function allAscii(election: Election): boolean {
@@ -59,43 +62,40 @@ function renderRace({ race, decision, outlook }: RaceResult, rule: Rule, by: str
   const n = candidates.length;
   const counted = denominator === total ? '' : rule.denominator === 'cast' ? ', all ballots counted' : ', blank ballots counted';
   const reporting = race.reporting ? [`${formatVotes(race.reporting.counted)} of ${formatVotes(race.reporting.total)} ${safe(race.reporting.unit)} reporting`] : [];
-  const header = [safe(raceTitle(race)), `${n} candidate${n === 1 ? '' : 's'}`, `${formatVotes(denominator)} votes${counted}`, ...reporting, `rule: ${describeRule(rule)}`];
+  const header = [safe(raceTitle(race)), `${n} candidate${n === 1 ? '' : 's'}`, `${formatVotes(denominator)} votes${counted}`, ...reporting, `rule: ${ruleHeadline(rule)}`];
   // Shares are of the rule's denominator, so that they compare with its threshold.
   const rows = candidates.map((cand, i) => [String(i + 1), safe(cand.name), safe(cand.party), formatVotes(cand.votes), formatShare(cand.votes, denominator, thresholds)]);
   const ballots = ballotRows(decision, rule).map((b) => ['', b.label, '', formatVotes(b.votes), b.counted ? formatShare(b.votes, denominator) : '(not counted)']);
   const head = ['#', 'Candidate', 'Party', 'Votes', 'Share'];
   const widths = head.map((h, col) => Math.max(stringWidth(h), ...[...rows, ...ballots].map((r) => stringWidth(r[col] ?? ''))));
+  const fit = options.terminal === true;
+  if (fit) shrinkNames([...rows, ...ballots], widths, options.width);
   const rightAligned = new Set([0, 3, 4]);
   const line = (cells: string[]): string =>
     cells.map((cell, col) => pad(cell, widths[col] ?? 0, rightAligned.has(col))).join('  ');
 
   const tableWidth = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
   const barWidth = options.bars ? Math.min(40, options.width - tableWidth - 4) : 0;
-  const out = [c.bold(header.join(' · ')), c.dim(line(head))];
+  // Continuation lines are indented by `indent`, so the whole block stays within the width.
+  const wrap = (text: string, indent = 0): string[] =>
+    fit ? wrapWords(text, options.width - indent, stringWidth).map((l, i) => (i === 0 ? l : ' '.repeat(indent) + l)) : [text];
+  const out = [...wrap(header.join(' · ')).map((l) => c.bold(l)), c.dim(line(head))];
   candidates.forEach((cand, i) => {
     const bar = barWidth >= 10 ? '  ' + drawBar(cand.votes, denominator, thresholds[0]?.num ?? 0, thresholds[0]?.den ?? 1, barWidth, c) : '';
     out.push(line(rows[i] ?? []) + bar);
   });
   for (const b of ballots) out.push(c.dim(line(b)));
-  if (rule.overrides?.length) out.push(c.dim(`rule changed: ${rule.overrides.join(', ')}`));
-  out.push(verdict(outcome, c));
-  if (outlook) out.push(`${c.cyan.bold('OUTLOOK')}  ${safe(outlook.sentence)}`);
+  out.push(verdict(outcome, isUncontested(decision), c, wrap));
+  if (outlook) out.push(labelled(c.cyan.bold('OUTLOOK'), 'OUTLOOK', safe(outlook.sentence), wrap));
   if (race.regions && by) out.push('', ...renderBreakdown(breakdown(race, candidates), candidates, by, c));
   return out.join('\n') + '\n';
 }
 
-/** The top candidates get a column each (as many as fit in five); the rest are summed under "Others". */
+/** The breakdown grid (breakdown.ts), padded: numbers right-aligned, area and leader left. */
 function renderBreakdown(rows: AreaRow[], candidates: readonly CandidateTally[], by: string, c: ChalkInstance): string[] {
-  const shown = candidates.slice(0, candidates.length > 5 ? 4 : 5);
-  const others = candidates.length > shown.length;
-  const head = [safe(by), ...shown.map((cand) => safe(cand.name)), ...(others ? ['Others'] : []), 'Total', 'Leader'];
-  const body = rows.map((r) => [
-    safe(r.area),
-    ...shown.map((_, i) => formatVotes(r.votes[i] ?? 0)),
-    ...(others ? [formatVotes(r.votes.slice(shown.length).reduce((a, b) => a + b, 0))] : []),
-    formatVotes(r.totalVotes),
-    r.leader === null ? (r.totalVotes === 0 ? '–' : 'tie') : safe(r.leader),
-  ]);
+  const grid = breakdownGrid(rows, candidates, by);
+  const head = grid.head.map(safe);
+  const body = grid.body.map((r) => r.map(safe));
   const widths = head.map((h, col) => Math.max(stringWidth(h), ...body.map((r) => stringWidth(r[col] ?? ''))));
   const last = head.length - 1;
   const line = (cells: string[]): string => cells.map((cell, col) => pad(cell, widths[col] ?? 0, col > 0 && col < last)).join('  ');
@@ -119,14 +119,35 @@ function drawBar(votes: number, total: number, num: number, den: number, width: 
   return c.cyan(bar.trimEnd());
 }
 
-function verdict(o: RuleOutcome, c: ChalkInstance): string {
-  const headline = verdictHeadline(o);
-  const label = o.status === 'runoff' && o.onRequest ? 'RUNOFF (ON REQUEST)' : verdictLabel(o);
-  const colour = o.status === 'winner' ? c.green.bold : o.status === 'runoff' ? c.yellow.bold : c.magenta.bold;
-  return `${colour(label)}  ${headline ? `${safe(headline)} — ` : ''}${safe(o.explanation)}`;
+/**
+ * Parties, then candidate names, cut with … until the table fits the terminal: a name is never wrapped onto
+ * a second row, where it would read as another candidate. Each keeps at least 8 columns.
+ */
+function shrinkNames(rows: string[][], widths: number[], width: number): void {
+  const total = (): number => widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
+  for (const col of [2, 1]) {
+    const over = total() - width;
+    const current = widths[col] ?? 0;
+    if (over <= 0 || current <= 8) continue;
+    const target = Math.max(8, current - over);
+    widths[col] = target;
+    for (const row of rows) row[col] = truncate(row[col] ?? '', target, stringWidth);
+  }
 }
 
-function footer(election: Election, c: ChalkInstance): string {
+/** "RUNOFF  text…" with the text wrapped under itself (a hanging indent), the label coloured. */
+function labelled(styled: string, label: string, text: string, wrap: (text: string, indent?: number) => string[]): string {
+  return `${styled}  ${wrap(text, stringWidth(label) + 2).join('\n')}`;
+}
+
+function verdict(o: RuleOutcome, uncontested: boolean, c: ChalkInstance, wrap: (text: string, indent?: number) => string[]): string {
+  const headline = verdictHeadline(o, uncontested);
+  const label = o.status === 'runoff' && o.onRequest ? 'RUNOFF (ON REQUEST)' : verdictLabel(o, uncontested);
+  const colour = o.status === 'winner' ? c.green.bold : o.status === 'runoff' ? c.yellow.bold : c.magenta.bold;
+  return labelled(colour(label), label, `${headline ? `${safe(headline)} — ` : ''}${safe(verdictExplanation(o, uncontested))}`, wrap);
+}
+
+function footer(election: Election, c: ChalkInstance, options: TableOptions): string {
   const rows = election.inputs.reduce((n, i) => n + i.rows, 0);
   const used = election.inputs.reduce((n, i) => n + i.rowsUsed, 0);
   const left = new Map<string, number>();
@@ -136,5 +157,9 @@ function footer(election: Election, c: ChalkInstance): string {
   const leftOut = [...left].map(([reason, count]) => `${formatVotes(count)} ${reason}`).join(', ');
   const files = election.inputs.length === 1 ? safe(election.inputs[0]?.name ?? '') : `${election.inputs.length} files`;
   const primary = ` · ${ballotLine(election.primary)}`;
-  return '\n' + c.dim(`${files} · ${formatVotes(rows)} rows, ${formatVotes(used)} counted${leftOut ? ` · left out: ${leftOut}` : ''}${primary}`) + '\n';
+  // Several races: how they ended, in one line a reporter can quote.
+  const wrap = (text: string): string[] => (options.terminal === true ? wrapWords(text, options.width, stringWidth) : [text]);
+  const summary = election.races.length > 1 ? wrap(summaryLine(election.races.map((r) => r.decision))).map((l) => c.bold(l) + '\n').join('') : '';
+  const sources = wrap(`${files} · ${formatVotes(rows)} rows, ${formatVotes(used)} counted${leftOut ? ` · left out: ${leftOut}` : ''}${primary}`);
+  return '\n' + summary + sources.map((l) => c.dim(l)).join('\n') + '\n';
 }

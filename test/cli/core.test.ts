@@ -117,7 +117,7 @@ describe('input and options', () => {
   it('exits 3 for a missing file, with no stack', async () => {
     const r = await run(['nope.csv']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toBe('runoff: cannot read nope.csv: no such file (ENOENT)\n');
+    expect(r.stderr).toBe('runoff: cannot read nope.csv: no such file (ENOENT)\n  hint: check the path and the spelling; `-` reads standard input\n');
   });
 
   it('exits 2 for an unknown option', async () => {

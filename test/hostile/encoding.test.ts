@@ -95,17 +95,16 @@ describe('encoding and bytes', () => {
   });
 
   it.each([
-    ['gzip', Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00]), /not a CSV file \(looks like a gzip file\)/],
-    ['xlsx', latin('PK\x03\x04\x14\x00\x06\x00[Content_Types].xml'), /not a CSV file \(looks like a zip or xlsx file\)/],
-    ['HTML error page', Buffer.from('<!DOCTYPE html>\n<html><body>502 Bad Gateway</body></html>\n'), /not a CSV file \(looks like an HTML/],
-  ])('#7 %s saved as .csv: error "not a CSV"', async (_kind, bytes, message) => {
+    ['xlsx', latin('PK\x03\x04\x14\x00\x06\x00[Content_Types].xml'), /not a CSV file \(looks like an Excel workbook \(xlsx\)\)/, /export the sheet to CSV.*instant-runoff reader/],
+    ['HTML error page', Buffer.from('<!DOCTYPE html>\n<html><body>502 Bad Gateway</body></html>\n'), /not a CSV file \(looks like a web page \(HTML\)\)/, /the page was saved instead of the file/],
+  ])('#7 %s saved as .csv: error "not a CSV"', async (_kind, bytes, message, hint) => {
     const dir = mkdtempSync(join(tmpdir(), 'runoff-bad-'));
     const path = join(dir, 'results.csv');
     writeFileSync(path, bytes);
     const e = dataError(await run([path]));
     expect(e.file).toBe(path);
     expect(e.message).toMatch(message);
-    expect(e.hint).toMatch(/export the results as CSV/);
+    expect(e.hint).toMatch(hint);
   });
 
   it('#8 empty file (0 bytes) or empty stdin: error "no header"', async () => {

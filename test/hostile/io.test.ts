@@ -84,7 +84,7 @@ describe('I/O', () => {
   it('#57 missing file: exit 3 with ENOENT and no stack', async () => {
     const r = await run(['no/such/results.csv']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toBe('runoff: cannot read no/such/results.csv: no such file (ENOENT)\n');
+    expect(r.stderr).toBe('runoff: cannot read no/such/results.csv: no such file (ENOENT)\n  hint: check the path and the spelling; `-` reads standard input\n');
   });
 
   it('#57 a directory: exit 3 with EISDIR and no stack', async () => {
@@ -92,7 +92,7 @@ describe('I/O', () => {
     mkdirSync(join(dir, 'results.csv'));
     const r = await run([join(dir, 'results.csv')]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toBe(`runoff: cannot read ${join(dir, 'results.csv')}: is a directory, not a file (EISDIR)\n`);
+    expect(r.stderr).toBe(`runoff: cannot read ${join(dir, 'results.csv')}: is a directory, not a file (EISDIR)\n  hint: give the CSV files inside it, e.g. folder/*.csv\n`);
   });
 
   it.skipIf(isRoot)('#57 no read permission: exit 3 with EACCES and no stack', async () => {
@@ -102,7 +102,7 @@ describe('I/O', () => {
     chmodSync(path, 0o000);
     const r = await run([path]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toBe(`runoff: cannot read ${path}: permission denied (EACCES)\n`);
+    expect(r.stderr).toBe(`runoff: cannot read ${path}: permission denied (EACCES)\n  hint: check the file's permissions\n`);
   });
 
   it('#57 a read error in the middle of the input (EACCES, EIO): exit 3, no stack', async () => {
@@ -112,7 +112,7 @@ describe('I/O', () => {
         throw Object.assign(new Error(`${code}: i/o trouble, read`), { code });
       });
       expect(r.code).toBe(3);
-      expect(r.stderr).toMatch(new RegExp(`^runoff: cannot read <stdin>: [^\\n]*\\(${code}\\)\\n$`));
+      expect(r.stderr).toMatch(new RegExp(`^runoff: cannot read <stdin>: [^\\n]*\\(${code}\\)\\n  hint: [^\\n]+\\n$`));
     }
   });
 
@@ -128,7 +128,7 @@ describe('I/O', () => {
     expect(dataError(await run(['-'], { stdin: [] })).message).toMatch(/input is empty/);
     const r = await spawnBinary(['-'], (child) => void child.stdin?.end());
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('runoff: <stdin>: the input is empty: no header row\n');
+    expect(r.stderr).toBe('runoff: <stdin>: the input is empty: no header row\n  hint: nothing was read: check the file, or the command that pipes into runoff\n');
   });
 
   it('#59 `runoff big.csv | head -1`: exit 0 and no EPIPE stack', async () => {

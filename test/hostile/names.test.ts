@@ -62,7 +62,7 @@ describe('names and hostile text', () => {
   it('#42 … and escaped in every message on stderr: file names, header cells, bad options', async () => {
     const file = await run(['evil\u001b]0;owned\u0007\u202e.csv']);
     expect(file.code).toBe(3);
-    expect(file.stderr).toBe('runoff: cannot read evil\\e]0;owned\\x07<U+202E>.csv: no such file (ENOENT)\n');
+    expect(file.stderr).toBe('runoff: cannot read evil\\e]0;owned\\x07<U+202E>.csv: no such file (ENOENT)\n  hint: check the path and the spelling; `-` reads standard input\n');
     const header = await run(['-'], { stdin: 'candidate,"vo\u001b[2J\ntes","vo\u001b[2J\ntes"\nA,1,1\n' });
     expect(header.code).toBe(1);
     expect(header.stderr).not.toMatch(UNSAFE);

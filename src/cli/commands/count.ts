@@ -1,10 +1,11 @@
 /** `runoff [files]` and `runoff races [files]`: a typed request → inputs → election → output text. */
 import { readFile } from 'node:fs/promises';
 import { DataError, ExitCode, InputError, UsageError } from '../../model/errors.js';
+import { openInputs, openStdinInput } from '../../read/archive.js';
 import type { Warning } from '../../model/types.js';
 import { parseNames, type NameTable } from '../../layout/families/wide-names.js';
 import { countElection, type Election, type ElectionOptions } from '../../pipeline/count-election.js';
-import { openFile, openStdin, type Source } from '../../read/open.js';
+import type { Source } from '../../read/open.js';
 import { rendererFor, type Rendered } from '../../render/index.js';
 import { sanitizeForTerminal } from '../../render/sanitize.js';
 import type { Io } from '../io.js';
@@ -41,7 +42,7 @@ async function countOnce(request: CountRequest, options: ElectionOptions, io: Io
   // Progress only where a person watches: stderr on a terminal, and not --quiet.
   const progress = io.stderr.isTTY && !request.quiet ? new Progress(io.stderr) : null;
   try {
-    for (const name of request.files) sources.push(name === '-' ? openStdin(io.stdin) : await openFile(name));
+    for (const name of request.files) sources.push(...(name === '-' ? [openStdinInput(io.stdin)] : await openInputs(name)));
     election = await countElection(sources, progress ? { ...options, onProgress: progress.update } : options);
   } finally {
     progress?.clear();

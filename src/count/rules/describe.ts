@@ -63,7 +63,7 @@ export interface RuleListing {
   label: string;
   definition: string;
   source: string;
-  /** false for presets whose source could not be checked against the primary text. */
+  /** false when no primary source was checked: the listing says UNVERIFIED. */
   verified: boolean;
   note: string | null;
   rule: Rule;

@@ -1,4 +1,4 @@
-/** United States presets: states and cities, each with the statute or official page it was built from. */
+/** United States presets: states and cities, each with the statute or official page it rests on. */
 import { pct } from './fraction.js';
 import type { Rule } from './rule.js';
 

@@ -1,4 +1,4 @@
-/** Presidential and legislative rules outside the US, each with the constitution, statute or official page it was built from. */
+/** Presidential and legislative rules outside the US, each with the statute or official page it rests on. */
 import { pct } from './fraction.js';
 import type { Condition, Denominator, Rule } from './rule.js';
 
@@ -27,12 +27,12 @@ export const worldPresets: readonly Rule[] = [
     id: 'fr-legislative',
     ballot: 'all-party',
     name: 'France: National Assembly',
-    source: 'electionguide.org, election digest 16804; ilgiornale.it; r/YUROP summary (Code électoral)',
+    source: 'Code électoral, art. L126 (elected in the first round: an absolute majority of suffrages exprimés and a quarter of registered voters) and art. L162 (12.5 % of registered voters to stand in the second round; the top two when fewer qualify), legifrance.gouv.fr; assemblee-nationale.fr, "L\'élection des députés"',
     wins: [{ share: pct(50), registeredShare: pct(25) }],
     denominator: 'valid',
     advance: { registeredShare: pct(12.5), min: 2 },
     ties: 'report',
-    note: `Needs the number of registered voters. Everyone with at least 12.5 % of registered voters goes to the second round (three- and four-way runoffs happen); if fewer than two do, the top two go. The second round is by plurality; a tie goes to the older candidate (${NOT_VERIFIED}).`,
+    note: `Needs the number of registered voters. Everyone with at least 12.5 % of registered voters goes to the second round (three- and four-way runoffs happen); if fewer than two do, the top two go. The second round is by plurality; a tie goes to the older candidate (art. L126).`,
   },
   president('br', 'Brazil: President, governors, mayors of cities over 200,000 voters', 'Constitution, art. 77, via electionguide.org/elections/id/3867', {
     note: 'A tie for second place goes to the older candidate (art. 77 § 5): the tie is reported, since birthdates are not in the results.',
@@ -77,19 +77,16 @@ export const worldPresets: readonly Rule[] = [
   president('pt', 'Portugal: President', 'Constitution, art. 126, via idea.int/node/137947', {
     note: 'Blank ballot papers are not validly cast. Only the two leading candidates who have not withdrawn advance.',
   }),
-  // Rows 36–38 are [GK] in rules.md: no stored source backs them.
-  president('at', 'Austria: Federal President', 'Federal Constitutional Law (B-VG), art. 60 — general knowledge, rules.md row 36 [GK]', {
-    verified: false,
-    note: `Not verified against a stored source (rules.md [GK]).`,
+  president('at', 'Austria: Federal President', 'Bundes-Verfassungsgesetz (B-VG), art. 60(2): "Gewählt ist, wer mehr als die Hälfte aller gültigen Stimmen für sich hat"; the second ballot is between the two with the most votes (ris.bka.gv.at)', {
+    note: 'If only one candidate stands, the election is a yes/no vote (art. 60(1)).',
   }),
-  president('fi', 'Finland: President', 'Constitution of Finland, s. 54 — general knowledge, rules.md row 37 [GK]', {
-    verified: false,
-    note: `Not verified against a stored source (rules.md [GK]). A tie in the second round is settled by lot.`,
+  president('fi', 'Finland: President', 'Constitution of Finland (731/1999), s. 54: elected with "more than half of the votes cast"; otherwise a second election between the two with the most votes (vaalit.fi, Ministry of Justice, "Procedure for the election of the President of the Republic")', {
+    note: 'A tie in the second round is settled by lot. With a single candidate, no election is held.',
   }),
-  president('ua', 'Ukraine: President', 'Law "On Election of the President of Ukraine", art. 84 — general knowledge, rules.md row 38 [GK]', {
+  president('ua', 'Ukraine: President', 'Law of Ukraine "On Election of the President of Ukraine", art. 84 (UNVERIFIED: the text of the law was not checked; the rule is as commonly reported)', {
     denominator: 'cast',
     verified: false,
-    note: `Not verified against a stored source (rules.md [GK]). Of the "voters who took part in the voting", i.e. all ballots including invalid ones.`,
+    note: 'UNVERIFIED: no primary source was checked for this preset. Of the "voters who took part in the voting", i.e. all ballots including invalid ones.',
   }),
   president('sl', 'Sierra Leone: President', 'globaltimes.cn (2018); chatnewstoday.ca (2023): "at least 55 percent"', {
     wins: [{ share: pct(55), atLeast: true }],
@@ -101,7 +98,7 @@ export const worldPresets: readonly Rule[] = [
     // "more than half of all the votes cast" and "at least twenty-five per cent… in each of more than half of the counties".
     wins: [{ share: pct(50), regional: { share: pct(25), atLeast: true, regions: 24 } }],
     denominator: 'cast',
-    note: `The 25 % test is per county in more than half of the 47 counties (24): it needs a region column. Denominator "all the votes cast" as in rules.md; a reading that excludes rejected ballots is ${NOT_VERIFIED} (--denominator valid applies it).`,
+    note: `The 25 % test is per county in more than half of the 47 counties (24): it needs a region column. Denominator "all the votes cast" (art. 138(4)); a reading that excludes rejected ballots is ${NOT_VERIFIED} (--denominator valid applies it).`,
   }),
   president('ng', 'Nigeria: President', 'Constitution, s. 134(2), via thenationonlineng.net and nairametrics.com', {
     wins: [{ share: pct(0), atLeast: true, lead: { share: pct(0) }, regional: { share: pct(25), atLeast: true, regions: 24 } }],

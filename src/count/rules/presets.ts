@@ -26,7 +26,15 @@ export const plurality: Rule = {
   note: 'A tie for first is reported, never broken.',
 };
 
-export const presets: readonly Rule[] = [majority, plurality, ...usPresets, ...worldPresets];
+/**
+ * Presets whose sources are news reports or secondary summaries, not a statute, an official page or a
+ * peer-reviewed work: `runoff rules` (and `verified: false` in JSON) say so until a primary source is checked.
+ */
+const SECONDARY_SOURCES_ONLY = new Set(['us-wa-top-two', 'us-ak-top-four', 'chicago', 'ec', 'ni', 'pe', 'gt', 'sl']);
+
+export const presets: readonly Rule[] = [majority, plurality, ...usPresets, ...worldPresets].map((rule) =>
+  SECONDARY_SOURCES_ONLY.has(rule.id) ? { ...rule, verified: false } : rule,
+);
 
 const byId = new Map(presets.map((p) => [p.id, p]));
 

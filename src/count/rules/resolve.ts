@@ -46,7 +46,7 @@ export function resolveRule(flags: RuleFlags, options: ResolveOptions = {}): Res
       throw new UsageError(`--threshold must be a percentage above 0 and at most 100, got ${JSON.stringify(flags.threshold)}`, undefined, 'for example 50, 40%, 12.5');
     }
     if (rule.noShortcut) {
-      throw new UsageError(`--threshold has no effect with --rule ${rule.id}: the top ${String(rule.advance)} always advance`);
+      throw new UsageError(`--threshold has no effect with --rule ${rule.id}: the top ${String(rule.advance)} always advance`, undefined, 'leave out --threshold, or use --rule majority --threshold N for a threshold of your own');
     }
     // One plain condition replaces the preset's: a lead, floor or regional part would no longer mean what it says.
     rule = { ...rule, wins: [{ share, ...(flags.atLeast ? { atLeast: true } : {}) }] };

@@ -55,7 +55,7 @@ export interface Rule {
   minCandidates?: number;
   /** What the data cannot say: tie-breaks by age or lot, withdrawals, parts not verified against a source. */
   note?: string;
-  /** false: the source could not be checked against the primary text. */
+  /** false when no primary source was checked: `runoff rules` marks the preset UNVERIFIED. */
   verified?: boolean;
   /** The ballot the preset is for; absent when it covers both (Georgia: primaries and general elections). */
   ballot?: BallotKind;

@@ -30,7 +30,11 @@ describe('the pinned wording of the majority rule', () => {
 
   it('exactly 50 % is 1 vote short', () => {
     expect(outcome('majority', { A: 500, B: 300, C: 200 }).explanation).toBe('nobody cleared 50 %; A was 1 vote short');
-    expect(outcome('majority', { A: 501, B: 299, C: 200 })).toMatchObject({ status: 'winner', winner: 'A', explanation: '501 of 1,000 votes clears > 50 %' });
+    expect(outcome('majority', { A: 501, B: 299, C: 200 })).toMatchObject({ status: 'winner', winner: 'A', explanation: '501 of 1,000 votes (50.10 %): more than 50 %' });
+  });
+
+  it('a winner just over the line shows enough decimals not to look like exactly 50 %', () => {
+    expect(outcome('majority', { A: 50001, B: 49999 }).explanation).toBe('50,001 of 100,000 votes (50.001 %): more than 50 %');
   });
 });
 

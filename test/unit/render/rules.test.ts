@@ -10,7 +10,8 @@ describe('renderRules', () => {
     expect(text.split('\n')[0]).toBe(`${presets.length} rules; the default is majority. Choose one with --rule <id>; adjust it with`);
     for (const p of presets) expect(text).toMatch(new RegExp(`^${p.id} +\\S`, 'm'));
     expect(text).toContain('source: O.C.G.A. § 21-2-501');
-    expect(text).toContain('note: Not verified against a stored source (rules.md [GK]).');
+    expect(text).toContain('Ukraine: President — UNVERIFIED');
+    expect(text).toContain('note: UNVERIFIED: no primary source was checked for this preset.');
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
   });
 

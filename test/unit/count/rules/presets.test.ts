@@ -33,14 +33,21 @@ describe('presets are data with an id, a label and a source', () => {
     expect(k).toBeGreaterThanOrEqual(p.id === 'plurality' ? 1 : 2);
   });
 
-  it('marks the [GK] rows of rules.md as not verified, in the data and in the note', () => {
-    for (const id of ['at', 'fi', 'ua']) {
-      const p = findPreset(id)!;
-      expect(p.verified).toBe(false);
-      expect(p.note).toMatch(/not verified against a stored source/i);
+  it('every preset cites a statute, an official page or a peer-reviewed work, or is marked unverified', () => {
+    // Austria and Finland now cite their constitutions; Ukraine's law was not checked.
+    expect(findPreset('at')!.verified).toBeUndefined();
+    expect(findPreset('fi')!.verified).toBeUndefined();
+    expect(findPreset('ua')!.verified).toBe(false);
+    expect(findPreset('ua')!.note).toMatch(/UNVERIFIED/);
+    expect(findPreset('fr-legislative')!.source).toMatch(/Code électoral, art\. L126/);
+    const primary = /§|\bart\.|Constitution|Code|Law|\bs\. \d|\.gov|Secretary of State|Charter|B-VG|\.gob|NCSL/;
+    for (const p of presets) {
+      if (p.id === 'plurality') continue; // a counting method, not a jurisdiction's rule
+      if (p.verified !== false) expect(p.source, p.id).toMatch(primary);
+      // Never a private document: only sources a reader can look up.
+      expect(p.source, p.id).not.toMatch(/rules\.md|general knowledge|\[GK\]|r\/YUROP/);
     }
-    const unverifiedParts = presets.filter((p) => p.note && /not verified against a stored source/i.test(p.note)).map((p) => p.id);
-    expect(unverifiedParts).toEqual(expect.arrayContaining(['fr-president', 'ec', 'pe', 'us-wa-top-two']));
+    expect(presets.filter((p) => p.verified === false).map((p) => p.id).sort()).toEqual(['chicago', 'ec', 'gt', 'ni', 'pe', 'sl', 'ua', 'us-ak-top-four', 'us-wa-top-two']);
   });
 
   it('encodes the researched operators and denominators', () => {
