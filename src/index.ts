@@ -57,7 +57,7 @@ export interface CountOptions {
 
 /** Count one election from its inputs (several inputs are added together, as on the command line). */
 export async function count(inputs: readonly Input[], options: CountOptions = {}): Promise<Election> {
-  if (inputs.length === 0) throw new UsageError('count() needs at least one input');
+  if (inputs.length === 0) throw new UsageError('count() needs at least one input', undefined, 'pass a path, a Buffer or a stream, e.g. count([\'results.csv\'])');
   const sources: Source[] = [];
   try {
     for (const [i, input] of inputs.entries()) sources.push(await sourceOf(input, i));

@@ -7,7 +7,7 @@ import type { CandidateTally, Outcome, RaceTally } from '../model/types.js';
 import { thousands } from '../model/thousands.js';
 import { DataError } from '../model/errors.js';
 import { raceLabel } from '../model/race-names.js';
-import { formatShare } from '../render/numbers.js';
+import { formatShare } from '../model/share.js';
 
 export { ballotRows, type BallotRow } from './rules/contest.js';
 

@@ -14,7 +14,7 @@ export function parseWholeNumber(text: string): number | null {
 export function wholeNumberOption(flag: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const n = parseWholeNumber(text);
   if (n === null || n < min || n > max) {
-    throw new UsageError(`${flag} must be a whole number from ${thousands(min)}${max < 1e6 ? ` to ${thousands(max)}` : ' up'}, got ${JSON.stringify(text)}`);
+    throw new UsageError(`${flag} must be a whole number from ${thousands(min)}${max < 1e6 ? ` to ${thousands(max)}` : ' up'}, got ${JSON.stringify(text)}`, undefined, `for example ${flag} ${min === 0 ? '10000' : String(Math.max(min, 2))}`);
   }
   return n;
 }

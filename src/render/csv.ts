@@ -56,12 +56,12 @@ export function renderCsv(election: Election, options: { terminal: boolean } = {
     const raceCells = [t(race.id), t(race.office), t(race.district), t(race.party ?? '')];
     const outcomeCells = (name: string): string[] => [
       outcome.status, advancing.has(name) ? 'yes' : 'no', t(outcome.winner ?? ''), t(outcome.runoff.join(' vs ')),
-      outcome.votesShort === null ? '' : String(outcome.votesShort),
+      outcome.votesShort === null ? '' : String(outcome.votesShort), ballot, election.primary.source,
     ];
     race.candidates.forEach((c, i) => {
       rows.push([
         ...raceCells, String(i + 1), t(c.name), t(c.party), String(c.votes), c.share === null ? '' : c.share.toFixed(6),
-        String(race.totalVotes), ...outcomeCells(c.name), ballot, election.primary.source, ...(byArea ? ['', ''] : []), ...outlookCells(race, c.name),
+        String(race.totalVotes), ...outcomeCells(c.name), ...(byArea ? ['', ''] : []), ...outlookCells(race, c.name),
       ].join(','));
     });
     for (const area of race.breakdown?.areas ?? []) {

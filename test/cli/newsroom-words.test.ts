@@ -30,7 +30,8 @@ describe('party codes become names in race labels', () => {
   });
 
   it.runIf(hasData)('Louisiana 2015: "Governor · No Party primary", not "Governor · N primary"', async () => {
-    const { stdout } = await run(['races', `${DATA}la_2015-10-24_primary-jungle_county.csv`]);
+    // Split by party on purpose (the file is one all-party ballot): the party codes then head the races.
+    const { stdout } = await run(['races', '--party-primary', `${DATA}la_2015-10-24_primary-jungle_county.csv`]);
     expect(stdout).toContain('governor||n  Governor · No Party primary');
     expect(stdout).toContain('governor||o  Governor · Other primary');
     expect(stdout).not.toMatch(/· [A-Z] primary/);
@@ -57,11 +58,11 @@ describe('single-candidate races', () => {
 });
 
 describe.runIf(hasData)('the TX 2018 statewide primary file', () => {
-  it('ends with "848 races: 233 won outright, 52 runoffs, 563 uncontested"; contestedOnly leaves 285', async () => {
+  it('ends with "848 races: 210 won outright, 52 runoffs, 563 uncontested, 23 not applicable" (the 23 IN FAVOR/AGAINST measures); contestedOnly leaves 285', async () => {
     const file = `${DATA}tx_2018-03-06_primary_statewide_both-parties.csv`;
     // Line 230 of the published file is malformed (a shifted row): skipped with a warning.
     const r = await run(['--skip-bad-rows', '-q', file]);
-    expect(r.stdout).toContain('\n848 races: 233 won outright, 52 runoffs, 563 uncontested\n');
+    expect(r.stdout).toContain('\n848 races: 210 won outright, 52 runoffs, 563 uncontested, 23 not applicable\n');
     expect(r.stdout.match(/^UNCONTESTED {2}/gm)).toHaveLength(563);
     const contested = await count(file, { skipBadRows: true, contestedOnly: true });
     expect(contested.races).toHaveLength(285);

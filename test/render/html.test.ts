@@ -53,9 +53,18 @@ describe('--format html', () => {
     const { stdout } = await run(['--format', 'html', '--outstanding', '10000', SEED]);
     expect(stdout).toContain('class="outlook"');
     expect(stdout).toContain('Jon Ossoff wins outright only with at least 8,612 of the 10,000 outstanding votes');
-    const clarity = await run(['--format', 'html', 'fixtures/clarity-co-2024-cp1252.csv']);
+    // SYNTHETIC figures in the Clarity summary layout: 3 of 4 areas reporting.
+    const partial = [
+      '"line number","contest name","choice name","party name","total votes","percent of votes","registered voters","ballots cast","num Area total","num Area rptg","over votes","under votes"',
+      '1,"Mayor (Vote For 1)","Ann","",600,60.00,0,0,4,3,"0","0"',
+      '2,"Mayor (Vote For 1)","Bob","",400,40.00,0,0,4,3,"0","0"',
+    ].join('\n') + '\n';
+    const clarity = await run(['--format', 'html', '-'], { stdin: partial });
     expect(clarity.stdout).toMatch(/class="progress"/);
-    expect(clarity.stdout).toContain('0 of 1 areas reporting (0 %)');
+    expect(clarity.stdout).toContain('3 of 4 areas reporting (75.00 %)');
+    // A certified export whose reporting columns are all zero says nothing about reporting.
+    const certified = await run(['--format', 'html', 'fixtures/clarity-co-2024-cp1252.csv']);
+    expect(certified.stdout).not.toMatch(/class="progress"/);
   });
 
   it('gives a big file a summary line and a table of contents, and stays small', async () => {
@@ -78,7 +87,8 @@ describe('--format html', () => {
     for (let p = 1; p <= 80; p++) lines.push(`X,P${p},Mayor,,,Ann,${100 + p}`, `X,P${p},Mayor,,,Bob,${180 - p}`);
     const { stdout } = await run(['--format', 'html', '--by', 'precinct', '-'], { stdin: lines.join('\n') + '\n' });
     expect(stdout).not.toContain('class="chart small"');
-    expect(stdout.match(/<tr><th scope="row">P\d+<\/th>/g)).toHaveLength(80);
+    // Areas are keyed by the county above the precinct, so same-named precincts of two counties stay apart.
+    expect(stdout.match(/<tr><th scope="row">X · P\d+<\/th>/g)).toHaveLength(80);
     const hash = createHash('sha256').update(SORT_SCRIPT).digest('base64');
     expect(stdout).toContain(`script-src 'sha256-${hash}'`);
     expect(stdout).toContain(`<script>${SORT_SCRIPT}</script>`);

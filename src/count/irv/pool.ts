@@ -64,7 +64,7 @@ export class BallotPool {
 
   private register(spelling: string, candidate: number, alias: boolean): number {
     const id = this.rawCandidate.length;
-    if (id >= SEPARATOR) throw new DataError(`more than ${SEPARATOR - 1} distinct candidate names`);
+    if (id >= SEPARATOR) throw new DataError(`more than ${SEPARATOR - 1} distinct candidate names`, undefined, 'a ranked contest has a few dozen candidates at most: check that the rank columns hold names, not ballot ids');
     this.rawIds.set(spelling, id);
     this.rawCandidate.push(candidate);
     this.rawIsAlias.push(alias);
@@ -119,7 +119,7 @@ export class BallotPool {
       }
     };
     for (const mark of vote.marks) {
-      if (mark.rank >= SEPARATOR) throw new DataError(`rank ${mark.rank} is not a plausible rank`, originRef(vote));
+      if (mark.rank >= SEPARATOR) throw new DataError(`rank ${mark.rank} is not a plausible rank`, originRef(vote), 'ranks are small whole numbers: 1 for the first choice, 2 for the second …');
       if (mark.rank > this.maxRankings) {
         if (labels.ranksPastMaximum === 'ignore') continue;
         throw new DataError(

@@ -124,7 +124,7 @@ export function countRound(
 
 function overvoteDecision(ids: readonly number[], rule: OvervoteRule, rawContinuing: (id: number) => boolean): 'none' | 'exhaust' | 'skip' {
   if (ids.includes(OVERVOTE_ID)) {
-    if (ids.length !== 1) throw new DataError('a rank holds both the overvote label and a candidate');
+    if (ids.length !== 1) throw new DataError('a rank holds both the overvote label and a candidate', undefined, 'check the overvote label: it must not also be a candidate name');
     switch (rule) {
       case 'exhaustImmediately':
         return 'exhaust';

@@ -19,7 +19,7 @@ const KNOWN = 'ES&S .xlsx, Dominion CvrExport folder, NIST CDF JSON/XML, Hart XM
 
 export async function detectCvrFormat(path: string): Promise<CvrFormat> {
   const info = await stat(path).catch((err: NodeJS.ErrnoException) => {
-    throw new InputError(err.code === 'ENOENT' ? 'no such file or folder' : `cannot read it (${err.code ?? 'unreadable'})`, { file: path });
+    throw new InputError(err.code === 'ENOENT' ? 'no such file or folder' : `cannot read it (${err.code ?? 'unreadable'})`, { file: path }, 'check the path');
   });
   if (info.isDirectory()) return detectFolder(path);
   const head = await readHead(path);

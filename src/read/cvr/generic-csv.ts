@@ -35,7 +35,7 @@ export async function* readGenericCsv(source: CvrSource): AsyncIterable<CastVote
       }
       const name = header[col];
       if (name === undefined || name === '') {
-        throw new DataError(`column ${col + 1} has a rank but no candidate name in the header`, { file: source.path, line });
+        throw new DataError(`column ${col + 1} has a rank but no candidate name in the header`, { file: source.path, line }, 'every column with ranks needs the candidate\'s name in the header row');
       }
       const rank = Number(cell);
       const at = byRank.get(rank);

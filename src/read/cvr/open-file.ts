@@ -5,7 +5,7 @@ import { InputError } from '../../model/errors.js';
 export async function openCvrFile(path: string): Promise<void> {
   try {
     const info = await stat(path);
-    if (info.isDirectory()) throw new InputError('is a folder, not a cast-vote-record file', { file: path });
+    if (info.isDirectory()) throw new InputError('is a folder, not a cast-vote-record file', { file: path }, 'a Dominion export is read through --rctab or by naming its CvrExport.json');
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';

@@ -58,7 +58,7 @@ function layoutOf(header: string[], file: string): Layout {
   }
   const ranks = rankColumns.map((c) => c.rank).sort((a, b) => a - b);
   ranks.forEach((rank, i) => {
-    if (rank !== i + 1) throw new DataError(`the rank columns are not numbered 1 to ${ranks.length} (found ${ranks.join(', ')})`, { file, line: 1 });
+    if (rank !== i + 1) throw new DataError(`the rank columns are not numbered 1 to ${ranks.length} (found ${ranks.join(', ')})`, { file, line: 1 }, 'name the rank columns 1st Choice, 2nd Choice … (or Rank 1, Rank 2 …) with no gap');
   });
   const idColumn = header.findIndex((h) => /^(?:ballot ?id|cvr ?(?:id|number)?|cast vote record|record ?id|id)$/i.test(h.trim()));
   const precinctColumn = header.findIndex((h) => /precinct/i.test(h));
@@ -96,10 +96,10 @@ async function* scanChunks(file: string, parser: BallotParser): AsyncIterable<vo
     }
     scanner.end();
   } catch (error) {
-    if (error instanceof CsvScanError) throw new DataError(error.message, { file, line: error.line });
+    if (error instanceof CsvScanError) throw new DataError(error.message, { file, line: error.line }, 'check the quotes on that line');
     throw error;
   }
-  if (!parser.sawHeader()) throw new DataError('the file is empty', { file });
+  if (!parser.sawHeader()) throw new DataError('the file is empty', { file }, 'a cast-vote record starts with a header row such as 1st Choice,2nd Choice,…');
 }
 
 interface BallotParser {

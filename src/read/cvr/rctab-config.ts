@@ -85,13 +85,13 @@ export async function loadRctabConfig(configPath: string): Promise<RctabContest>
   try {
     raw = await readFile(configPath, 'utf8');
   } catch (error) {
-    throw new InputError(`cannot read the RCTab config (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: configPath });
+    throw new InputError(`cannot read the RCTab config (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: configPath }, 'check the path given to --rctab');
   }
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch (error) {
-    throw new DataError(`the RCTab config is not JSON: ${(error as Error).message}`, { file: configPath });
+    throw new DataError(`the RCTab config is not JSON: ${(error as Error).message}`, { file: configPath }, 'give the contest_config.json that RCTab saves');
   }
   const parsed = configSchema.safeParse(json);
   if (!parsed.success) {
@@ -144,7 +144,7 @@ function mapConfig(config: RctabConfig, configPath: string): RctabContest {
   if (maxSkipped === undefined) throw new DataError('RCTab config: rules.maxSkippedRanksAllowed is required', at, 'a number, or "unlimited"');
   if (maxRankings === undefined) throw new DataError('RCTab config: rules.maxRankingsAllowed is required', at, 'a number, or "max"');
   const seed = rules.randomSeed === undefined || rules.randomSeed === '' ? undefined : String(rules.randomSeed).trim();
-  if (seed !== undefined && !/^-?\d+$/.test(seed)) throw new DataError(`RCTab config: rules.randomSeed "${seed}" is not a whole number`, at);
+  if (seed !== undefined && !/^-?\d+$/.test(seed)) throw new DataError(`RCTab config: rules.randomSeed "${seed}" is not a whole number`, at, 'randomSeed is a whole number, as RCTab writes it');
   const options: IrvOptions = {
     candidates: config.candidates.map((c) => ({
       name: c.name,
@@ -174,7 +174,7 @@ function mapConfig(config: RctabConfig, configPath: string): RctabContest {
 function toInt(value: string | number | undefined, field: string, at: { file: string }): number | undefined {
   if (value === undefined || value === '') return undefined;
   const n = typeof value === 'number' ? value : /^\s*-?\d+\s*$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n)) throw new DataError(`RCTab config: ${field} "${value}" is not a whole number`, at);
+  if (!Number.isSafeInteger(n)) throw new DataError(`RCTab config: ${field} "${value}" is not a whole number`, at, 'RCTab writes these fields as whole numbers');
   return n;
 }
 

@@ -101,7 +101,7 @@ function firstShare(doc: ChartDoc): number | null {
 
 function reporting(r: { counted: number; total: number; unit: string }): string {
   const pct = r.total === 0 ? 0 : Math.min(1, r.counted / r.total);
-  const text = `${formatVotes(r.counted)} of ${formatVotes(r.total)} ${esc(r.unit)} reporting${r.total === 0 ? '' : ` (${percentText({ num: Math.round(pct * 1000), den: 10 })} %)`}`;
+  const text = `${formatVotes(r.counted)} of ${formatVotes(r.total)} ${esc(r.unit)} reporting${r.total === 0 ? '' : ` (${formatShare(r.counted, r.total)})`}`;
   return `<p class="progress"><span class="track" aria-hidden="true"><span class="done" style="display:block;width:${(pct * 100).toFixed(1)}%"></span></span><span>${text}</span></p>`;
 }
 
