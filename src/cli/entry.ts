@@ -27,6 +27,8 @@ export async function run(argv: string[]): Promise<number> {
   process.once('SIGINT', () => {
     interrupted = true;
     stop.abort();
+    // A progress line may be on the screen: clear it, so the prompt comes back on a clean line.
+    if (process.stderr.isTTY) process.stderr.write('\r\u001b[2K');
     process.exitCode = ExitCode.Interrupted;
     if (!writing) process.exit(ExitCode.Interrupted);
   });

@@ -1,7 +1,8 @@
 /** main(argv, io) → exit code: the error boundary. The only place errors become exit codes. */
 import { CommanderError } from 'commander';
+import type { Command } from 'commander';
 import { buildProgram, type Parsed } from './program.js';
-import { ExitCode, formatError, RunoffError } from '../model/errors.js';
+import { ExitCode, formatError, RunoffError, UsageError } from '../model/errors.js';
 import { sanitizeForTerminal, sanitizeLines } from '../render/sanitize.js';
 import type { Io } from './io.js';
 
@@ -23,8 +24,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const p = parsed as Parsed | null;
     if (!p) return ExitCode.Usage;
-    return await dispatch(p, io, () => program.helpInformation(), (d) => (debug = d));
+    return await dispatch(p, io, (topic) => helpOf(program, topic), (d) => (debug = d));
   } catch (err) {
+    // Ctrl-C ends `cat | runoff` too, and the cut input may fail to parse first: let the signal arrive, and
+    // then say nothing about a half-read line.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (io.signal?.aborted) return ExitCode.Interrupted;
     if (err instanceof RunoffError) {
       io.stderr.write(formatError(err, sanitizeForTerminal));
       return err.exitCode;
@@ -35,8 +40,29 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
+const SHORT_USAGE = `Usage: runoff [options] [files...]
+  runoff results.csv                 who won outright, or who goes to the runoff, in every race
+  runoff --json results.csv | jq …   the same as a JSON document
+  runoff races results.csv           what a file holds: races, candidates, layout
+runoff --help for more
+`;
+
+/** The help of the program, or of one of its commands; null for a command that does not exist. */
+function helpOf(program: Command, topic?: string): string | null {
+  if (topic === undefined) return program.helpInformation();
+  const command = program.commands.find((c) => c.name() === topic);
+  return command ? command.helpInformation() : null;
+}
+
+function showHelp(topic: string | undefined, io: Io, help: (topic?: string) => string | null): number {
+  const text = help(topic);
+  if (text === null) throw new UsageError(`no command ${JSON.stringify(topic)}`, undefined, 'the commands are races, rules, schema, completion and help; runoff --help shows the options');
+  io.stdout.write(text);
+  return ExitCode.Ok;
+}
+
 /** Each command is loaded on demand: --version and --help never load the pipeline. */
-async function dispatch(p: Parsed, io: Io, help: () => string, setDebug: (debug: boolean) => void): Promise<number> {
+async function dispatch(p: Parsed, io: Io, help: (topic?: string) => string | null, setDebug: (debug: boolean) => void): Promise<number> {
   switch (p.command) {
     case 'completion': {
       const [{ completionScript }, { presets }] = await Promise.all([import('./commands/completion.js'), import('../count/rules/presets.js')]);
@@ -44,15 +70,18 @@ async function dispatch(p: Parsed, io: Io, help: () => string, setDebug: (debug:
       return ExitCode.Ok;
     }
     case 'rules':
-      return (await import('./commands/rules.js')).rules(p.json, io);
+      return (await import('./commands/rules.js')).rules(p.id, p.json, io);
+    case 'help':
+      return showHelp(p.topic, io, help);
     case 'schema':
       return (await import('./commands/schema.js')).schema(io);
     case 'count':
     case 'races': {
       setDebug(p.options.debug ?? false);
       if (p.files.length === 0 && io.stdin.isTTY) {
-        io.stderr.write(help());
-        io.stderr.write('\nrunoff: no input: give a CSV file, or pipe one into standard input\n');
+        // Like rg and gh: a few lines that say what to type, not the whole help.
+        io.stderr.write(SHORT_USAGE);
+        io.stderr.write('runoff: no input: give a CSV file, or pipe one into standard input\n');
         return ExitCode.Usage;
       }
       const [{ toRequest }, { count }] = await Promise.all([import('./options.js'), import('./commands/count.js')]);

@@ -41,6 +41,7 @@ export function toRequest(command: 'count' | 'races', files: string[], raw: RawO
   }
   const format = raw.json ? 'json' : ((raw.format ?? 'table') as Format);
   if (raw.outDir !== undefined && format !== 'svg') throw new UsageError('--out-dir is for --format svg', undefined, 'add --format svg, or leave out --out-dir');
+  if (files.length === 0) refuseSwallowedInput(raw);
   const inputs = files.length === 0 ? ['-'] : files;
   if (inputs.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be given only once');
   if (raw.watch && inputs.includes('-')) throw new UsageError('--watch needs files: standard input cannot be read again');
@@ -75,6 +76,24 @@ export function toRequest(command: 'count' | 'races', files: string[], raw: RawO
     colour: raw.plain || raw.color === false ? 'never' : raw.color === true ? 'always' : 'auto',
     plain: raw.plain ?? false,
   };
+}
+
+/** Options whose value is a name, a number or a word, never a file. */
+const WORD_VALUES = ['race', 'by', 'rule', 'threshold', 'advance', 'denominator', 'registered', 'seats', 'outstanding', 'encoding', 'delimiter', 'status'] as const;
+
+/**
+ * `runoff --by results.csv`: the option took the input file as its value and no file is left, so the run would
+ * wait on standard input. A value that looks like a data file, with no input given, is a usage error instead.
+ */
+function refuseSwallowedInput(raw: RawOptions): void {
+  for (const name of WORD_VALUES) {
+    for (const value of [raw[name]].flat()) {
+      if (typeof value === 'string' && /\.(csv|tsv|txt|gz|zip|xlsx|json)$/i.test(value)) {
+        const flag = `--${name}`;
+        throw new UsageError(`${flag} took ${JSON.stringify(value)} as its value, and no input file is left`, undefined, `give ${flag} its value before the file: e.g. runoff ${flag} ${name === 'by' ? 'county' : '…'} ${value}`);
+      }
+    }
+  }
 }
 
 /** --status runoff|winner|tie, given once or more, or comma-separated: only races with one of those outcomes. */

@@ -44,7 +44,8 @@ export interface RawOptions {
 export type Parsed =
   | { command: 'count' | 'races'; files: string[]; options: RawOptions }
   | { command: 'schema' }
-  | { command: 'rules'; json: boolean }
+  | { command: 'rules'; id: string | undefined; json: boolean }
+  | { command: 'help'; topic: string | undefined }
   | { command: 'completion'; shell: Shell; program: Command };
 
 type CommandName = 'count' | 'races' | 'rules';
@@ -139,7 +140,7 @@ function addOptions(command: Command, name: CommandName, descriptions: Partial<R
 export function buildProgram(io: { stdout: Sink; stderr: Sink }, version: string, onParsed: (p: Parsed) => void): Command {
   const program = new Command('runoff')
     .description('Read election-result CSV files and say, for every race, who won outright or who goes to the runoff.')
-    .version(version, '-V, --version')
+    .version(`runoff ${version}`, '-V, --version')
     .argument('[files...]', 'CSV files (one election; several files are added together), or - for standard input');
   addOptions(program, 'count')
     .addHelpText('after', EXIT_CODES)
@@ -162,8 +163,19 @@ export function buildProgram(io: { stdout: Sink; stderr: Sink }, version: string
   // Options the main program also knows land there when written after a subcommand: each command takes both.
   const withProgram = <T extends object>(options: T): T & RawOptions => ({ ...(program.opts() as RawOptions), ...options });
 
-  addOptions(program.command('rules').description('list the preset rules (--rule) with their definitions and sources'), 'rules', { '--json': 'as JSON' })
-    .action((options: RawOptions) => onParsed({ command: 'rules', json: withProgram(options).json ?? false }));
+  addOptions(
+    program.command('rules').description('list the preset rules (--rule) with their definitions and sources, or show one').argument('[id]', 'one preset, e.g. us-ga'),
+    'rules',
+    { '--json': 'as JSON' },
+  ).action((id: string | undefined, options: RawOptions) => onParsed({ command: 'rules', id, json: withProgram(options).json ?? false }));
+
+  program
+    .command('help')
+    .description('show the help of runoff or of one command')
+    .argument('[command]', 'races, rules, schema or completion')
+    .action((topic: string | undefined) => onParsed({ command: 'help', topic }));
+
+  program.addHelpCommand(false);
 
   program
     .command('completion')

@@ -10,7 +10,13 @@ import { sanitizeForTerminal } from '../render/sanitize.js';
 import type { Io } from './io.js';
 
 /** What the watch loop uses of the IO port. */
-export type WatchIo = Pick<Io, 'stdout' | 'signal'>;
+export type WatchIo = Pick<Io, 'stdout' | 'stderr' | 'signal'>;
+
+export interface WatchOptions {
+  timing?: WatchTiming;
+  /** false: never redraw in place (a format other than the table, whose output must stay parseable). */
+  inPlace?: boolean;
+}
 
 export interface WatchTiming {
   /** How often the files are checked. */
@@ -30,30 +36,53 @@ async function signature(files: string[]): Promise<string> {
   return parts.join('|');
 }
 
+/** A status line cut to the terminal's width with `…`, so that it never wraps. */
+function cut(text: string, width: number): string {
+  const chars = [...text];
+  return chars.length <= width ? text : `${chars.slice(0, width - 1).join('')}…`;
+}
+
 function clock(ms: number): string {
   return new Date(ms).toTimeString().slice(0, 8);
 }
 
 /**
  * Runs `once` now and after every settled change until the signal aborts; `once` returns the text to show
- * (and throws a RunoffError for input that cannot be read right now).
+ * (and throws a RunoffError for input that cannot be read right now). On a terminal showing the table, each
+ * count redraws the screen with a status line under it, cut to the width so it never wraps. Anywhere else (a
+ * pipe, a file, a machine format) each count is appended to stdout as it is, and the status goes to stderr, so
+ * that `--watch --format ndjson > out` keeps every line of `out` parseable.
  */
-export async function watch(files: string[], once: () => Promise<string>, io: WatchIo, timing: WatchTiming = DEFAULT_TIMING): Promise<void> {
-  const tty = io.stdout.isTTY === true;
-  let lastGood = '';
+export async function watch(files: string[], once: () => Promise<string>, io: WatchIo, options: WatchOptions = {}): Promise<void> {
+  const timing = options.timing ?? DEFAULT_TIMING;
+  const redraw = io.stdout.isTTY === true && options.inPlace !== false;
+  const width = Math.max(20, io.stdout.columns ?? 80);
+  let lastGood: string | null = null;
+  let lastNote = '';
   let seen = await signature(files);
+  const watching = `watching ${files.length === 1 ? sanitizeForTerminal(files[0] ?? '') : `${files.length} files`} · Ctrl-C to stop`;
   const draw = async (): Promise<void> => {
     let note: string;
+    let fresh = false;
     try {
       lastGood = await once();
+      fresh = true;
       note = `updated ${clock(Date.now())}`;
     } catch (err) {
       if (!(err instanceof RunoffError)) throw err;
-      note = `kept the last good count: ${sanitizeForTerminal((formatError(err).split('\n')[0] ?? '').replace(/^runoff: /, ''))} — retrying on the next change`;
+      const why = sanitizeForTerminal((formatError(err).split('\n')[0] ?? '').replace(/^runoff: /, ''));
+      // Only a count that was shown can be kept; before the first one there is nothing to keep.
+      note = lastGood === null ? `no count yet: ${why} — waiting for the file` : `kept the last good count: ${why} — retrying on the next change`;
     }
-    const status = `── ${note} · watching ${files.length === 1 ? sanitizeForTerminal(files[0] ?? '') : `${files.length} files`} · Ctrl-C to stop\n`;
-    // On a terminal: clear and redraw. Elsewhere: append each new result, so a log keeps the history.
-    io.stdout.write(tty ? `\u001b[H\u001b[2J${lastGood}${status}` : `${lastGood}${status}`);
+    const status = `── ${note} · ${watching}`;
+    if (redraw) {
+      io.stdout.write(`\u001b[H\u001b[2J${lastGood ?? ''}${cut(status, width)}\n`);
+      return;
+    }
+    if (fresh) io.stdout.write(lastGood ?? '');
+    // The same failure again (a file still missing) is said once.
+    if (fresh || note !== lastNote) io.stderr.write(`${status}\n`);
+    lastNote = fresh ? '' : note;
   };
 
   await draw();

@@ -8,10 +8,12 @@ export type RulesFormat = 'table' | 'json';
 export interface RulesOptions {
   /** Wrap the text column to fit this many columns (default 100; at least 60). */
   width?: number;
+  /** One preset only (`runoff rules us-ga`), in full. */
+  id?: string;
 }
 
 export function renderRules(format: RulesFormat, options: RulesOptions = {}): string {
-  const rules = listRules();
+  const rules = listRules().filter((r) => options.id === undefined || r.id === options.id);
   return format === 'json' ? rulesJson(rules) : rulesTable(rules, Math.max(60, options.width ?? 100));
 }
 
@@ -25,10 +27,11 @@ function rulesJson(rules: RuleListing[]): string {
 }
 
 function rulesTable(rules: RuleListing[], width: number): string {
-  const idWidth = Math.max(...rules.map((r) => r.id.length)) + 2;
+  let idWidth = 0;
+  for (const r of rules) idWidth = Math.max(idWidth, r.id.length + 2);
   const textWidth = width - idWidth;
   const indent = ' '.repeat(idWidth);
-  const out = [
+  const out = rules.length === 1 ? [] : [
     `${rules.length} rules; the default is ${majority.id}. Choose one with --rule <id>; adjust it with`,
     '--threshold <percent> [--at-least], --advance <n> and --denominator <valid|valid+blank|cast>;',
     'give --registered <n> or --seats <n> where a rule needs them.',

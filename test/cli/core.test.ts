@@ -171,7 +171,7 @@ describe('the built binary', () => {
 
   it('prints its version', () => {
     const r = spawn(['--version']);
-    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(r.stdout.trim()).toMatch(/^runoff \d+\.\d+\.\d+$/);
   });
 });
 

@@ -24,14 +24,19 @@ export async function count(request: CountRequest, io: Io): Promise<number> {
     return ExitCode.Ok;
   }
   const { watch } = await import('../watch.js');
+  // A redrawn terminal table shows its warnings above it; anywhere else they go to stderr, as in a single run.
+  const inPlace = request.format === 'table' && io.stdout.isTTY === true;
   await watch(request.files, async () => {
     const { election, warnings } = await countOnce(request, options, io);
     if (election.warnings.some((w) => w.code === 'file-changed')) {
-      throw new DataError('the file changed while it was being read', { file: election.inputs[0]?.name ?? '' });
+      throw new DataError('the file changed while it was being read', { file: election.inputs[0]?.name ?? '' }, 'it is read again at the next change');
     }
     const out = await render(request, election, io);
-    return warnings + (typeof out === 'string' ? out : [...out].join(''));
-  }, io);
+    const text = typeof out === 'string' ? out : [...out].join('');
+    if (inPlace) return warnings + text;
+    io.stderr.write(warnings);
+    return text;
+  }, io, { inPlace });
   return ExitCode.Interrupted;
 }
 

@@ -1,0 +1,51 @@
+/** The shell around the count: version, help, one rule, the short usage, and values that swallowed the input. */
+import { describe, expect, it } from 'vitest';
+import { fixture, run, spawn } from '../support/run.js';
+
+describe('the command line itself', () => {
+  it('--version prints "runoff X.Y.Z"', () => {
+    expect(spawn(['--version']).stdout).toMatch(/^runoff \d+\.\d+\.\d+\n$/);
+  });
+
+  it('no arguments on a terminal: five lines of usage and where to find more, not the whole help', async () => {
+    const r = await run([], { stdinIsTTY: true });
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe('Usage: runoff [options] [files...]');
+    expect(lines).toContain('runoff --help for more');
+    expect(lines.length).toBeLessThanOrEqual(6);
+  });
+
+  it('runoff help and runoff help COMMAND', async () => {
+    const all = await run(['help']);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toContain('Usage: runoff [options] [command] [files...]');
+    const races = await run(['help', 'races']);
+    expect(races.stdout).toMatch(/^Usage: runoff races/);
+    const none = await run(['help', 'nope']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/no command "nope"\n  hint: /);
+  });
+
+  it('runoff rules ID shows one rule in full; an unknown id suggests', async () => {
+    const ga = await run(['rules', 'us-ga']);
+    expect(ga.code).toBe(0);
+    expect(ga.stdout).toMatch(/^us-ga\s/);
+    expect(ga.stdout).toContain('source:');
+    expect(ga.stdout).not.toContain('us-nc');
+    const json = await run(['rules', 'us-ga', '--json']);
+    expect(JSON.parse(json.stdout).rules.map((r: { id: string }) => r.id)).toEqual(['us-ga']);
+    const typo = await run(['rules', 'us-gaa']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/unknown rule "us-gaa"\n  hint: did you mean us-ga/);
+  });
+
+  it('a value that swallowed the only input file is a usage error, not a wait on standard input', async () => {
+    const r = await run(['--by', fixture('ga-06-2017-04-18.csv')], { stdin: '' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--by took ".*ga-06-2017-04-18\.csv" as its value, and no input file is left\n  hint: give --by its value before the file/);
+    const last = await run([fixture('ga-06-2017-04-18.csv'), '--race']);
+    expect(last.code).toBe(2);
+    expect(last.stderr).toMatch(/argument missing/);
+  });
+});
