@@ -10,6 +10,7 @@ import { BallotsCounter, ReportingCounter } from '../reporting.js';
 import type { RecordView } from '../../read/record-view.js';
 import { BAD, describeBadVotes, isCount } from '../../read/votes.js';
 import { DuplicateFilter } from './duplicates.js';
+import { GeoTotals, type GeoSink } from './geo-totals.js';
 import { Places } from './places.js';
 import { differentVotes, repeatCheckFor, type RepeatCheck } from './repeat-check.js';
 import { KeyTargets, type PartTarget } from './targets.js';
@@ -49,6 +50,8 @@ export class RowReader {
   private readonly reporting: ReportingCounter | null;
   /** The file's own ballots-cast column, per race: more candidate votes than ballots means vote-for-N. */
   private readonly ballots: BallotsCounter | null;
+  /** Rows with every geography cell empty, held until the end: total rows, or a race without places. */
+  private readonly geo: GeoTotals | null;
 
   constructor(
     readonly layout: Layout,
@@ -65,6 +68,7 @@ export class RowReader {
     this.repeat = repeatCheckFor(layout.parts.length, layout.countyColumn, layout.precinctColumns);
     this.places = new Places(layout.countyColumn, layout.geoColumns, this.repeat, this.checks);
     this.typeCheck = layout.parts.length === 1 ? layout.typeCheck : null;
+    this.geo = GeoTotals.of(layout);
   }
 
   exclude(reason: ExclusionReason): void {
@@ -92,6 +96,9 @@ export class RowReader {
     const counties = this.repeat.kind === 'county';
     let used = false;
     let region: string | null = null;
+    const geo = this.geo;
+    const noPlace = geo !== null && geo.empty(rec);
+    let held = false;
     for (let p = 0; p < targets.length; p++) {
       const target = targets[p] as PartTarget;
       const { classified } = target;
@@ -120,6 +127,15 @@ export class RowReader {
         break;
       }
       if (votes < 0) continue;
+      if (geo !== null) {
+        if (noPlace) {
+          region ??= this.options.regionColumn >= 0 ? this.regionOf(rec, this.options.regionColumn) : '';
+          geo.hold(target, votes, region, line, !held);
+          held = true;
+          continue;
+        }
+        geo.placedRow(target, votes);
+      }
       if (blocks && target.block !== block) {
         // The common case of a precinct file, in line: the key's first row in this place.
         target.block = block;
@@ -229,10 +245,24 @@ export class RowReader {
 
   /** At the end of the file: what it says about reporting goes to its races. */
   finish(): void {
+    if (this.geo) this.layout.notes.push(...this.geo.finish(this.geoSink, this.options.file));
     this.ballots?.finish(this.tally);
     const w = this.reporting?.finish(this.tally, this.options.file);
     if (w) this.layout.notes.push(w);
   }
+
+  /** Where GeoTotals settles the rows it held: a race without places counts them, a total row is left out. */
+  private readonly geoSink: GeoSink = {
+    add: (target, votes, region, line, rows) => {
+      if (target.classified.kind !== 'vote') return;
+      target.slot ??= this.tally.slot(target.classified, this.options.file, line);
+      this.tally.add(target.slot, votes, region, this.options.file, line);
+      this.rowsUsed += rows;
+    },
+    exclude: (rows) => {
+      for (let i = 0; i < rows; i++) this.exclude('total-row');
+    },
+  };
 
   warnings(): Warning[] {
     return this.notes.warnings(this.layout.notes, this.shape, this.typeCheck, this.checks, this.layout.countyColumn >= 0, this.excluded);

@@ -1,0 +1,42 @@
+/** Hand-made fixtures (official totals, fixtures/README.md) for rows a naive sum would count: never a confident wrong answer. */
+import { describe, expect, it } from 'vitest';
+import { fixture, json, run, votesOf } from '../../support/run.js';
+
+const race = (doc: any, office: string, party: string | null = null) => doc.races.find((r: any) => r.office === office && r.party === party);
+
+describe('GA 2014 primary: statewide rows with an empty county', () => {
+  it('leaves them out as total-row: certified totals, runoff Perdue–Kingston, Nunn wins, no warning', async () => {
+    const { code, doc } = await json([fixture('ga-2014-05-20-primary-empty-county-totals.csv')]);
+    expect(code).toBe(0);
+    expect(doc.inputs[0]).toMatchObject({ rows: 33, rowsUsed: 22, rowsExcluded: { 'total-row': 11 } });
+    const rep = race(doc, 'U.S. Senate', 'Republican');
+    expect(votesOf(rep)).toEqual({
+      'David Perdue': 185466,
+      'Jack Kingston': 156157,
+      'Karen Handel': 132944,
+      'Phil Gingrey': 60735,
+      'Paul Broun': 58297,
+      'Derrick Grayson': 6045,
+      'Art Gardner': 5711,
+    });
+    expect(rep.totalVotes).toBe(605355);
+    expect(rep.outcome.runoff).toEqual(['David Perdue', 'Jack Kingston']);
+    const dem = race(doc, 'U.S. Senate', 'Democratic');
+    expect(dem.totalVotes).toBe(328710);
+    expect(dem.outcome.winner).toBe('Michelle Nunn');
+    expect(doc.warnings).toEqual([]);
+  });
+
+  it('a statewide row that is not the sum of its county rows: warned with both figures, not added; --strict exits 1', async () => {
+    const file = fixture('ga-2014-05-20-primary-total-row-disagrees.csv');
+    const { code, doc } = await json([file]);
+    expect(code).toBe(0);
+    expect(votesOf(race(doc, 'U.S. Senate', 'Republican'))).toMatchObject({ 'Phil Gingrey': 60735, 'David Perdue': 185466 });
+    expect(race(doc, 'U.S. Senate', 'Republican').totalVotes).toBe(605355);
+    expect(doc.warnings).toEqual([expect.objectContaining({ code: 'place-total-mismatch', line: 11 })]);
+    expect(doc.warnings[0].message).toMatch(/"Phil Gingrey".* says 60,753 votes, but its 2 rows with a place add up to 60,735/);
+    const strict = await run(['--strict', file]);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/says 60,753 votes[^]*--strict: refusing the result/);
+  });
+});
