@@ -49,7 +49,7 @@ export class RowReader {
   private readonly typeCheck: TypeCheck | null;
   private readonly reporting: ReportingCounter | null;
   /** The file's own ballots-cast column, per race: more candidate votes than ballots means vote-for-N. */
-  private readonly ballots: BallotsCounter | null;
+  private ballots: BallotsCounter | null;
   /** Rows with every geography cell empty, held until the end: total rows, or a race without places. */
   private readonly geo: GeoTotals | null;
 
@@ -64,7 +64,7 @@ export class RowReader {
     this.makeTargets = new KeyTargets(layout, this.keyColumns, this.checks, options.file).make;
     this.shape = new RowShape(layout.headerLength, layout.unnamedColumns, options.file);
     this.reporting = layout.reporting ? new ReportingCounter(layout.reporting) : null;
-    this.ballots = layout.ballotsColumn !== undefined && layout.ballotsColumn >= 0 ? new BallotsCounter(layout.ballotsColumn, [layout.countyColumn, ...layout.precinctColumns].filter((c) => c >= 0)) : null;
+    this.ballots = layout.ballotsColumn !== undefined && layout.ballotsColumn >= 0 ? new BallotsCounter(layout.ballotsColumn, this.placeColumns()) : null;
     this.repeat = repeatCheckFor(layout.parts.length, layout.countyColumn, layout.precinctColumns);
     this.places = new Places(layout.countyColumn, layout.geoColumns, this.repeat, this.checks);
     this.typeCheck = layout.parts.length === 1 ? layout.typeCheck : null;
@@ -110,7 +110,7 @@ export class RowReader {
         if (target.raceIndex >= 0 && TOTAL_REASONS.has(classified.reason)) {
           const votes = sumVotes(rec, columns);
           if (votes >= 0) this.countTotal(county, target, votes, line);
-        }
+        } else if (classified.ballotsCast && classified.race) this.ballotsRow(rec, classified.race.key, columns);
         continue;
       }
       let votes = 0;
@@ -241,6 +241,18 @@ export class RowReader {
     }
     this.notes.skipped.note(line);
     this.exclude('bad-row');
+  }
+
+  /** A `Ballots Cast` choice row: for the vote-for-N check, like a ballots-cast column (the counter is made on the first). */
+  private ballotsRow(rec: RecordView, race: string, columns: readonly number[]): void {
+    const votes = sumVotes(rec, columns);
+    if (votes < 0) return;
+    this.ballots ??= new BallotsCounter(-1, this.placeColumns());
+    this.ballots.noteRow(rec, race, votes);
+  }
+
+  private placeColumns(): number[] {
+    return [this.layout.countyColumn, ...this.layout.precinctColumns].filter((c) => c >= 0);
   }
 
   /** At the end of the file: what it says about reporting goes to its races. */

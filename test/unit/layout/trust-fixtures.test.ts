@@ -40,3 +40,21 @@ describe('GA 2014 primary: statewide rows with an empty county', () => {
     expect(strict.stderr).toMatch(/says 60,753 votes[^]*--strict: refusing the result/);
   });
 });
+
+describe('a county statement with a Ballots Cast row inside each race', () => {
+  it('the row feeds the vote-for-N check: Boulder council (113,888 on 34,109) not applicable; Longmont mayor a runoff', async () => {
+    const file = fixture('county-statement-ballots-cast-rows.csv');
+    const { code, doc } = await json([file]);
+    expect(code).toBe(0);
+    expect(doc.inputs[0]).toMatchObject({ rows: 17, rowsUsed: 15, rowsExcluded: { turnout: 2 } });
+    const council = race(doc, 'City of Boulder Council Candidates');
+    expect(council.totalVotes).toBe(113888);
+    expect(council.outcome.status).toBe('not_applicable');
+    expect(council.outcome.explanation).toContain('113,888 candidate votes on 34,109 ballots cast');
+    const mayor = race(doc, 'City of Longmont Mayor');
+    expect(votesOf(mayor)).toEqual({ 'Susie Hidalgo-Fahring': 12444, 'Shakeel Dalal': 7757, 'Diane Crist': 6569, 'Sarah Levison': 5074 });
+    expect(mayor.outcome.runoff).toEqual(['Susie Hidalgo-Fahring', 'Shakeel Dalal']);
+    const one = await json(['--seats', '1', file]);
+    expect(race(one.doc, 'City of Boulder Council Candidates').outcome.runoff).toEqual(['Matt Benjamin', 'Mark Wallach']);
+  });
+});
