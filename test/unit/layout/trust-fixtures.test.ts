@@ -58,3 +58,17 @@ describe('a county statement with a Ballots Cast row inside each race', () => {
     expect(race(one.doc, 'City of Boulder Council Candidates').outcome.runoff).toEqual(['Matt Benjamin', 'Mark Wallach']);
   });
 });
+
+describe('headers in the languages of the presets', () => {
+  it('Brazil 2022, first round (TSE): Candidato;Partido;Votos, runoff Lula–Bolsonaro under --rule br', async () => {
+    const { code, doc } = await json(['--rule', 'br', fixture('br-2022-presidente-1-turno-nacional.csv')]);
+    expect(code).toBe(0);
+    const [race] = doc.races;
+    expect(race.totalVotes).toBe(118229719);
+    expect(votesOf(race)).toMatchObject({ 'Luiz Inácio Lula da Silva': 57259504, 'Jair Bolsonaro': 51072345, 'Simone Tebet': 4915423, 'Ciro Gomes': 3599287 });
+    expect(race.candidates).toHaveLength(11);
+    expect(race.outcome.runoff).toEqual(['Luiz Inácio Lula da Silva', 'Jair Bolsonaro']);
+    expect(race.outcome.votesShort).toBe(1855356);
+    expect(doc.warnings).toEqual([]);
+  });
+});
