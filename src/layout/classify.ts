@@ -11,7 +11,14 @@ const TURNOUT_OFFICE = /\b(voters|registration|registered|ballots cast)\b/i;
 const STRAIGHT_PARTY = /straight[\s-]*party/i;
 const CANDIDATE_TOTAL = /^total(s| votes)?$/i;
 const OVER_UNDER = /^(over|under)[\s-]*votes?$/i;
-const TURNOUT_CANDIDATE = /^(registered( voters)?|ballots cast)$/i;
+const TURNOUT_CANDIDATE = /^(registered( voters)?|(total )?ballots cast|total ballots)$/i;
+/** A choice row that holds the contest's ballots cast (county statements print one inside each race). */
+const BALLOTS_CANDIDATE = /^((total )?ballots cast|total ballots)$/i;
+
+/** `Ballots Cast` / `Total Ballots` as a choice name: the row feeds the vote-for-N check, never a tally. */
+export function isBallotsCastName(candidate: string): boolean {
+  return BALLOTS_CANDIDATE.test(candidate);
+}
 const GEOGRAPHY_TOTAL = /^total( votes)?$/i;
 
 /** A geography value that is a pseudo-row carrying the sum of the real ones: summing it doubles every count. */

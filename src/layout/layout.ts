@@ -11,8 +11,11 @@ import type { NameTable } from './families/wide-names.js';
 
 export type Classified =
   | { kind: 'vote'; race: RaceId; candidate: string; party: string; ballot: BallotKind }
-  /** `race`: the race an excluded total row belongs to, so its votes can be checked against the candidates'. */
-  | { kind: 'exclude'; reason: ExclusionReason; race?: RaceId };
+  /**
+   * `race`: the race an excluded total row belongs to, so its votes can be checked against the candidates'.
+   * `ballotsCast`: a `Ballots Cast` / `Total Ballots` choice row, whose votes are the race's ballots.
+   */
+  | { kind: 'exclude'; reason: ExclusionReason; race?: RaceId; ballotsCast?: boolean };
 
 /** Run-wide choices a layout needs. `partyPrimary` null means: decide from the data (stage column). */
 export interface LayoutContext {

@@ -52,13 +52,28 @@ export class ReportingCounter {
  * The file's own ballots-cast figure per contest (a `Total Ballots` / `Ballots Cast` column): repeated on each
  * choice row of a place, so the largest per (race, place) is kept and places are summed. More candidate votes
  * than ballots means voters could mark several choices (vote for N), where a majority rule does not apply.
+ * County statements print the figure as a choice row instead (`Ballots Cast` inside each race): those rows
+ * are summed per race (one per place, or one per vote type), and a row with no place (a statewide total
+ * beside the county rows) is used only when the race has no placed row, so it never doubles the figure.
  */
 export class BallotsCounter {
   private readonly byRace = new Map<string, Map<string, number>>();
+  private readonly rowsByRace = new Map<string, { placed: number; placeless: number }>();
 
+  /** `column` -1: the file has no ballots-cast column, only `Ballots Cast` rows. */
   constructor(private readonly column: number, private readonly placeColumns: readonly number[]) {}
 
+  /** A `Ballots Cast` / `Total Ballots` choice row of a race: its votes (summed over its vote cells). */
+  noteRow(rec: RecordView, race: string, votes: number): void {
+    const placed = this.placeColumns.some((c) => rec.text(c).trim() !== '');
+    const sum = this.rowsByRace.get(race) ?? { placed: 0, placeless: 0 };
+    if (placed) sum.placed += votes;
+    else sum.placeless += votes;
+    this.rowsByRace.set(race, sum);
+  }
+
   note(rec: RecordView, race: string): void {
+    if (this.column < 0) return;
     const cell = rec.votes(this.column);
     // Zero or empty: not filled in (the CO Clarity summary writes 0 beside final results).
     if (!isCount(cell) || cell === 0) return;
@@ -71,6 +86,13 @@ export class BallotsCounter {
 
   /** At the end of a file: its figures are added to its races (several county files sum up). */
   finish(tally: Tally): void {
+    for (const [key, { placed, placeless }] of this.rowsByRace) {
+      const race = tally.races.get(key);
+      // A ballots-cast column, where the file has both, is the figure; zero says nothing (not filled in).
+      const n = placed > 0 ? placed : placeless;
+      if (!race || this.byRace.has(key) || n === 0) continue;
+      race.ballotsCast = (race.ballotsCast ?? 0) + n;
+    }
     for (const [key, places] of this.byRace) {
       const race = tally.races.get(key);
       if (!race) continue;

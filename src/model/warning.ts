@@ -21,6 +21,7 @@ export const WARNING_CODES = [
   'nul-bytes',
   'one-county-race',
   'outstanding-unmatched',
+  'place-total-mismatch',
   'preamble-skipped',
   'reporting-zero',
   'same-name-parties',

@@ -5,7 +5,7 @@
  * `longLayout` is the builder the other one-candidate-per-row families (MEDSL, civicfs, Clarity, county
  * clerk) share.
  */
-import { ballotKind, excludedBy, cleanName, isPrimaryStage, primaryParty, raceId, seatsFromContest } from '../classify.js';
+import { ballotKind, excludedBy, cleanName, isBallotsCastName, isPrimaryStage, primaryParty, raceId, seatsFromContest } from '../classify.js';
 import { findAll, findColumn, findCountyColumn, findPrecinctColumns, findUnnamedColumns, hasPrecinctColumn, isVoteTypeColumn, SYNONYMS } from '../columns.js';
 import { keyColumnList, type Classified, type KeyColumns, type Layout, type LayoutContext, type Reporting, type TypeCheck } from '../layout.js';
 
@@ -73,7 +73,7 @@ export function classifyLong([candidate = '', contest = '', district = '', party
   const { office, seats } = seatsFromContest(contest);
   const race = raceId(office, district, primary ? primaryParty(party) : null, seats);
   const reason = excludedBy(office, name);
-  if (reason) return { kind: 'exclude', reason, race };
+  if (reason) return isBallotsCastName(name) ? { kind: 'exclude', reason, race, ballotsCast: true } : { kind: 'exclude', reason, race };
   return { kind: 'vote', race, candidate: name, party: cleanName(party), ballot: ballotKind(name) };
 }
 

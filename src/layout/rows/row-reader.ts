@@ -10,6 +10,7 @@ import { BallotsCounter, ReportingCounter } from '../reporting.js';
 import type { RecordView } from '../../read/record-view.js';
 import { BAD, describeBadVotes, isCount } from '../../read/votes.js';
 import { DuplicateFilter } from './duplicates.js';
+import { GeoTotals, type GeoSink } from './geo-totals.js';
 import { Places } from './places.js';
 import { differentVotes, repeatCheckFor, type RepeatCheck } from './repeat-check.js';
 import { KeyTargets, type PartTarget } from './targets.js';
@@ -48,7 +49,9 @@ export class RowReader {
   private readonly typeCheck: TypeCheck | null;
   private readonly reporting: ReportingCounter | null;
   /** The file's own ballots-cast column, per race: more candidate votes than ballots means vote-for-N. */
-  private readonly ballots: BallotsCounter | null;
+  private ballots: BallotsCounter | null;
+  /** Rows with every geography cell empty, held until the end: total rows, or a race without places. */
+  private readonly geo: GeoTotals | null;
 
   constructor(
     readonly layout: Layout,
@@ -61,10 +64,11 @@ export class RowReader {
     this.makeTargets = new KeyTargets(layout, this.keyColumns, this.checks, options.file).make;
     this.shape = new RowShape(layout.headerLength, layout.unnamedColumns, options.file);
     this.reporting = layout.reporting ? new ReportingCounter(layout.reporting) : null;
-    this.ballots = layout.ballotsColumn !== undefined && layout.ballotsColumn >= 0 ? new BallotsCounter(layout.ballotsColumn, [layout.countyColumn, ...layout.precinctColumns].filter((c) => c >= 0)) : null;
+    this.ballots = layout.ballotsColumn !== undefined && layout.ballotsColumn >= 0 ? new BallotsCounter(layout.ballotsColumn, this.placeColumns()) : null;
     this.repeat = repeatCheckFor(layout.parts.length, layout.countyColumn, layout.precinctColumns);
     this.places = new Places(layout.countyColumn, layout.geoColumns, this.repeat, this.checks);
     this.typeCheck = layout.parts.length === 1 ? layout.typeCheck : null;
+    this.geo = GeoTotals.of(layout);
   }
 
   exclude(reason: ExclusionReason): void {
@@ -92,6 +96,9 @@ export class RowReader {
     const counties = this.repeat.kind === 'county';
     let used = false;
     let region: string | null = null;
+    const geo = this.geo;
+    const noPlace = geo !== null && geo.empty(rec);
+    let held = false;
     for (let p = 0; p < targets.length; p++) {
       const target = targets[p] as PartTarget;
       const { classified } = target;
@@ -103,7 +110,7 @@ export class RowReader {
         if (target.raceIndex >= 0 && TOTAL_REASONS.has(classified.reason)) {
           const votes = sumVotes(rec, columns);
           if (votes >= 0) this.countTotal(county, target, votes, line);
-        }
+        } else if (classified.ballotsCast && classified.race) this.ballotsRow(rec, classified.race.key, columns);
         continue;
       }
       let votes = 0;
@@ -120,6 +127,15 @@ export class RowReader {
         break;
       }
       if (votes < 0) continue;
+      if (geo !== null) {
+        if (noPlace) {
+          region ??= this.options.regionColumn >= 0 ? this.regionOf(rec, this.options.regionColumn) : '';
+          geo.hold(target, votes, region, line, !held);
+          held = true;
+          continue;
+        }
+        geo.placedRow(target, votes);
+      }
       if (blocks && target.block !== block) {
         // The common case of a precinct file, in line: the key's first row in this place.
         target.block = block;
@@ -227,12 +243,38 @@ export class RowReader {
     this.exclude('bad-row');
   }
 
+  /** A `Ballots Cast` choice row: for the vote-for-N check, like a ballots-cast column (the counter is made on the first). */
+  private ballotsRow(rec: RecordView, race: string, columns: readonly number[]): void {
+    const votes = sumVotes(rec, columns);
+    if (votes < 0) return;
+    this.ballots ??= new BallotsCounter(-1, this.placeColumns());
+    this.ballots.noteRow(rec, race, votes);
+  }
+
+  private placeColumns(): number[] {
+    return [this.layout.countyColumn, ...this.layout.precinctColumns].filter((c) => c >= 0);
+  }
+
   /** At the end of the file: what it says about reporting goes to its races. */
   finish(): void {
+    if (this.geo) this.layout.notes.push(...this.geo.finish(this.geoSink, this.options.file));
     this.ballots?.finish(this.tally);
     const w = this.reporting?.finish(this.tally, this.options.file);
     if (w) this.layout.notes.push(w);
   }
+
+  /** Where GeoTotals settles the rows it held: a race without places counts them, a total row is left out. */
+  private readonly geoSink: GeoSink = {
+    add: (target, votes, region, line, rows) => {
+      if (target.classified.kind !== 'vote') return;
+      target.slot ??= this.tally.slot(target.classified, this.options.file, line);
+      this.tally.add(target.slot, votes, region, this.options.file, line);
+      this.rowsUsed += rows;
+    },
+    exclude: (rows) => {
+      for (let i = 0; i < rows; i++) this.exclude('total-row');
+    },
+  };
 
   warnings(): Warning[] {
     return this.notes.warnings(this.layout.notes, this.shape, this.typeCheck, this.checks, this.layout.countyColumn >= 0, this.excluded);

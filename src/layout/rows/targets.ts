@@ -28,6 +28,9 @@ export interface PartTarget {
   block: number;
   blockLine: number;
   blockVotes: number;
+  /** Rows of this key that have a place, and their votes: what a row without a place is checked against (geo-totals.ts). */
+  placedRows: number;
+  placedVotes: number;
 }
 
 export class KeyTargets {
@@ -57,6 +60,8 @@ export class KeyTargets {
       block: -1,
       blockLine: 0,
       blockVotes: 0,
+      placedRows: 0,
+      placedVotes: 0,
     }));
   };
 }

@@ -39,6 +39,7 @@ export async function readWith(view: ViewName, csv: string | Buffer[], options: 
   }
   const done = reader as RowReader | null;
   if (!done) throw new Error('no header');
+  done.finish();
   const votes = Object.fromEntries([...tally.races.values()].map((r) => [r.key, Object.fromEntries([...r.candidates.values()].map((c) => [c.name, c.votes]))]));
   return { reader: done, tally, votes, excluded: Object.fromEntries(done.excluded), warnings: done.warnings() };
 }
