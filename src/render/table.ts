@@ -28,8 +28,11 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 const asciiWidth = (text: string): number => text.length;
 
-/** Terminal columns of a (sanitised) string: set by each renderTable call, to string-width only when needed. */
-let stringWidth = asciiWidth;
+/** How the table looks: its styles (chalk, or the identity without colour) and how wide a text is on screen. */
+interface Look {
+  style: ChalkInstance;
+  measure: (text: string) => number;
+}
 
 /**
  * chalk and string-width are loaded only when needed — colour on, or text that is not plain ASCII — since
@@ -37,14 +40,15 @@ let stringWidth = asciiWidth;
  */
 export async function renderTable(election: Election, options: TableOptions): Promise<string> {
   const c = options.color ? new (await import('chalk')).Chalk({ level: 1 }) : PLAIN;
-  stringWidth = asciiWidth; // not the last call's: a --watch redraw may have lost its non-ASCII names
+  let stringWidth = asciiWidth;
   if (!allAscii(election)) {
     const wide = (await import('string-width')).default;
     stringWidth = (text) => (PRINTABLE_ASCII.test(text) ? text.length : wide(text));
   }
-  const blocks = election.races.map((r) => renderRace(r, election.rule, election.by, options, c));
+  const look: Look = { style: c, measure: stringWidth };
+  const blocks = election.races.map((r) => renderRace(r, election.rule, election.by, options, look));
   if (blocks.length === 0) blocks.push('No races matched.\n');
-  return blocks.join('\n') + footer(election, c, options);
+  return blocks.join('\n') + footer(election, look, options);
 }
 
 function allAscii(election: Election): boolean {
@@ -56,7 +60,8 @@ function allAscii(election: Election): boolean {
   return texts.every((t) => PRINTABLE_ASCII.test(t));
 }
 
-function renderRace({ race, decision, outlook }: RaceResult, rule: Rule, by: string | null, options: TableOptions, c: ChalkInstance): string {
+function renderRace({ race, decision, outlook }: RaceResult, rule: Rule, by: string | null, options: TableOptions, look: Look): string {
+  const { style: c, measure: stringWidth } = look;
   const { candidates, total, denominator, outcome } = decision;
   const thresholds = rule.wins.map((w) => w.share);
   const n = candidates.length;
@@ -67,12 +72,12 @@ function renderRace({ race, decision, outlook }: RaceResult, rule: Rule, by: str
   const rows = candidates.map((cand, i) => [String(i + 1), safe(cand.name), safe(cand.party), formatVotes(cand.votes), formatShare(cand.votes, denominator, thresholds)]);
   const ballots = ballotRows(decision, rule).map((b) => ['', b.label, '', formatVotes(b.votes), b.counted ? formatShare(b.votes, denominator) : '(not counted)']);
   const head = ['#', 'Candidate', 'Party', 'Votes', 'Share'];
-  const widths = head.map((h, col) => Math.max(stringWidth(h), ...[...rows, ...ballots].map((r) => stringWidth(r[col] ?? ''))));
+  const widths = head.map((h, col) => widest(h, [...rows, ...ballots], col, stringWidth));
   const fit = options.terminal === true;
-  if (fit) shrinkNames([...rows, ...ballots], widths, options.width);
+  if (fit) shrinkNames([...rows, ...ballots], widths, options.width, stringWidth);
   const rightAligned = new Set([0, 3, 4]);
   const line = (cells: string[]): string =>
-    cells.map((cell, col) => pad(cell, widths[col] ?? 0, rightAligned.has(col))).join('  ');
+    cells.map((cell, col) => pad(cell, widths[col] ?? 0, rightAligned.has(col), stringWidth)).join('  ');
 
   const tableWidth = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
   const barWidth = options.bars ? Math.min(40, options.width - tableWidth - 4) : 0;
@@ -85,24 +90,32 @@ function renderRace({ race, decision, outlook }: RaceResult, rule: Rule, by: str
     out.push(line(rows[i] ?? []) + bar);
   });
   for (const b of ballots) out.push(c.dim(line(b)));
-  out.push(verdict(outcome, isUncontested(decision), c, wrap));
-  if (outlook) out.push(labelled(c.cyan.bold('OUTLOOK'), 'OUTLOOK', safe(outlook.sentence), wrap));
-  if (race.regions && by) out.push('', ...renderBreakdown(breakdown(race, candidates), candidates, by, c));
+  out.push(verdict(outcome, isUncontested(decision), look, wrap));
+  if (outlook) out.push(labelled(c.cyan.bold('OUTLOOK'), 'OUTLOOK', safe(outlook.sentence), wrap, stringWidth));
+  if (race.regions && by) out.push('', ...renderBreakdown(breakdown(race, candidates), candidates, by, look));
   return out.join('\n') + '\n';
 }
 
 /** The breakdown grid (breakdown.ts), padded: numbers right-aligned, area and leader left. */
-function renderBreakdown(rows: AreaRow[], candidates: readonly CandidateTally[], by: string, c: ChalkInstance): string[] {
+function renderBreakdown(rows: AreaRow[], candidates: readonly CandidateTally[], by: string, look: Look): string[] {
+  const { style: c, measure: stringWidth } = look;
   const grid = breakdownGrid(rows, candidates, by);
   const head = grid.head.map(safe);
   const body = grid.body.map((r) => r.map(safe));
-  const widths = head.map((h, col) => Math.max(stringWidth(h), ...body.map((r) => stringWidth(r[col] ?? ''))));
+  const widths = head.map((h, col) => widest(h, body, col, stringWidth));
   const last = head.length - 1;
-  const line = (cells: string[]): string => cells.map((cell, col) => pad(cell, widths[col] ?? 0, col > 0 && col < last)).join('  ');
+  const line = (cells: string[]): string => cells.map((cell, col) => pad(cell, widths[col] ?? 0, col > 0 && col < last, stringWidth)).join('  ');
   return [c.dim(line(head).trimEnd()), ...body.map((r) => line(r).trimEnd())];
 }
 
-function pad(text: string, width: number, right: boolean): string {
+/** The widest cell of a column, header included: a loop, as a table can have as many rows as the input. */
+function widest(header: string, rows: readonly string[][], col: number, stringWidth: (text: string) => number): number {
+  let w = stringWidth(header);
+  for (const row of rows) w = Math.max(w, stringWidth(row[col] ?? ''));
+  return w;
+}
+
+function pad(text: string, width: number, right: boolean, stringWidth: (text: string) => number): string {
   const fill = ' '.repeat(Math.max(0, width - stringWidth(text)));
   return right ? fill + text : text + fill;
 }
@@ -123,7 +136,7 @@ function drawBar(votes: number, total: number, num: number, den: number, width: 
  * Parties, then candidate names, cut with … until the table fits the terminal: a name is never wrapped onto
  * a second row, where it would read as another candidate. Each keeps at least 8 columns.
  */
-function shrinkNames(rows: string[][], widths: number[], width: number): void {
+function shrinkNames(rows: string[][], widths: number[], width: number, stringWidth: (text: string) => number): void {
   const total = (): number => widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
   for (const col of [2, 1]) {
     const over = total() - width;
@@ -136,18 +149,20 @@ function shrinkNames(rows: string[][], widths: number[], width: number): void {
 }
 
 /** "RUNOFF  text…" with the text wrapped under itself (a hanging indent), the label coloured. */
-function labelled(styled: string, label: string, text: string, wrap: (text: string, indent?: number) => string[]): string {
+function labelled(styled: string, label: string, text: string, wrap: (text: string, indent?: number) => string[], stringWidth: (text: string) => number): string {
   return `${styled}  ${wrap(text, stringWidth(label) + 2).join('\n')}`;
 }
 
-function verdict(o: RuleOutcome, uncontested: boolean, c: ChalkInstance, wrap: (text: string, indent?: number) => string[]): string {
+function verdict(o: RuleOutcome, uncontested: boolean, look: Look, wrap: (text: string, indent?: number) => string[]): string {
+  const c = look.style;
   const headline = verdictHeadline(o, uncontested);
   const label = o.status === 'runoff' && o.onRequest ? 'RUNOFF (ON REQUEST)' : verdictLabel(o, uncontested);
   const colour = o.status === 'winner' ? c.green.bold : o.status === 'runoff' ? c.yellow.bold : c.magenta.bold;
-  return labelled(colour(label), label, `${headline ? `${safe(headline)} — ` : ''}${safe(verdictExplanation(o, uncontested))}`, wrap);
+  return labelled(colour(label), label, `${headline ? `${safe(headline)} — ` : ''}${safe(verdictExplanation(o, uncontested))}`, wrap, look.measure);
 }
 
-function footer(election: Election, c: ChalkInstance, options: TableOptions): string {
+function footer(election: Election, look: Look, options: TableOptions): string {
+  const { style: c, measure: stringWidth } = look;
   const rows = election.inputs.reduce((n, i) => n + i.rows, 0);
   const used = election.inputs.reduce((n, i) => n + i.rowsUsed, 0);
   const left = new Map<string, number>();
