@@ -43,9 +43,13 @@ export class PatternCounter {
     if (this.nodes * 2 > this.slots.length) this.rehash();
   }
 
-  /** End the row read on `line`. */
-  end(line: number): void {
-    const node = this.node;
+  /** The node the current row has reached. */
+  at(): number {
+    return this.node;
+  }
+
+  /** Count one row, read on `line`, ending at `node`. */
+  endAt(node: number, line: number): void {
     if (this.rows[node] === 0) this.firstLine[node] = line;
     this.rows[node] = (this.rows[node] as number) + 1;
   }

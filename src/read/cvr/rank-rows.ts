@@ -17,6 +17,8 @@ const QUOTE = 0x22;
 /** The byte scanner's own limit on a record: longer ones go to it, for its error. */
 export const MAX_PLAIN_RECORD = 1024 * 1024;
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+/** Past this many distinct rows the row cache stops growing (a file of unique ballots gains nothing from it). */
+const MAX_CACHED_ROWS = 100_000;
 
 /** Which fields make a ballot, in path order: the precinct (if any) first, then the rank columns. */
 export type HeaderReader = (fields: string[], line: number) => number[];
@@ -33,6 +35,15 @@ export class RankRows {
   private ids = new Int32Array(0);
   private pathLength = 0;
   private header: string[] = [];
+  /**
+   * The row cache: the bytes of a row's ballot fields (fields lo to hi, commas included) → its trie node. Rows
+   * repeat, so most rows are one hash and one compare; -1 in lo (no header yet, or ballot fields not side by
+   * side) reads every row field by field.
+   */
+  private readonly rowIds = new CellIds();
+  private readonly nodeOfRow: number[] = [];
+  private lo = -1;
+  private hi = -1;
 
   constructor(private readonly readHeader: HeaderReader) {}
 
@@ -45,34 +56,63 @@ export class RankRows {
     let p = from;
     while (p < end) {
       const recordStart = p;
+      // first find the record's end and the bytes of its ballot fields (from field `lo` to the end of `hi`)
+      const lo = this.lo;
+      const hi = this.hi;
       let field = 0;
-      let s = p;
-      // each cell is hashed as it is read, so interning it only probes the table
-      let h = HASH_START;
-      this.ids.fill(EMPTY_CELL);
+      let spanStart = lo === 0 ? p : -1;
+      let spanEnd = -1;
       for (;;) {
         if (p === end) break;
         const b = buf[p] as number;
         if (b === COMMA) {
-          this.field(field++, buf, s, p, h);
-          s = ++p;
-          h = HASH_START;
+          if (field === hi) spanEnd = p;
+          field++;
+          p++;
+          if (field === lo) spanStart = p;
         } else if (b === LF || b === CR) break;
         else if (b === QUOTE) return recordStart;
-        else {
-          h = hashStep(h, b);
-          p++;
-        }
+        else p++;
       }
       if (p - recordStart > MAX_PLAIN_RECORD) return recordStart;
-      const blank = field === 0 && s === p;
-      if (!blank) this.field(field, buf, s, p, h);
+      if (p > recordStart) {
+        if (lo < 0 || this.rowIds.texts.length > MAX_CACHED_ROWS) {
+          this.parse(buf, recordStart, p);
+          this.endRow(this.line);
+        } else {
+          // a row whose ballot bytes were seen before goes straight to its node: no cell is looked at
+          const row = this.rowIds.idOfBytes(buf, spanStart < 0 ? p : spanStart, spanEnd < 0 ? p : spanEnd);
+          let node = this.nodeOfRow[row];
+          if (node === undefined) {
+            this.parse(buf, recordStart, p);
+            this.nodeOfRow[row] = node = this.walkTo();
+          }
+          this.counter.endAt(node, this.line);
+        }
+      }
       if (p < end && buf[p] === CR && p + 1 < end && buf[p + 1] === LF) p++;
       if (p < end) p++;
-      if (!blank) this.endRow(this.line);
       this.line++;
     }
     return end;
+  }
+
+  /** Split one quote-free record into fields, interning the ballot's cells (or collecting the header). */
+  private parse(buf: Uint8Array, from: number, end: number): void {
+    let field = 0;
+    let s = from;
+    // each cell is hashed as it is read, so interning it only probes the table
+    let h = HASH_START;
+    this.ids.fill(EMPTY_CELL);
+    for (let p = from; p < end; p++) {
+      const b = buf[p] as number;
+      if (b === COMMA) {
+        this.field(field++, buf, s, p, h);
+        s = p + 1;
+        h = HASH_START;
+      } else h = hashStep(h, b);
+    }
+    this.field(field, buf, s, end, h);
   }
 
   /** One record from the byte scanner; `lineOffset` is added to its line numbers. */
@@ -115,13 +155,22 @@ export class RankRows {
     path.forEach((field, slot) => (this.slotOf[field] = slot));
     this.ids = new Int32Array(path.length);
     this.pathLength = path.length;
+    // the row cache needs the ballot's fields side by side, in path order (the usual layout)
+    const contiguous = path.length > 0 && path.every((field, k) => field === (path[0] as number) + k);
+    this.lo = contiguous ? (path[0] as number) : -1;
+    this.hi = contiguous ? (path[path.length - 1] as number) : -1;
     this.sawHeader = true;
   }
 
   private walk(line: number): void {
+    this.counter.endAt(this.walkTo(), line);
+  }
+
+  /** The trie node of the row in `ids`. */
+  private walkTo(): number {
     const counter = this.counter;
     counter.begin();
     for (let k = 0; k < this.pathLength; k++) counter.step(this.ids[k] as number);
-    counter.end(line);
+    return counter.at();
   }
 }
