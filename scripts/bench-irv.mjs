@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Instant-runoff speed: writes 1,000,000 ballots × 5 ranks as a rank-column CSV (about 44 MB, a fixed-seed
+ * Instant-runoff speed: writes 1,000,000 ballots × 5 ranks as a rank-column CSV (about 29 MB, a fixed-seed
  * PRNG, so every run counts the same election) to a temporary folder, then times, each in a fresh process,
  * (1) runoff reading and counting it and (2) a plain Python count that also groups identical ballots.
  * Prints wall and user seconds, ballots per second, peak RSS and the ratio. Usage: node scripts/bench-irv.mjs [ballots]

@@ -1,8 +1,10 @@
 /**
  * The rows of a rank-column file → counts of distinct ballots (see PatternCounter). Two ways in:
  * - `plain`, the fast path: bytes with no quote at all, where a record is a line and a field is what lies
- *   between commas, so one pass over the bytes both splits and interns; it stops at the first record holding
- *   a quote (or longer than the scanner allows) and says where, so the caller hands the rest to the scanner;
+ *   between commas. One pass finds the record and the bytes of its ballot fields; a row seen before goes
+ *   straight to its count (the row cache), a new one is split and its cells interned. It stops at the first
+ *   record holding a quote (or longer than the scanner allows) and says where, so the caller hands the rest
+ *   to the scanner;
  * - `record`, a record from the RFC 4180 byte scanner, for everything else.
  * Both give the same ids for the same cells and the same 1-based physical line numbers (\n, \r\n, lone \r).
  */
@@ -47,11 +49,7 @@ export class RankRows {
 
   constructor(private readonly readHeader: HeaderReader) {}
 
-  get started(): boolean {
-    return this.sawHeader;
-  }
-
-  /** Read the records of `buf[from] .. buf[end - 1]` (whole lines unless `final`); returns where it stopped. */
+  /** Read the records of `buf[from] .. buf[end - 1]` (whole lines but at the end of the file); returns where it stopped. */
   plain(buf: Uint8Array, from: number, end: number): number {
     let p = from;
     while (p < end) {
