@@ -7,6 +7,11 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import type { CastVote } from '../../src/model/ballots.js';
 import { irvDefaults, tabulateIrv, type IrvOptions, type OvervoteRule } from '../../src/count/irv/index.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readRankColumns } from '../../src/read/cvr/rank-columns.js';
+import { runs } from '../support/runs.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const NAMES = ['Ada', 'Bo', 'Cy', 'Di', 'Ed'];
@@ -160,4 +165,34 @@ describe('instant runoff, votes conserved under every option', () => {
     }
     expect(result.ballots).toBe(ballots.length);
   });
+});
+
+describe('rank-column reader: the quote-free fast path and the byte scanner agree', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'runoff-prop-ranks-'));
+  let n = 0;
+  const read = async (text: string) => {
+    const path = join(dir, `r${n++}.csv`);
+    writeFileSync(path, text);
+    const votes: CastVote[] = [];
+    for await (const vote of readRankColumns({ path, format: 'rank-columns' })) votes.push(vote);
+    return votes.map((v) => [v.marks.map((m) => `${m.rank}:${m.choices.join('|')}`).join(' '), v.weight, v.origin.line]);
+  };
+  const cell = fc.constantFrom('', ' ', 'Ada', 'Bo', 'Cy', 'Zoë', 'overvote', 'Write-in', 'Skipped');
+  const row = fc.array(cell, { minLength: 0, maxLength: 4 });
+
+  test.prop([fc.array(row, { maxLength: 30 }), fc.constantFrom('\n', '\r\n', '\r'), fc.nat({ max: 31 })], { numRuns: runs(2000) })(
+    'same ballots, weights and lines whether the file has quotes or not',
+    async (rows, eol, quoteAt) => {
+      const lines = rows.map((cells, i) => [String(i), ...cells].join(','));
+      const plain = await read(['id,Rank 1,Rank 2,Rank 3', ...lines].join(eol) + eol);
+      // quoting one cell (or the header) sends the file to the scanner from that record on
+      const quoted = [...lines];
+      const at = quoteAt % (lines.length + 1);
+      const header = at === lines.length ? '"id",Rank 1,Rank 2,Rank 3' : 'id,Rank 1,Rank 2,Rank 3';
+      if (at < lines.length) quoted[at] = `"${at}"${(lines[at] as string).slice(String(at).length)}`;
+      expect(await read([header, ...quoted].join(eol) + eol)).toEqual(plain);
+      // and each distinct row is counted once with the number of rows that cast it
+      expect(plain.reduce((sum, v) => sum + (v[1] as number), 0)).toBe(rows.length);
+    },
+  );
 });

@@ -2,16 +2,16 @@
  * Rank-column CSV: one ballot per row, one column per rank (`1st Choice`, `Rank 1`, `Choice 1`, `Mayor (1)` …),
  * and each cell names the candidate ranked there, or is blank, or a label. Label spellings are folded to one
  * form each so the count needs one set of labels: `overvote`, `undervote` (a skipped rank) and `UWI` (an
- * undeclared write-in). Rows are scanned as bytes (no per-row objects beyond the ballot itself) because these
- * files run to millions of rows.
+ * undeclared write-in). These files run to millions of rows, so rows are scanned as bytes and identical rows
+ * are counted together: the count receives each distinct ballot once, with its number of rows as its weight.
  */
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { CastVote, CvrSource, RankMark } from '../../model/ballots.js';
 import { DataError } from '../../model/errors.js';
 import type { BallotLabels } from '../../model/irv-options.js';
-import { CsvScanError, FastCsvScanner, fieldText, type FieldSpans } from '../fast-scan.js';
-import { FieldInterner } from './intern.js';
+import { CsvScanError, FastCsvScanner } from '../fast-scan.js';
 import { openCvrFile } from './open-file.js';
+import { MAX_PLAIN_RECORD, RankRows } from './rank-rows.js';
 
 /** The labels rank-column cells are folded to: pass these to the count. */
 export const RANK_COLUMN_LABELS: BallotLabels = { overvoteLabel: 'overvote', skippedRankLabel: 'undervote', undeclaredWriteInLabel: 'UWI' };
@@ -67,73 +67,94 @@ function layoutOf(header: string[], file: string): Layout {
 }
 
 export async function* readRankColumns(source: CvrSource): AsyncIterable<CastVote> {
-  await openCvrFile(source.path);
-  let ready: CastVote[] = [];
-  const parser = ballotParser(source.path, (vote) => ready.push(vote));
-  for await (const _ of scanChunks(source.path, parser)) {
-    yield* ready;
-    ready = [];
-  }
-  yield* ready;
+  const votes: CastVote[] = [];
+  await scanRankColumns(source, (vote) => votes.push(vote));
+  yield* votes;
 }
 
 /**
- * Scan the file and hand each ballot to `onBallot` as soon as its row is read. Nothing is kept, so a million
- * rows make a million short-lived objects rather than a million held ones: this is the fast path for big files.
+ * Read the whole file, then hand each distinct ballot to `onBallot` once, weighted by how many rows cast it,
+ * in the order of its first row (so unknown names and errors come in file order, with that row's line).
+ * A million rows over a few candidates are a few thousand distinct ballots: rows are counted as sequences
+ * of interned cell ids, and no object is made per row.
  */
 export async function scanRankColumns(source: CvrSource, onBallot: (vote: CastVote) => void): Promise<void> {
-  await openCvrFile(source.path);
-  for await (const _ of scanChunks(source.path, ballotParser(source.path, onBallot)));
-}
-
-/** Feed the file through the byte scanner, yielding after each chunk; scanner errors become DataErrors. */
-async function* scanChunks(file: string, parser: BallotParser): AsyncIterable<void> {
-  const scanner = new FastCsvScanner(parser.onRecord);
-  try {
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-      scanner.push(chunk);
-      yield;
-    }
-    scanner.end();
-  } catch (error) {
-    if (error instanceof CsvScanError) throw new DataError(error.message, { file, line: error.line }, 'check the quotes on that line');
-    throw error;
-  }
-  if (!parser.sawHeader()) throw new DataError('the file is empty', { file }, 'a cast-vote record starts with a header row such as 1st Choice,2nd Choice,…');
-}
-
-interface BallotParser {
-  onRecord: (r: FieldSpans) => void;
-  sawHeader: () => boolean;
-}
-
-function ballotParser(file: string, onBallot: (vote: CastVote) => void): BallotParser {
+  const path = source.path;
+  await openCvrFile(path);
   let layout: Layout | null = null;
-  const cells = new FieldInterner();
-  const folded = new Map<string, string>();
-  const fold = (cell: string): string => {
-    let text = folded.get(cell);
-    if (text === undefined) folded.set(cell, (text = LABELS.get(cell.trim().toLowerCase()) ?? cell.trim()));
-    return text;
-  };
-  const onRecord = (r: FieldSpans): void => {
-    if (layout === null) {
-      layout = layoutOf(Array.from({ length: r.count }, (_, i) => fieldText(r, i)), file);
-      return;
+  const rows = new RankRows((fields) => {
+    layout = layoutOf(fields, path);
+    const ranks = layout.rankColumns.map((c) => c.column);
+    return layout.precinctColumn >= 0 ? [layout.precinctColumn, ...ranks] : ranks;
+  });
+  await feed(path, rows);
+  if (layout === null) throw new DataError('the file is empty', { file: path }, 'a cast-vote record starts with a header row such as 1st Choice,2nd Choice,…');
+  emit(path, layout, rows, onBallot);
+}
+
+const CHUNK = 1 << 20;
+
+/**
+ * Read the file in chunks into one reused buffer. Whole lines go to the fast path while the file has no
+ * quote; from the first record that has one, the rest goes to the byte scanner, whose line numbers are
+ * shifted to continue where the fast path stopped.
+ */
+async function feed(path: string, rows: RankRows): Promise<void> {
+  const file = await open(path);
+  let work = Buffer.allocUnsafe(2 * CHUNK);
+  let carry = 0;
+  let scanner: FastCsvScanner | null = null;
+  let offset = 0;
+  try {
+    for (;;) {
+      if (scanner !== null) {
+        const got = (await file.read(work, 0, CHUNK)).bytesRead;
+        if (got === 0) break;
+        scanner.push(work.subarray(0, got));
+        continue;
+      }
+      if (carry + CHUNK > work.length) work = Buffer.concat([work.subarray(0, carry)], carry + 2 * CHUNK);
+      const got = (await file.read(work, carry, CHUNK)).bytesRead;
+      const filled = carry + got;
+      // whole lines only, unless the file has ended; a line longer than the scanner allows goes to it
+      const cut = got === 0 ? filled : work.subarray(0, filled).lastIndexOf(0x0a) + 1;
+      const stop = rows.plain(work, 0, cut);
+      if (stop < cut || (cut === 0 && filled > MAX_PLAIN_RECORD)) {
+        offset = rows.line - 1;
+        const lineOffset = offset;
+        scanner = new FastCsvScanner((r) => rows.record(r, lineOffset));
+        scanner.push(work.subarray(stop, filled));
+        if (got === 0) break;
+        continue;
+      }
+      work.copyWithin(0, cut, filled);
+      carry = filled - cut;
+      if (got === 0) break;
     }
-    if (r.count === 1 && r.start[0] === r.end[0]) return; // a blank line
+    scanner?.end();
+  } catch (error) {
+    if (error instanceof CsvScanError) throw new DataError(error.message, { file: path, line: error.line + offset }, 'check the quotes on that line');
+    throw error;
+  } finally {
+    await file.close();
+  }
+}
+
+/** Each distinct ballot as a CastVote: labels folded, blank and whitespace-only cells dropped. */
+function emit(file: string, layout: Layout, rows: RankRows, onBallot: (vote: CastVote) => void): void {
+  const texts = rows.cells.texts;
+  const folded = texts.map((cell) => LABELS.get(cell.trim().toLowerCase()) ?? cell.trim());
+  const ranks = layout.rankColumns.map((c) => c.rank);
+  const skip = layout.precinctColumn >= 0 ? 1 : 0;
+  for (const { cells: ids, rows: weight, line } of rows.counter.patterns()) {
     const marks: RankMark[] = [];
-    const columns = layout.rankColumns;
-    for (let k = 0; k < columns.length; k++) {
-      const { column, rank } = columns[k] as { column: number; rank: number };
-      if (column >= r.count || r.start[column] === r.end[column]) continue;
-      const cell = fold(cells.text(r, column));
-      if (cell !== '') marks.push({ rank, choices: [cell] });
+    for (let k = 0; k < ranks.length; k++) {
+      const text = folded[ids[k + skip] as number] as string;
+      if (text !== '') marks.push({ rank: ranks[k] as number, choices: [text] });
     }
     if (!layout.ordered) marks.sort((a, b) => a.rank - b.rank);
-    const vote: CastVote = { marks, weight: 1, origin: { file, line: r.line } };
-    if (layout.precinctColumn >= 0 && layout.precinctColumn < r.count) vote.precinct = cells.text(r, layout.precinctColumn);
+    const vote: CastVote = { marks, weight, origin: { file, line } };
+    if (skip === 1) vote.precinct = texts[ids[0] as number] as string;
     onBallot(vote);
-  };
-  return { onRecord, sawHeader: () => layout !== null };
+  }
 }
