@@ -26,9 +26,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!p) return ExitCode.Usage;
     return await dispatch(p, io, (topic) => helpOf(program, topic), (d) => (debug = d));
   } catch (err) {
-    // Ctrl-C ends `cat | runoff` too, and the cut input may fail to parse first: let the signal arrive, and
-    // then say nothing about a half-read line.
-    await new Promise((resolve) => setImmediate(resolve));
+    // Ctrl-C ends `cat | runoff` too, and the cut input may fail to parse before the signal is handled: give
+    // the signal a moment to arrive (only for errors in standard input), then say nothing about a half-read line.
+    await new Promise((resolve) => (err instanceof RunoffError && err.at?.file === '<stdin>' ? setTimeout(resolve, 150) : setImmediate(resolve)));
     if (io.signal?.aborted) return ExitCode.Interrupted;
     if (err instanceof RunoffError) {
       io.stderr.write(formatError(err, sanitizeForTerminal));

@@ -35,7 +35,7 @@ export interface CountRequest {
 }
 
 export function toRequest(command: 'count' | 'races', files: string[], raw: RawOptions): CountRequest {
-  if (raw.partyPrimary && raw.allParty) throw new UsageError('--party-primary and --all-party cannot be used together');
+  if (raw.partyPrimary && raw.allParty) throw new UsageError('--party-primary and --all-party cannot be used together', undefined, 'give one: --party-primary splits each race by party, --all-party keeps one race across parties');
   if (raw.json && raw.format !== undefined && raw.format !== 'json') {
     throw new UsageError(`--json and --format ${raw.format} ask for two output formats`, undefined, 'give one of them');
   }
@@ -43,8 +43,8 @@ export function toRequest(command: 'count' | 'races', files: string[], raw: RawO
   if (raw.outDir !== undefined && format !== 'svg') throw new UsageError('--out-dir is for --format svg', undefined, 'add --format svg, or leave out --out-dir');
   if (files.length === 0) refuseSwallowedInput(raw);
   const inputs = files.length === 0 ? ['-'] : files;
-  if (inputs.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be given only once');
-  if (raw.watch && inputs.includes('-')) throw new UsageError('--watch needs files: standard input cannot be read again');
+  if (inputs.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be given only once', undefined, 'name the other inputs as files');
+  if (raw.watch && inputs.includes('-')) throw new UsageError('--watch needs files: standard input cannot be read again', undefined, 'save the input to a file and watch that file');
   const { rule, registered, seats } = resolveRule(raw);
   return {
     files: inputs,

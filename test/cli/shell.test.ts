@@ -1,5 +1,7 @@
 /** The shell around the count: version, help, one rule, the short usage, and values that swallowed the input. */
+import { spawn as spawnChild } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { BIN } from '../support/run.js';
 import { fixture, run, spawn } from '../support/run.js';
 
 describe('the command line itself', () => {
@@ -47,5 +49,20 @@ describe('the command line itself', () => {
     const last = await run([fixture('ga-06-2017-04-18.csv'), '--race']);
     expect(last.code).toBe(2);
     expect(last.stderr).toMatch(/argument missing/);
+  });
+
+  it('Ctrl-C while reading standard input: exit 130, and no error about the half-read line', async () => {
+    const child = spawnChild(process.execPath, [BIN, '-'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdin.write('candidate,votes\nA,5\n"B,3');
+    // Time to start and install its handlers, even on a busy machine.
+    await new Promise((r) => setTimeout(r, 1500));
+    // As a terminal's Ctrl-C does to `cat | runoff`: the signal, and the input ends with it.
+    child.kill('SIGINT');
+    child.stdin.end();
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(code).toBe(130);
+    expect(stderr).not.toMatch(/quoted field|runoff: /);
   });
 });

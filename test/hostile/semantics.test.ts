@@ -21,7 +21,7 @@ describe('election semantics', () => {
     const r = await run(['--strict', '--json', '-'], { stdin: input });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('runoff: warning: <stdin>: 1 exact duplicate record dropped: line 4 (same as 2)\nrunoff: 1 warning and --strict: refusing the result\n');
+    expect(r.stderr).toBe('runoff: warning: <stdin>: 1 exact duplicate record dropped: line 4 (same as 2)\nrunoff: 1 warning and --strict: refusing the result\n  hint: the warnings above say what is doubtful; without --strict they are printed beside the result\n');
   });
 
   it('#48 same key (place, race, candidate) with different votes: an error naming both lines, never summed', async () => {
@@ -134,7 +134,7 @@ describe('--strict: every warning becomes an error', () => {
       expect(r.stderr).toBe(
         'runoff: warning: <stdin>:4: 1 row with an empty vote cell left out (missing, not zero): line 4\n' +
           'runoff: warning: <stdin>: 1 blank line skipped\n' +
-          'runoff: 2 warnings and --strict: refusing the result\n',
+          'runoff: 2 warnings and --strict: refusing the result\n  hint: the warnings above say what is doubtful; without --strict they are printed beside the result\n',
       );
     }
   });
@@ -142,7 +142,7 @@ describe('--strict: every warning becomes an error', () => {
   it('still prints the reason with --quiet', async () => {
     const r = await run(['--strict', '--quiet', '-'], { stdin: sloppy });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/2 warnings and --strict: refusing the result\n$/);
+    expect(r.stderr).toMatch(/2 warnings and --strict: refusing the result\n  hint: [^\n]+\n$/);
   });
 
   it('changes nothing for clean data', async () => {

@@ -7,7 +7,7 @@ import { ROOT } from '../support/run.js';
 
 const ERRORS = new Set(['DataError', 'InputError', 'UsageError']);
 // The command-line shell is being rebuilt (one file per subcommand); its errors get hints there.
-const PENDING = ['src/cli/'];
+const PENDING: string[] = [];
 
 function files(dir: string): string[] {
   return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(`${dir}/${d.name}`) : d.name.endsWith('.ts') ? [`${dir}/${d.name}`] : []));

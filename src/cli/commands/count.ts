@@ -58,7 +58,7 @@ async function countOnce(request: CountRequest, options: ElectionOptions, io: Io
     // --strict: doubtful data is refused, not printed; the warnings say why.
     io.stderr.write(warnings);
     const n = election.warnings.length;
-    throw new DataError(`${n} warning${n === 1 ? '' : 's'} and --strict: refusing the result`);
+    throw new DataError(`${n} warning${n === 1 ? '' : 's'} and --strict: refusing the result`, undefined, 'the warnings above say what is doubtful; without --strict they are printed beside the result');
   }
   return { election, warnings };
 }
