@@ -10,6 +10,7 @@ import { formatShare, formatVotes } from './numbers.js';
 import { sanitizeForTerminal as safe } from './sanitize.js';
 import { truncate, wrapWords } from './fit.js';
 import { isUncontested, ruleHeadline, summaryLine, verdictExplanation, verdictHeadline, verdictLabel } from './verdict.js';
+import { appendAll, maxOf } from '../model/extent.js';
 
 /** The table's part of RenderOptions (render/index.ts). */
 export interface TableOptions {
@@ -50,7 +51,7 @@ export async function renderTable(election: Election, options: TableOptions): Pr
 function allAscii(election: Election): boolean {
   const texts = election.inputs.map((i) => i.name);
   for (const { race, decision } of election.races) {
-    texts.push(race.office, race.district, race.party ?? '', ...(race.regions?.keys() ?? []));
+    appendAll(texts, [race.office, race.district, race.party ?? '', ...(race.regions?.keys() ?? [])]);
     for (const cand of decision.candidates) texts.push(cand.name, cand.party);
   }
   return texts.every((t) => PRINTABLE_ASCII.test(t));
@@ -67,7 +68,7 @@ function renderRace({ race, decision, outlook }: RaceResult, rule: Rule, by: str
   const rows = candidates.map((cand, i) => [String(i + 1), safe(cand.name), safe(cand.party), formatVotes(cand.votes), formatShare(cand.votes, denominator, thresholds)]);
   const ballots = ballotRows(decision, rule).map((b) => ['', b.label, '', formatVotes(b.votes), b.counted ? formatShare(b.votes, denominator) : '(not counted)']);
   const head = ['#', 'Candidate', 'Party', 'Votes', 'Share'];
-  const widths = head.map((h, col) => Math.max(stringWidth(h), ...[...rows, ...ballots].map((r) => stringWidth(r[col] ?? ''))));
+  const widths = head.map((h, col) => maxOf([...rows, ...ballots].map((r) => stringWidth(r[col] ?? '')), stringWidth(h)));
   const fit = options.terminal === true;
   if (fit) shrinkNames([...rows, ...ballots], widths, options.width);
   const rightAligned = new Set([0, 3, 4]);
@@ -87,7 +88,7 @@ function renderRace({ race, decision, outlook }: RaceResult, rule: Rule, by: str
   for (const b of ballots) out.push(c.dim(line(b)));
   out.push(verdict(outcome, isUncontested(decision), c, wrap));
   if (outlook) out.push(labelled(c.cyan.bold('OUTLOOK'), 'OUTLOOK', safe(outlook.sentence), wrap));
-  if (race.regions && by) out.push('', ...renderBreakdown(breakdown(race, candidates), candidates, by, c));
+  if (race.regions && by) appendAll(out, ['', ...renderBreakdown(breakdown(race, candidates), candidates, by, c)]);
   return out.join('\n') + '\n';
 }
 
@@ -96,7 +97,7 @@ function renderBreakdown(rows: AreaRow[], candidates: readonly CandidateTally[],
   const grid = breakdownGrid(rows, candidates, by);
   const head = grid.head.map(safe);
   const body = grid.body.map((r) => r.map(safe));
-  const widths = head.map((h, col) => Math.max(stringWidth(h), ...body.map((r) => stringWidth(r[col] ?? ''))));
+  const widths = head.map((h, col) => maxOf(body.map((r) => stringWidth(r[col] ?? '')), stringWidth(h)));
   const last = head.length - 1;
   const line = (cells: string[]): string => cells.map((cell, col) => pad(cell, widths[col] ?? 0, col > 0 && col < last)).join('  ');
   return [c.dim(line(head).trimEnd()), ...body.map((r) => line(r).trimEnd())];
