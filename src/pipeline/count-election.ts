@@ -31,6 +31,8 @@ export interface OutstandingEntry {
   race: string;
   votes: number;
   line: number;
+  /** The side file, for messages. */
+  file?: string;
 }
 import { isUncontested } from '../render/verdict.js';
 import { filterRaces } from '../count/race-match.js';
@@ -130,7 +132,11 @@ function partyClashWarnings(tally: Tally, inputs: readonly InputSummary[]): Warn
 
 function outstandingFor(race: RaceTally, options: ElectionOptions): number | null {
   const title = raceTitle(race).toLowerCase();
-  const entry = options.outstandingByRace?.find((e) => e.race === race.key || e.race === title);
+  const [entry, again] = options.outstandingByRace?.filter((e) => e.race === race.key || e.race === title) ?? [];
+  if (entry && again) {
+    const where = entry.file === undefined ? undefined : { file: entry.file, line: again.line };
+    throw new DataError(`--outstanding-file names ${raceTitle(race)} twice: line ${entry.line} (${JSON.stringify(entry.race)}) and line ${again.line} (${JSON.stringify(again.race)})`, where, 'give each race one line, by its id or by its title');
+  }
   return entry ? entry.votes : options.outstanding ?? null;
 }
 
