@@ -2,6 +2,7 @@
 // npm run bench [-- --size 1g] — generate a deterministic OpenElections-layout precinct file, check runoff's
 // totals against the generator's, and time runoff beside wc -l, node -e 0 and (when installed) Miller and
 // Python's csv module, all in one run. Prints MB/s, rows/s, peak RSS and ratios. Never part of `npm test`.
+// npm run bench -- --limits runs the size limits instead (scripts/bench-limits.mjs).
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
@@ -12,6 +13,10 @@ const args = process.argv.slice(2);
 const sizeArg = args[args.indexOf('--size') + 1] ?? '100m';
 const size = parseSize(args.includes('--size') ? sizeArg : '100m');
 const runs = Number(args[args.indexOf('--runs') + 1]) || (size > 500e6 ? 2 : 3);
+if (args.includes('--limits')) {
+  await (await import('./bench-limits.mjs')).benchLimits(root);
+  process.exit(0);
+}
 const dir = `${root}bench-data/`;
 mkdirSync(dir, { recursive: true });
 

@@ -9,6 +9,7 @@ import type { RaceId, Warning } from '../model/types.js';
 import { DataError } from '../model/errors.js';
 import { raceLabel } from './classify.js';
 import { thousands } from '../model/thousands.js';
+import { appendAll } from '../model/extent.js';
 
 /** What one (race, candidate) key gave in one county. */
 export interface CountyPart {
@@ -112,7 +113,7 @@ export class CountyChecks {
       races.set(p.raceIndex, r);
     }
     const out = this.badTotals(file, byCounty);
-    if (counties) out.push(...noData(file, byCounty, missing), ...this.oneCountyRaces(file, byCounty));
+    if (counties) appendAll(appendAll(out, noData(file, byCounty, missing)), this.oneCountyRaces(file, byCounty));
     return out;
   }
 

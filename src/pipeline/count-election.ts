@@ -31,9 +31,12 @@ export interface OutstandingEntry {
   race: string;
   votes: number;
   line: number;
+  /** The side file, for messages. */
+  file?: string;
 }
 import { isUncontested } from '../render/verdict.js';
 import { filterRaces } from '../count/race-match.js';
+import { appendAll } from '../model/extent.js';
 
 export interface ElectionOptions {
   rule: Rule;
@@ -86,12 +89,12 @@ export async function countElection(sources: Source[], options: ElectionOptions)
     inputs.push(input);
     checkSameInput(inputs, input);
   }
-  if (crossFile) warnings.push(...crossFile.warnings());
-  warnings.push(...partyClashWarnings(tally, inputs));
+  if (crossFile) appendAll(warnings, crossFile.warnings());
+  appendAll(warnings, partyClashWarnings(tally, inputs));
   primary = settleMode(primary, tally.races.values());
-  warnings.push(...checkNames(tally.races.values(), options.mergeNames === true));
-  warnings.push(...mixedPrimaryWarnings(primary, tally.races.values()));
-  warnings.push(...hiddenCharacterWarnings(tally.races.values()));
+  appendAll(warnings, checkNames(tally.races.values(), options.mergeNames === true));
+  appendAll(warnings, mixedPrimaryWarnings(primary, tally.races.values()));
+  appendAll(warnings, hiddenCharacterWarnings(tally.races.values()));
   const races = filterRaces([...tally.races.values()], options.raceFilter ?? [], (race) => ({ id: race.key, title: raceTitle(race) }))
     .map((race) => {
       // decide() falls back on the race's own seats (MEDSL magnitude, Clarity "Vote For N") when --seats is not given.
@@ -129,7 +132,11 @@ function partyClashWarnings(tally: Tally, inputs: readonly InputSummary[]): Warn
 
 function outstandingFor(race: RaceTally, options: ElectionOptions): number | null {
   const title = raceTitle(race).toLowerCase();
-  const entry = options.outstandingByRace?.find((e) => e.race === race.key || e.race === title);
+  const [entry, again] = options.outstandingByRace?.filter((e) => e.race === race.key || e.race === title) ?? [];
+  if (entry && again) {
+    const where = entry.file === undefined ? undefined : { file: entry.file, line: again.line };
+    throw new DataError(`--outstanding-file names ${raceTitle(race)} twice: line ${entry.line} (${JSON.stringify(entry.race)}) and line ${again.line} (${JSON.stringify(again.race)})`, where, 'give each race one line, by its id or by its title');
+  }
   return entry ? entry.votes : options.outstanding ?? null;
 }
 
@@ -196,18 +203,18 @@ async function readSource(source: Source, tally: Tally, options: ElectionOptions
   };
   const parser = options.parser ?? 'auto';
   if (parser === 'fast' || (parser === 'auto' && sniffed.encoding === 'utf-8' && delimiter === ',')) {
-    warnings.push(...(await scanRecords(rest(), file, onRecord)));
+    appendAll(warnings, await scanRecords(rest(), file, onRecord));
   } else {
     const decoder = await decoderFor(sniffed.encoding);
     const view = new StringRecord();
-    warnings.push(...(await parseRecords(rest(), decoder, { file, delimiter, encoding: sniffed.encoding }, (cells, line) => onRecord(view.set(cells, line)))));
+    appendAll(warnings, await parseRecords(rest(), decoder, { file, delimiter, encoding: sniffed.encoding }, (cells, line) => onRecord(view.set(cells, line))));
   }
   const done = reader as RowReader | null;
   if (!done) throw search.fail();
   // Blank lines and empty or footnote rows after the header are not data either.
   if (done.rows === (done.excluded.get('blank-line') ?? 0) + (done.excluded.get('footer') ?? 0)) throw new DataError('no data rows after the header', { file, line: headerLine }, 'the file has a header but no results: was the export cut short, or filtered to nothing?');
   done.finish();
-  warnings.push(...done.warnings());
+  appendAll(warnings, done.warnings());
   if (await changedWhileRead(source, bytesRead)) {
     warnings.push({ code: 'file-changed', file, message: 'the file changed while it was being read; run again for a consistent count' });
   }

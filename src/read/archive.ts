@@ -27,6 +27,9 @@ function kindOf(head: Buffer): Kind {
 /** A file name → its inputs: itself, its gunzipped content, or every CSV member of a zip archive. */
 export async function openInputs(path: string): Promise<Source[]> {
   const plain = await openFile(path); // stat errors (no such file, a directory) come from here, as before
+  // A FIFO, `<(cat a.csv)` or /dev/stdin can be read only once: no peek by a second open, gzip is recognised in
+  // the stream as on stdin. Each chunk is copied, as the peek may hold one while the next is read.
+  if (plain.size === null) return [source(path, null, null, maybeGunzip(copied(plain.chunks)))];
   const head = await firstBytes(path);
   const kind = kindOf(head);
   if (kind === 'plain') return [plain];
@@ -34,6 +37,10 @@ export async function openInputs(path: string): Promise<Source[]> {
   // An xlsx says so in its first member names: name it, whole or cut short.
   if (kind === 'zip' && recognise(head) === 'xlsx') throw notCsv('xlsx', path);
   return kind === 'gzip' ? [gunzipped(path)] : await zipMembers(path);
+}
+
+async function* copied(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) yield Buffer.from(chunk);
 }
 
 async function firstBytes(path: string): Promise<Buffer> {

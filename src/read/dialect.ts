@@ -82,30 +82,73 @@ export function recordTooLarge(file: string, line: number, quoted: boolean): Dat
     : new DataError('a record is longer than 1 MiB', { file, line }, 'runoff refuses records this long so that its memory stays bounded; is this really a results CSV?');
 }
 
-/** NUL bytes: binary debris, never shown and never part of a name. Removed and counted, with the first line. */
+/**
+ * NUL bytes: binary debris, never shown and never part of a name. Removed and counted, with the first line.
+ * A NUL between two digits (1, NUL, 2) is not removed but becomes SUB (U+001A, the ASCII "substitute"), which no
+ * vote cell accepts: that cell is then a bad vote cell (an error, or skipped with --skip-bad-rows), never a
+ * plausible 12. The digit before may end the previous chunk, and the one after may start the next: `last` and
+ * `pending` carry that across chunks.
+ */
+export const NUL_MARK = 0x1a;
+
 export class NulNotes {
   count = 0;
   firstLine = 0;
+  /** The last byte (or UTF-16 unit) passed on, -1 before any. */
+  last = -1;
+  /** The previous chunk ended in NULs right after a digit: a digit first in this one makes them a mark. */
+  pending = false;
+
+  /** True when `strip`/`stripBytes` must see this piece: it holds a NUL, or NULs before it may need a mark. */
+  needs(hasNul: boolean): boolean {
+    return hasNul || this.pending;
+  }
 
   /** `lines` has counted the text before this; only the first NUL's line is needed. */
   strip(text: string, lines: LineCounter): string {
-    if (this.count === 0) this.firstLine = lines.lineOf(text, text.indexOf('\u0000'));
-    const stripped = text.replaceAll('\u0000', '');
-    this.count += text.length - stripped.length;
-    return stripped;
+    const at = text.indexOf('\u0000');
+    if (this.count === 0 && at !== -1) this.firstLine = lines.lineOf(text, at);
+    const units: number[] = [];
+    for (let i = 0; i < text.length; i++) units.push(text.charCodeAt(i));
+    const kept = this.keep(units);
+    let out = '';
+    for (let i = 0; i < kept.length; i += 8192) out += String.fromCharCode(...kept.slice(i, i + 8192));
+    return out;
   }
 
-  /** Byte version for the scanner: `line` is the line of the first NUL of `chunk` (known to contain one). */
+  /** Byte version for the scanner: `line` is the line of the first NUL of `chunk`. */
   stripBytes(chunk: Buffer, line: () => number): Buffer {
-    if (this.count === 0) this.firstLine = line();
-    const out = Buffer.allocUnsafe(chunk.length);
-    let n = 0;
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i] as number;
-      if (b !== 0) out[n++] = b;
+    if (this.count === 0 && chunk.includes(0)) this.firstLine = line();
+    return Buffer.from(this.keep(chunk));
+  }
+
+  /** The units without NULs, a mark where NULs stood between two digits (see above). */
+  private keep(units: ArrayLike<number>): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < units.length; i++) {
+      const b = units[i] as number;
+      if (b !== 0) {
+        // NULs that ended the previous piece after a digit, and this piece starts with one.
+        if (i === 0 && this.pending && isDigit(b)) out.push(NUL_MARK);
+        this.pending = false;
+        out.push(b);
+        continue;
+      }
+      let j = i;
+      while (j < units.length && units[j] === 0) j++;
+      this.count += j - i;
+      const before = out.length > 0 ? (out[out.length - 1] as number) : this.pending ? 0x30 : this.last;
+      if (j === units.length) this.pending = isDigit(before);
+      else if (isDigit(before) && isDigit(units[j] as number)) out.push(NUL_MARK);
+      i = j - 1;
     }
-    this.count += chunk.length - n;
-    return out.subarray(0, n);
+    if (out.length > 0) this.last = out[out.length - 1] as number;
+    return out;
+  }
+
+  /** After a piece passed on untouched: remember its last unit. */
+  passed(lastUnit: number | undefined): void {
+    if (lastUnit !== undefined) this.last = lastUnit;
   }
 
   warnings(file: string): Warning[] {
@@ -113,6 +156,10 @@ export class NulNotes {
     const n = this.count;
     return [{ code: 'nul-bytes', file, line: this.firstLine, message: `${n} NUL byte${n === 1 ? '' : 's'} removed (binary data in a text file?), the first on line ${this.firstLine}` }];
   }
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 /** Bytes that are not UTF-8 where UTF-8 was expected (detected, or given with --encoding). */

@@ -20,11 +20,13 @@ export interface Source {
 const READ_CHUNK = 1 << 20;
 
 export async function openFile(path: string): Promise<Source> {
-  let size: number;
+  let size: number | null;
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    size = info.size;
+    // Only a regular file has a size to check against: a FIFO, `<(cat a.csv)` or /dev/stdin reports 0 and is read
+    // once, so it is treated as a stream (no "changed while read" check, no hashing worker re-reading it).
+    size = info.isFile() ? info.size : null;
   } catch (err) {
     throw inputError(path, err);
   }
@@ -80,6 +82,7 @@ const REASONS: Record<string, string> = {
   EISDIR: 'is a directory, not a file',
   EACCES: 'permission denied',
   EPERM: 'permission denied',
+  ELOOP: 'too many symbolic links (a link that points to itself?)',
 };
 
 const HINTS: Record<string, string> = {
@@ -87,6 +90,7 @@ const HINTS: Record<string, string> = {
   EISDIR: 'give the CSV files inside it, e.g. folder/*.csv',
   EACCES: 'check the file\'s permissions',
   EPERM: 'check the file\'s permissions',
+  ELOOP: 'follow the link with `readlink -f` and give the real file',
 };
 
 function inputError(name: string, err: unknown): InputError {

@@ -59,7 +59,8 @@ export async function parseRecords(
   parser.on('error', () => undefined); // read synchronously from `parser.errored` below
 
   const feed = async (text: string): Promise<void> => {
-    if (text.includes('\u0000')) text = nul.strip(text, decoded);
+    if (nul.needs(text.includes('\u0000'))) text = nul.strip(text, decoded);
+    else if (text !== '') nul.passed(text.charCodeAt(text.length - 1));
     decoded.feed(text);
     if (text === '') return;
     const bytes = Buffer.from(text);

@@ -27,7 +27,11 @@ export async function scanRecords(chunks: AsyncIterable<Buffer>, file: string, o
   const nul = new NulNotes();
   const clean = (chunk: Buffer): Buffer => {
     const at = chunk.indexOf(0);
-    return at === -1 ? chunk : nul.stripBytes(chunk, () => scanner.lineOf(chunk, at));
+    if (!nul.needs(at !== -1)) {
+      nul.passed(chunk[chunk.length - 1]);
+      return chunk;
+    }
+    return nul.stripBytes(chunk, () => scanner.lineOf(chunk, at));
   };
   try {
     for await (const chunk of chunks) {

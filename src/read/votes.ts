@@ -52,6 +52,10 @@ export function parseVotes(raw: string): CellVotes {
 export function describeBadVotes(raw: string): { message: string; hint: string } {
   const s = raw.trim();
   const shown = JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
+  // dialect.ts marks a NUL byte between digits with U+001A: which number was meant is unknowable.
+  if (s.includes('\u001a')) {
+    return { message: `votes ${JSON.stringify(s.replaceAll('\u001a', '<NUL>'))} has a NUL byte between its digits`, hint: 'the file holds binary debris in this cell: export it again, or pass --skip-bad-rows to skip such rows with a warning' };
+  }
   if (/^\d{1,3}([.\u0020\u00a0\u202f]\d{3})+$/.test(s)) {
     return { message: `votes ${shown} is ambiguous: thousands separator or decimal point?`, hint: 'runoff accepts plain digits or commas as thousands separators (1234 or 1,234)' };
   }

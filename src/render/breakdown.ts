@@ -1,6 +1,7 @@
 /** --by: each candidate's votes per area (county, precinct …) of a race, with the area's leader. */
 import type { CandidateTally, RaceTally } from '../model/types.js';
 import { formatVotes } from './numbers.js';
+import { maxOf } from '../model/extent.js';
 
 export interface AreaRow {
   area: string;
@@ -18,7 +19,7 @@ export function breakdown(race: RaceTally, ranked: readonly CandidateTally[]): A
   return areas.map((area) => {
     const inArea = race.regions?.get(area) ?? new Map<string, number>();
     const votes = ranked.map((c) => inArea.get(c.name) ?? 0);
-    const best = Math.max(0, ...votes);
+    const best = maxOf(votes, 0);
     const leaders = ranked.filter((_, i) => votes[i] === best);
     return {
       area,

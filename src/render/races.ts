@@ -7,6 +7,7 @@ import { raceTitle, type Election } from '../count/election.js';
 import type { InputSummary, RaceTally } from '../model/types.js';
 import { escapeJsonText, sanitizeForTerminal as safe } from './sanitize.js';
 import { thousands } from '../model/thousands.js';
+import { maxOf } from '../model/extent.js';
 
 export interface RacesDoc {
   inputs: InputSummary[];
@@ -64,7 +65,7 @@ export function renderRacesText(doc: RacesDoc): string {
     out.push('', `${safe(race.id)}  ${safe(race.title)} · ${count(race.rows, 'row')}${seats}`);
     // Each column as wide as its widest cell in the race; no party column when no candidate has a party.
     const cells = race.candidates.map((c) => ({ name: safe(c.name), party: safe(c.party), rows: count(c.rows, 'row'), votes: count(c.votes, 'vote') }));
-    const width = (pick: (cell: (typeof cells)[number]) => string): number => Math.max(0, ...cells.map((cell) => [...pick(cell)].length));
+    const width = (pick: (cell: (typeof cells)[number]) => string): number => maxOf(cells.map((cell) => [...pick(cell)].length), 0);
     const [name, party, rows, votes] = [width((x) => x.name), width((x) => x.party), width((x) => x.rows), width((x) => x.votes)];
     race.candidates.forEach((c, i) => {
       const cell = cells[i];

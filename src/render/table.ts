@@ -10,6 +10,7 @@ import { formatShare, formatVotes } from './numbers.js';
 import { sanitizeForTerminal as safe } from './sanitize.js';
 import { truncate, wrapWords } from './fit.js';
 import { isUncontested, ruleHeadline, summaryLine, verdictExplanation, verdictHeadline, verdictLabel } from './verdict.js';
+import { appendAll } from '../model/extent.js';
 
 /** The table's part of RenderOptions (render/index.ts). */
 export interface TableOptions {
@@ -54,7 +55,7 @@ export async function renderTable(election: Election, options: TableOptions): Pr
 function allAscii(election: Election): boolean {
   const texts = election.inputs.map((i) => i.name);
   for (const { race, decision } of election.races) {
-    texts.push(race.office, race.district, race.party ?? '', ...(race.regions?.keys() ?? []));
+    appendAll(texts, [race.office, race.district, race.party ?? '', ...(race.regions?.keys() ?? [])]);
     for (const cand of decision.candidates) texts.push(cand.name, cand.party);
   }
   return texts.every((t) => PRINTABLE_ASCII.test(t));
@@ -92,7 +93,7 @@ function renderRace({ race, decision, outlook }: RaceResult, rule: Rule, by: str
   for (const b of ballots) out.push(c.dim(line(b)));
   out.push(verdict(outcome, isUncontested(decision), look, wrap));
   if (outlook) out.push(labelled(c.cyan.bold('OUTLOOK'), 'OUTLOOK', safe(outlook.sentence), wrap, stringWidth));
-  if (race.regions && by) out.push('', ...renderBreakdown(breakdown(race, candidates), candidates, by, look));
+  if (race.regions && by) appendAll(out, ['', ...renderBreakdown(breakdown(race, candidates), candidates, by, look)]);
   return out.join('\n') + '\n';
 }
 

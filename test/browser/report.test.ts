@@ -158,7 +158,7 @@ describe.skipIf(!available)('the report in a browser', () => {
     const { page, errors } = await open('sortable', stdout);
     await page.click('table.sortable th:nth-child(2) button');
     await page.click('table.sortable th:nth-child(2) button');
-    expect(await page.$eval('table.sortable tbody tr th', (th) => th.textContent)).toBe('P80');
+    expect(await page.$eval('table.sortable tbody tr th', (th) => th.textContent)).toBe('X · P80');
     expect(errors).toEqual([]);
     const hostile = ['office,district,party,candidate,votes', '"<svg onload=alert(1)>",,,"]]> <script>x</script> \u202E{{a}}",10', '"<svg onload=alert(1)>",,,"a""b\'c&d",5'].join('\n') + '\n';
     const svg = await run(['--format', 'svg', '-'], { stdin: hostile });

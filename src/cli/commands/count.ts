@@ -1,6 +1,6 @@
 /** `runoff [files]` and `runoff races [files]`: a typed request → inputs → election → output text. */
-import { readFile } from 'node:fs/promises';
-import { DataError, ExitCode, InputError, UsageError } from '../../model/errors.js';
+import { DataError, ExitCode, UsageError } from '../../model/errors.js';
+import { readSideFile } from '../side-file.js';
 import { openInputs, openStdinInput } from '../../read/archive.js';
 import type { Warning } from '../../model/types.js';
 import { parseNames, type NameTable } from '../../layout/families/wide-names.js';
@@ -94,14 +94,7 @@ function writeOut(out: Rendered, io: Io): void {
 
 /** --names FILE: a code,name CSV or an RDH/VEST README (parsed in layout/families/wide-names.ts). */
 async function readNames(path: string): Promise<NameTable> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? '';
-    throw new InputError(`cannot read --names ${path}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}${code ? ` (${code})` : ''}`, undefined, 'check the path given to --names', { cause: err });
-  }
-  const names = parseNames(text);
+  const names = parseNames(await readSideFile(path, '--names'));
   if (names.columns.size === 0) throw new UsageError(`--names ${path}: no "code,name" lines or README field lines found`, undefined, 'e.g. G22USSDWAR,Raphael Warnock');
   return names;
 }

@@ -1,14 +1,15 @@
 /** Who is last, who is first, and RCTab's batch elimination (everyone who could not catch up even together). */
+import { appendAll, maxOf, minOf } from '../../model/extent.js';
 
 /** Candidates with the fewest votes (several on a tie). */
 export function lowest(candidates: readonly number[], votes: (c: number) => number): number[] {
-  const min = Math.min(...candidates.map(votes));
+  const min = minOf(candidates.map(votes));
   return candidates.filter((c) => votes(c) === min);
 }
 
 /** Candidates with the most votes (several on a tie). */
 export function highest(candidates: readonly number[], votes: (c: number) => number): number[] {
-  const max = Math.max(...candidates.map(votes));
+  const max = maxOf(candidates.map(votes));
   return candidates.filter((c) => votes(c) === max);
 }
 
@@ -35,7 +36,7 @@ export function batchEliminate(candidates: readonly number[], votes: (c: number)
     }
     const atLevel = candidates.filter((c) => votes(c) === level);
     running += level * atLevel.length;
-    seen.push(...atLevel);
+    appendAll(seen, atLevel);
   }
   if (untilTwo && eliminations.length + untilTwo.eliminatedBefore === untilTwo.numCandidates - 1) return previous;
   return eliminations;

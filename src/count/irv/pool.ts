@@ -9,6 +9,7 @@
 import type { CastVote } from '../../model/ballots.js';
 import { DataError } from '../../model/errors.js';
 import { UNDECLARED_WRITE_INS, type BallotLabels, type IrvOptions } from '../../model/irv-options.js';
+import { fromCharCodes } from '../../model/extent.js';
 
 /** Raw id of an explicit overvote mark: it counts for nobody. */
 export const OVERVOTE_ID = 0;
@@ -145,7 +146,7 @@ export class BallotPool {
     if (blankIsUwi) fillUwi(lastRank + 1, this.maxRankings + 1);
     const weight = vote.weight;
     this.ballots += weight;
-    const key = String.fromCharCode(...keyCodes);
+    const key = fromCharCodes(keyCodes);
     const group = this.groups.get(key);
     if (group) {
       group.weight += weight;

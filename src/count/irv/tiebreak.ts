@@ -1,5 +1,6 @@
 /** RCTab's tie-breaks, reproduced draw for draw (see java-random.ts for why the order of things matters). */
 import { DataError } from '../../model/errors.js';
+import { maxOf, minOf } from '../../model/extent.js';
 import { javaHashSetOrder, JavaRandom, javaShuffle } from './java-random.js';
 import type { IrvOptions } from '../../model/irv-options.js';
 
@@ -53,7 +54,7 @@ export class Tiebreaker {
           // RCTab groups the candidates through a HashSet: the survivors come out in its iteration order
           const ordered = javaHashSetOrder(contention);
           const votes = ordered.map((name) => tally.get(name) ?? 0);
-          const target = selectingWinner ? Math.max(...votes) : Math.min(...votes);
+          const target = selectingWinner ? maxOf(votes) : minOf(votes);
           contention = ordered.filter((_, i) => votes[i] === target);
         }
         if (contention.length === 1) return contention[0] as string;

@@ -6,6 +6,7 @@
  * name; real names come only from a side file (`--names`), else the code is the name, with a warning.
  */
 import { raceId } from '../classify.js';
+import { DataError } from '../../model/errors.js';
 import { findAll, findCountyColumn, findPrecinctColumns, findUnnamedColumns, hasPrecinctColumn } from '../columns.js';
 import { NO_KEY_COLUMNS, type Classified, type Layout, type LayoutContext } from '../layout.js';
 
@@ -56,6 +57,7 @@ export function detectWide(headers: readonly string[], ctx: LayoutContext, raw: 
   if (columns.length === 0 || raw.length - columns.length > 12) return null;
   const names = ctx.names ?? null;
   const classified = columns.map((c): Classified => classifyColumn(c, ctx));
+  if (names) refuseSharedNames(columns, classified, ctx.file);
   const notes: Layout['notes'] = [];
   const unnamed = columns.filter((c) => c.choice === null && nameOf(c.code, ctx) === null);
   if (unnamed.length > 0) {
@@ -96,6 +98,26 @@ function classifyColumn(c: Column, ctx: LayoutContext): Classified {
   if (c.choice) return { kind: 'vote', race, candidate: c.choice === 'YES' ? 'Yes' : 'No', party: '', ballot: 'candidate' };
   const name = nameOf(c.code, ctx) ?? c.code;
   return { kind: 'vote', race, candidate: name, party: partyName, ballot: c.party === 'W' ? 'write-in' : 'candidate' };
+}
+
+/**
+ * Two columns of one race named alike by --names would be summed as one candidate (the Democratic and Republican
+ * columns under one name): refused, naming both codes, since each column is a different line on the ballot.
+ */
+function refuseSharedNames(columns: readonly Column[], classified: readonly Classified[], file: string): void {
+  const seen = new Map<string, string>();
+  columns.forEach((c, i) => {
+    const cl = classified[i];
+    if (!cl || cl.kind !== 'vote' || c.choice !== null) return;
+    const id = `${cl.race.key}\u0000${cl.candidate}`;
+    const first = seen.get(id);
+    if (first === undefined) return void seen.set(id, c.code);
+    throw new DataError(
+      `--names gives ${first} and ${c.code} the same name, ${JSON.stringify(cl.candidate)}, in one race: their votes would be summed as one candidate`,
+      { file, line: 1 },
+      'give each code its own name in the --names file (one line per column code)',
+    );
+  });
 }
 
 /** The name for a code; a runoff's `R22USSDWAR` finds the general election's `G22USSDWAR` in the same README. */

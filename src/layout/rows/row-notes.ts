@@ -5,6 +5,7 @@ import type { TypeCheck } from '../layout.js';
 import { LineSample, plural as s } from '../line-sample.js';
 import type { ExclusionReason, Warning } from '../../model/types.js';
 import type { RowShape } from './row-shape.js';
+import { appendAll } from '../../model/extent.js';
 
 export class RowNotes {
   /** Rows with an empty vote cell (missing, never 0). */
@@ -40,7 +41,7 @@ export class RowNotes {
     if (skipped.count > 0) {
       out.push({ code: 'bad-rows-skipped', file, line: skipped.first[0] ?? 0, message: `${skipped.count} row${s(skipped.count)} with unreadable votes skipped (--skip-bad-rows): ${skipped.describe()}` });
     }
-    out.push(...checks.warnings(file, counties));
+    appendAll(out, checks.warnings(file, counties));
     // Counted in rowsExcluded too; a warning because they are noise in the data, not rows with a meaning.
     for (const [reason, what] of [['blank-line', 'blank line'], ['footer', 'empty or footer row']] as const) {
       const n = excluded.get(reason) ?? 0;

@@ -7,6 +7,7 @@ import { formatVotes } from '../numbers.js';
 import { clip, esc } from './escape.js';
 import { px } from './scale.js';
 import type { ChartRace, RoundDoc } from './types.js';
+import { maxOf } from '../../model/extent.js';
 
 const LABEL = 170;
 const COL = 210;
@@ -47,7 +48,7 @@ export function roundsChart(race: ChartRace, id: string, title: string): string 
   const withInactive = rounds.some((r) => r.inactive !== undefined);
   const rows = withInactive ? [...names, INACTIVE] : names;
   const votesAt = (r: RoundDoc, row: string): number | null => (row === INACTIVE ? inactiveOf(r) : r.tally[row] ?? null);
-  const max = Math.max(1, ...rounds.flatMap((r) => [r.threshold, ...rows.map((row) => votesAt(r, row) ?? 0)]));
+  const max = maxOf(rounds.flatMap((r) => [r.threshold, ...rows.map((row) => votesAt(r, row) ?? 0)]), 1);
   const width = LABEL + rounds.length * COL;
   const height = TOP + rows.length * ROW + 6;
   const x = (v: number): number => (v / max) * BAR;

@@ -1,6 +1,7 @@
 /** Shares and axes for the charts. Bar lengths are floats (pixels); every number printed is exact. */
 import type { Fraction } from '../../count/rules/fraction.js';
 import type { ConditionDoc, RaceDoc } from '../schema.js';
+import { maxOf } from '../../model/extent.js';
 
 /** "1/2" (as the document writes shares) → 1/2; null for anything else. */
 export function parseShare(text: string): Fraction | null {
@@ -36,8 +37,8 @@ export function thresholdsOf(wins: readonly ConditionDoc[]): Threshold[] {
 
 /** The axis runs to the next tenth above both the top share and the highest threshold, so neither is cut. */
 export function axisMax(race: Pick<RaceDoc, 'candidates' | 'denominator'>, thresholds: readonly Threshold[]): number {
-  const top = race.denominator === 0 ? 0 : Math.max(0, ...race.candidates.map((c) => c.votes)) / race.denominator;
-  const highest = Math.max(top, ...thresholds.map((t) => t.share.num / t.share.den));
+  const top = race.denominator === 0 ? 0 : maxOf(race.candidates.map((c) => c.votes), 0) / race.denominator;
+  const highest = maxOf(thresholds.map((t) => t.share.num / t.share.den), top);
   return Math.min(1, Math.ceil(highest * 10 + 0.5) / 10);
 }
 
