@@ -1,6 +1,6 @@
 /** The flow for a set of inputs: read → parse → layout → tally → decide. */
 import { DataError } from '../model/errors.js';
-import { decide, type Decision } from '../count/decide.js';
+import { decide, type DecideContext, type Decision } from '../count/decide.js';
 import { normalizeHeader } from '../layout/columns.js';
 import { HeaderSearch } from '../layout/header.js';
 import { RowReader } from '../layout/rows/row-reader.js';
@@ -21,7 +21,7 @@ import { outlookFor, type Outlook } from '../count/outlook.js';
 import { hiddenCharacterWarnings } from '../render/sanitize.js';
 import { Tally } from '../count/tally.js';
 import type { InputSummary, PrimaryMode, RaceTally, Warning } from '../model/types.js';
-import { raceTitle, type Election } from '../count/election.js';
+import { raceTitle, type Election, type RaceResult } from '../count/election.js';
 
 export { raceTitle, type Election, type RaceResult } from '../count/election.js';
 
@@ -96,12 +96,8 @@ export async function countElection(sources: Source[], options: ElectionOptions)
   appendAll(warnings, mixedPrimaryWarnings(primary, tally.races.values()));
   appendAll(warnings, hiddenCharacterWarnings(tally.races.values()));
   const races = filterRaces([...tally.races.values()], options.raceFilter ?? [], (race) => ({ id: race.key, title: raceTitle(race) }))
-    .map((race) => {
-      // decide() falls back on the race's own seats (MEDSL magnitude, Clarity "Vote For N") when --seats is not given.
-      const decision = decide(race, options.rule, { registered: options.registered ?? null, seats: options.seats ?? null });
-      const n = outstandingFor(race, options);
-      return { race, decision, outlook: n === null ? null : outlookFor(decision, options.rule, n) };
-    })
+    // decide() falls back on the race's own seats (MEDSL magnitude, Clarity "Vote For N") when --seats is not given.
+    .map((race): RaceResult => new LazyResult(race, outstandingFor(race, options), options.rule, { registered: options.registered ?? null, seats: options.seats ?? null }))
     .filter(({ decision }) => !(options.contestedOnly === true && isUncontested(decision)))
     .filter(({ decision }) => !options.statusFilter?.length || options.statusFilter.some((s) => s === decision.outcome.status));
   const known = new Set<string>(races.map(({ race }) => race.key));
@@ -112,6 +108,28 @@ export async function countElection(sources: Source[], options: ElectionOptions)
     }
   }
   return { rule: options.rule, by: options.by ?? null, seats: options.seats ?? null, primary, inputs, races, warnings };
+}
+
+/**
+ * A race's decision and outlook, worked out each time they are asked for and never kept: with hundreds of
+ * thousands of races, memory stays with the tallies (about a kilobyte a race) instead of every decision at once.
+ * Both are pure functions of the tally, so asking twice gives the same answer.
+ */
+class LazyResult implements RaceResult {
+  constructor(
+    readonly race: RaceTally,
+    private readonly outstanding: number | null,
+    private readonly rule: Rule,
+    private readonly context: DecideContext,
+  ) {}
+
+  get decision(): Decision {
+    return decide(this.race, this.rule, this.context);
+  }
+
+  get outlook(): Outlook | null {
+    return this.outstanding === null ? null : outlookFor(this.decision, this.rule, this.outstanding);
+  }
 }
 
 /**
