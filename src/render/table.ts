@@ -43,12 +43,25 @@ export async function renderTable(election: Election, options: TableOptions): Pr
     stringWidth = (text) => (PRINTABLE_ASCII.test(text) ? text.length : wide(text));
   }
   const blocks = election.races.map((r) => renderRace(r, election.rule, election.by, options, c));
+  if (election.ranked?.length) blocks.push(...(await rankedBlocks(election, options, c)));
   if (blocks.length === 0) blocks.push('No races matched.\n');
   return blocks.join('\n') + footer(election, c, options);
 }
 
+/** Ranked races (ranked-table.ts), their long lines wrapped on a terminal like the rest. */
+async function rankedBlocks(election: Election, options: TableOptions, c: ChalkInstance): Promise<string[]> {
+  const { renderRankedRace } = await import('./ranked-table.js');
+  const fit = options.terminal === true;
+  return (election.ranked ?? []).map((race) => {
+    const text = renderRankedRace(race, { width: options.width, terminal: fit, stringWidth }, c);
+    if (!fit) return text;
+    return text.split('\n').flatMap((l) => (stringWidth(l) > options.width ? wrapWords(l, options.width, stringWidth).map((x, i) => (i === 0 ? x : `  ${x}`)) : [l])).join('\n');
+  });
+}
+
 function allAscii(election: Election): boolean {
   const texts = election.inputs.map((i) => i.name);
+  for (const r of election.ranked ?? []) texts.push(r.office, ...Object.keys(r.result.rounds[0]?.tally ?? {}), '✓');
   for (const { race, decision } of election.races) {
     texts.push(race.office, race.district, race.party ?? '', ...(race.regions?.keys() ?? []));
     for (const cand of decision.candidates) texts.push(cand.name, cand.party);
@@ -160,6 +173,10 @@ function footer(election: Election, c: ChalkInstance, options: TableOptions): st
   // Several races: how they ended, in one line a reporter can quote.
   const wrap = (text: string): string[] => (options.terminal === true ? wrapWords(text, options.width, stringWidth) : [text]);
   const summary = election.races.length > 1 ? wrap(summaryLine(election.races.map((r) => r.decision))).map((l) => c.bold(l) + '\n').join('') : '';
+  if (election.races.length === 0 && election.ranked?.length) {
+    const ballots = (election.ranked ?? []).reduce((n, r) => n + r.result.ballots, 0);
+    return '\n' + wrap(`${files} · ${formatVotes(ballots)} ballots`).map((l) => c.dim(l)).join('\n') + '\n';
+  }
   const sources = wrap(`${files} · ${formatVotes(rows)} rows, ${formatVotes(used)} counted${leftOut ? ` · left out: ${leftOut}` : ''}${primary}`);
   return '\n' + summary + sources.map((l) => c.dim(l)).join('\n') + '\n';
 }
