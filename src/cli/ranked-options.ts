@@ -51,6 +51,7 @@ export function rankedOptions(raw: RawOptions): RankedOptions {
     exclude: raw.exclude === undefined ? [] : [raw.exclude].flat(),
     writeInLabel: raw.writeInLabel ?? null,
     randomSeed: raw.seed === undefined ? null : BigInt(raw.seed),
+    contest: raw.contest ?? null,
     byPrecinct: raw.by !== undefined && /^precincts?$/i.test(raw.by),
   };
 }
@@ -61,7 +62,7 @@ export function rankedFlagsGiven(raw: RawOptions): string[] {
     [raw.overvote, '--overvote'], [raw.maxSkippedRanks, '--max-skipped-ranks'], [raw.maxRankings, '--max-rankings'],
     [raw.exhaustOnDuplicate, '--exhaust-on-duplicate'], [raw.batchElimination, '--batch-elimination'],
     [raw.continueUntilTwo, '--continue-until-two'], [raw.minimumVotes, '--minimum-votes'], [raw.writeInLabel, '--write-in-label'],
-    [raw.exclude, '--exclude'], [raw.firstRoundThreshold, '--first-round-threshold'], [raw.tiebreak, '--tiebreak'], [raw.seed, '--seed'],
+    [raw.exclude, '--exclude'], [raw.firstRoundThreshold, '--first-round-threshold'], [raw.tiebreak, '--tiebreak'], [raw.seed, '--seed'], [raw.contest, '--contest'],
     [isIrvRule(raw.rule) ? raw.rule : undefined, '--rule'],
   ];
   return given.filter(([v]) => v !== undefined && v !== false).map(([, flag]) => flag);

@@ -25,6 +25,8 @@ export interface RankedOptions {
   /** --write-in-label: the cell text of an undeclared write-in. */
   writeInLabel: string | null;
   randomSeed: bigint | null;
+  /** --contest: which contest of a multi-contest CVR. */
+  contest: string | null;
   /** --by precinct: first choices per precinct. */
   byPrecinct: boolean;
 }
@@ -59,10 +61,16 @@ export async function countRankedFile(path: string, format: CvrFormat, ranked: R
   // no candidate list: names join the count in the order they first appear (that order breaks useCandidateOrder ties)
   const pool = new BallotPool(options, true);
   const precincts = ranked.byPrecinct ? new Map<string, Map<string, number>>() : null;
-  const source: CvrSource = { path, format };
-  for await (const vote of readCvr(source)) {
-    pool.add(vote, labels);
-    if (precincts) notePrecinct(precincts, vote, labels);
+  const source: CvrSource = { path, format, ...(ranked.contest === null ? {} : { contestId: ranked.contest }) };
+  try {
+    for await (const vote of readCvr(source)) {
+      pool.add(vote, labels);
+      if (precincts) notePrecinct(precincts, vote, labels);
+    }
+  } catch (error) {
+    // the readers speak RCTab's config names; on the command line those are flags
+    if (error instanceof DataError && error.hint === 'set contestId') throw new DataError(error.message, error.at, 'name it with --contest <id>, or count with --rctab and a config');
+    throw error;
   }
   if (pool.ballots === 0) throw new DataError('no ballots in the file', { file: path }, 'a cast-vote-record file has one ballot per row');
   const result = tabulatePool(pool);
