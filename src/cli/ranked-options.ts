@@ -43,9 +43,12 @@ export function rankedOptions(raw: RawOptions): RankedOptions {
   if (raw.minimumVotes !== undefined) options.minimumVoteThreshold = wholeNumberOption('--minimum-votes', raw.minimumVotes, 0);
   if (raw.firstRoundThreshold) options.firstRoundDeterminesThreshold = true;
   if (raw.tiebreak !== undefined) options.tiebreakMode = TIES[raw.tiebreak] as TiebreakMode;
-  const random = options.tiebreakMode === 'random' || options.tiebreakMode === 'generatePermutation' || options.tiebreakMode === 'previousRoundCountsThenRandom';
   if (raw.seed !== undefined && !/^-?\d{1,19}$/.test(raw.seed)) throw new UsageError(`--seed must be a whole number, got ${JSON.stringify(raw.seed)}`);
+  // a preset's "by lot" stops at a tie that matters; a seed turns it into a repeatable random draw
+  if (raw.seed !== undefined && raw.tiebreak === undefined && options.tiebreakMode === 'stopCountingAndAsk') options.tiebreakMode = 'random';
+  const random = options.tiebreakMode === 'random' || options.tiebreakMode === 'generatePermutation' || options.tiebreakMode === 'previousRoundCountsThenRandom';
   if (raw.seed !== undefined && !random) throw new UsageError('--seed is for a random tie-break', undefined, 'add --tiebreak random or --tiebreak permutation');
+  if (raw.seed === undefined && random) throw new UsageError(`--tiebreak ${raw.tiebreak ?? 'random'} needs --seed`, undefined, 'give --seed <whole number> so that the draw can be repeated');
   return {
     options,
     exclude: raw.exclude === undefined ? [] : [raw.exclude].flat(),
