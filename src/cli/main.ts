@@ -50,7 +50,7 @@ async function dispatch(p: Parsed, io: Io, help: () => string, setDebug: (debug:
     case 'count':
     case 'races': {
       setDebug(p.options.debug ?? false);
-      if (p.files.length === 0 && io.stdin.isTTY) {
+      if (p.files.length === 0 && p.options.rctab === undefined && io.stdin.isTTY) {
         io.stderr.write(help());
         io.stderr.write('\nrunoff: no input: give a CSV file, or pipe one into standard input\n');
         return ExitCode.Usage;

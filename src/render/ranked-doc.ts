@@ -29,7 +29,7 @@ export function rankedRaceDoc({ id, office, result, precincts }: RankedRace): Ra
       tied: [],
       leader: winner,
       votesShort: null,
-      explanation: `${winner} was elected in round ${round} of the instant runoff with ${votes} of ${continuing} continuing ballots.`,
+      explanation: `${winner} was elected in round ${round} of the instant runoff with ${votes} of ${continuing} continuing ballots`,
       ruleApplied: 'instant-runoff',
       conditions: [],
       advancing: [winner],

@@ -102,5 +102,6 @@ export function readings(race: RankedRace): string[] {
   const head = k.winner !== null
     ? `Condorcet winner: ${safe(k.winner)} beats every other candidate head to head${k.irvAgrees ? '; instant runoff elected them' : `; instant runoff elected ${safe(outcome.winner)} instead`}`
     : `no Condorcet winner: a cycle among ${k.smithSet.map(safe).join(', ')}`;
-  return [`First choices: ${two}.`, `Head to head: ${head}.`];
+  const stop = (text: string): string => (text.endsWith('.') ? text : `${text}.`);
+  return [`First choices: ${stop(two)}`, `Head to head: ${stop(head)}`];
 }

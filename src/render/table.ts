@@ -55,7 +55,7 @@ async function rankedBlocks(election: Election, options: TableOptions, c: ChalkI
   return (election.ranked ?? []).map((race) => {
     const text = renderRankedRace(race, { width: options.width, terminal: fit, stringWidth }, c);
     if (!fit) return text;
-    return text.split('\n').flatMap((l) => (stringWidth(l) > options.width ? wrapWords(l, options.width, stringWidth).map((x, i) => (i === 0 ? x : `  ${x}`)) : [l])).join('\n');
+    return text.split('\n').flatMap((l) => (stringWidth(l) > options.width ? wrapWords(l, options.width - 2, stringWidth).map((x, i) => (i === 0 ? x : `  ${x}`)) : [l])).join('\n');
   });
 }
 
