@@ -6,7 +6,7 @@ import { Argument, Command, Help, Option } from 'commander';
 import { SHELLS, type Shell } from './commands/completion.js';
 import { FORMATS } from '../render/formats.js';
 import type { Sink } from './io.js';
-import { OVERVOTE_RULES, TIEBREAKS } from './ranked-options.js';
+import { OVERVOTE_RULES, TIEBREAKS } from './ranked-choices.js';
 
 /** Raw option values as commander gives them; src/cli/options.ts turns them into a typed request. */
 export interface RawOptions {

@@ -5,25 +5,12 @@
  */
 import { UsageError } from '../model/errors.js';
 import type { OvervoteRule, TiebreakMode } from '../model/irv-options.js';
+import { OVERVOTES, TIES } from './ranked-choices.js';
 import { wholeNumberOption } from '../model/whole-number.js';
 import { findIrvPreset, IRV_PRESETS, type IrvPresetOptions } from '../count/irv/presets.js';
 import type { RankedOptions } from '../pipeline/ranked-count.js';
 import type { RawOptions } from './program.js';
 
-const OVERVOTES: Record<string, OvervoteRule> = {
-  'exhaust-immediately': 'exhaustImmediately',
-  'always-skip': 'alwaysSkipToNextRank',
-  'exhaust-if-multiple-continuing': 'exhaustIfMultipleContinuing',
-};
-const TIES: Record<string, TiebreakMode> = {
-  'candidate-order': 'useCandidateOrder',
-  random: 'random',
-  permutation: 'generatePermutation',
-  'previous-round-then-random': 'previousRoundCountsThenRandom',
-};
-
-export const OVERVOTE_RULES = Object.keys(OVERVOTES);
-export const TIEBREAKS = Object.keys(TIES);
 
 /** Whether --rule names an instant-runoff preset (the two-round rules do not see it then). */
 export function isIrvRule(id: string | undefined): boolean {
