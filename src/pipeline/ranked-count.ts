@@ -38,8 +38,7 @@ const DEFAULT_LABELS: BallotLabels = { overvoteLabel: OVERVOTE, skippedRankLabel
 export async function rankedFormatOf(path: string): Promise<CvrFormat | null> {
   if (path === '-' || /\.gz$/i.test(path)) return null;
   const info = await stat(path).catch(() => null);
-  if (info === null) return null; // the results path reports the missing file
-  if (info.isDirectory()) return detectCvrFormat(path);
+  if (info === null) return null; // the results path reports the missing file (and a folder that is not a CVR)
   let format: CvrFormat;
   try {
     format = await detectCvrFormat(path);
@@ -49,7 +48,9 @@ export async function rankedFormatOf(path: string): Promise<CvrFormat | null> {
   }
   // A candidate-column CSV is a ballot file only by the shape of its cells, and small vote counts in a results
   // file look alike: those keep the results path, and --rctab (provider genericCsv) reads them as ballots
-  return format === 'genericCsv' ? null : format;
+  // An ES&S workbook needs its first rank column and row, which only an RCTab config gives (--rctab); without
+  // one, an xlsx keeps the results path and its "export the sheet to CSV" hint
+  return format === 'genericCsv' || format === 'ess' ? null : format;
 }
 
 /** One ballot file, tabulated with the command line's options. */
