@@ -78,7 +78,7 @@ async function dispatch(p: Parsed, io: Io, help: (topic?: string) => string | nu
     case 'count':
     case 'races': {
       setDebug(p.options.debug ?? false);
-      if (p.files.length === 0 && io.stdin.isTTY) {
+      if (p.files.length === 0 && p.options.rctab === undefined && io.stdin.isTTY) {
         // Like rg and gh: a few lines that say what to type, not the whole help.
         io.stderr.write(SHORT_USAGE);
         io.stderr.write('runoff: no input: give a CSV file, or pipe one into standard input\n');

@@ -10,6 +10,8 @@ import { resolveRule } from '../count/rules/resolve.js';
 import { ruleNeedsRegions } from '../count/rules/rule.js';
 import type { Format } from '../render/formats.js';
 import type { RawOptions } from './program.js';
+import type { RankedOptions } from '../pipeline/ranked-count.js';
+import { isIrvRule, rankedFlagsGiven, rankedOptions } from './ranked-options.js';
 
 export type Colour = 'always' | 'never' | 'auto';
 
@@ -32,6 +34,10 @@ export interface CountRequest {
   colour: Colour;
   /** No colour and no bars, even on a terminal. */
   plain: boolean;
+  /** How cast-vote-record files are tabulated (instant runoff). */
+  ranked: RankedOptions;
+  /** --rctab: an RCTab contest config to tabulate. */
+  rctab: string | null;
 }
 
 export function toRequest(command: 'count' | 'races', files: string[], raw: RawOptions): CountRequest {
@@ -41,11 +47,15 @@ export function toRequest(command: 'count' | 'races', files: string[], raw: RawO
   }
   const format = raw.json ? 'json' : ((raw.format ?? 'table') as Format);
   if (raw.outDir !== undefined && format !== 'svg') throw new UsageError('--out-dir is for --format svg', undefined, 'add --format svg, or leave out --out-dir');
-  if (files.length === 0) refuseSwallowedInput(raw);
-  const inputs = files.length === 0 ? ['-'] : files;
+  if (raw.rctab !== undefined && rankedFlagsGiven(raw).length > 0) {
+    throw new UsageError(`--rctab takes every tabulation option from the config: ${rankedFlagsGiven(raw).join(', ')} cannot be added`, undefined, 'change the config, or count the CVR file itself with the flags');
+  }
+  if (files.length === 0 && raw.rctab === undefined) refuseSwallowedInput(raw);
+  const inputs = files.length === 0 ? (raw.rctab === undefined ? ['-'] : []) : files;
   if (inputs.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be given only once', undefined, 'name the other inputs as files');
   if (raw.watch && inputs.includes('-')) throw new UsageError('--watch needs files: standard input cannot be read again', undefined, 'save the input to a file and watch that file');
-  const { rule, registered, seats } = resolveRule(raw);
+  // an instant-runoff preset (`--rule nyc-rcv`) is for ranked ballots; results files keep the default rule
+  const { rule, registered, seats } = resolveRule(isIrvRule(raw.rule) ? { ...raw, rule: undefined } : raw);
   return {
     files: inputs,
     listRaces: command === 'races',
@@ -75,6 +85,8 @@ export function toRequest(command: 'count' | 'races', files: string[], raw: RawO
     quiet: raw.quiet ?? false,
     colour: raw.plain || raw.color === false ? 'never' : raw.color === true ? 'always' : 'auto',
     plain: raw.plain ?? false,
+    ranked: rankedOptions(raw),
+    rctab: raw.rctab ?? null,
   };
 }
 

@@ -6,6 +6,7 @@ import { Argument, Command, Help, Option } from 'commander';
 import { SHELLS, type Shell } from './commands/completion.js';
 import { FORMATS } from '../render/formats.js';
 import type { Sink } from './io.js';
+import { OVERVOTE_RULES, TIEBREAKS } from './ranked-choices.js';
 
 /** Raw option values as commander gives them; src/cli/options.ts turns them into a typed request. */
 export interface RawOptions {
@@ -39,6 +40,20 @@ export interface RawOptions {
   quiet?: boolean;
   debug?: boolean;
   parser?: 'auto' | 'csv-parse' | 'fast';
+  rctab?: string;
+  contest?: string;
+  overvote?: string;
+  maxSkippedRanks?: string;
+  maxRankings?: string;
+  exhaustOnDuplicate?: boolean;
+  batchElimination?: boolean;
+  continueUntilTwo?: boolean;
+  minimumVotes?: string;
+  writeInLabel?: string;
+  exclude?: string | string[];
+  firstRoundThreshold?: boolean;
+  tiebreak?: string;
+  seed?: string;
 }
 
 export type Parsed =
@@ -83,6 +98,20 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--outstanding-file <csv>', description: 'votes not yet counted per race, from a race,outstanding CSV', for: COUNT },
   { flags: '-w, --watch', description: 're-read the files when they change and redraw (election night); Ctrl-C stops', for: COUNT },
   { flags: '--by <column>', description: 'break each race down by the values of a column, e.g. county or precinct', for: COUNT },
+  { flags: '--rctab <config>', description: 'instant runoff from an RCTab contest config and its CVR files, tabulated as RCTab does', for: COUNT },
+  { flags: '--contest <id>', description: 'ranked ballots: the contest to count in a file or folder of several (Dominion, CDF, Hart, Clear Ballot)', for: COUNT },
+  { flags: '--overvote <rule>', description: 'ranked ballots: an overvote exhausts the ballot, is skipped, or exhausts only if several marks continue', for: COUNT, choices: OVERVOTE_RULES },
+  { flags: '--max-skipped-ranks <n>', description: 'ranked ballots: more skipped ranks in a row than this exhaust the ballot (a number or unlimited; default 1)', for: COUNT },
+  { flags: '--max-rankings <n>', description: 'ranked ballots: ranks past this are an error (default: every rank in the file)', for: COUNT },
+  { flags: '--exhaust-on-duplicate', description: 'ranked ballots: a candidate ranked twice exhausts the ballot (default: the repeat is skipped)', for: COUNT },
+  { flags: '--batch-elimination', description: 'ranked ballots: eliminate at once every candidate who cannot overtake the next', for: COUNT },
+  { flags: '--continue-until-two', description: 'ranked ballots: keep eliminating until two candidates remain, even after a majority', for: COUNT },
+  { flags: '--minimum-votes <n>', description: 'ranked ballots: candidates with fewer first-round votes are eliminated together in round 1', for: COUNT },
+  { flags: '--write-in-label <text>', description: 'ranked ballots: the cell text of an undeclared write-in (default UWI; also "write-in")', for: COUNT },
+  { flags: '--exclude <name>', description: 'ranked ballots: leave this candidate out of the count; give it again for more', for: COUNT, repeatable: true },
+  { flags: '--first-round-threshold', description: 'ranked ballots: the threshold of round 1 holds in every round', for: COUNT },
+  { flags: '--tiebreak <mode>', description: 'ranked ballots: how a tie for last is broken (default candidate-order: first seen)', for: COUNT, choices: TIEBREAKS },
+  { flags: '--seed <n>', description: 'ranked ballots: the random seed of --tiebreak random or permutation', for: COUNT },
   { flags: '--party-primary', description: 'treat the file as party primaries: each party is its own race', for: READING },
   { flags: '--all-party', description: 'one race across parties, even if the file name says primary', for: READING },
   { flags: '--skip-bad-rows', description: 'skip rows whose votes cannot be read, with a counted warning, instead of stopping', for: READING },
@@ -115,6 +144,8 @@ const EXAMPLES = `Examples:
   $ runoff --format markdown results.csv    also csv, ndjson, json
   $ runoff --format html r.csv > r.html     one page, a chart per race (opens offline)
   $ runoff --format svg --out-dir out r.csv one SVG chart file per race
+  $ runoff ballots.csv                      instant runoff, round by round, from a cast-vote-record file
+  $ runoff --rctab contest_config.json      instant runoff exactly as an RCTab config describes it
   $ runoff races results.csv                every race key, its candidates and rows, the layout found
   $ runoff --names README.txt wide.csv      real names for the candidate columns of a wide (RDH) file
   $ runoff schema                           the JSON Schema of --json output

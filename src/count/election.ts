@@ -2,6 +2,7 @@
 import type { Decision } from './decide.js';
 import type { Outlook } from './outlook.js';
 import type { Rule } from './rules/rule.js';
+import type { IrvResult } from './irv/result.js';
 import type { InputSummary, PrimaryMode, RaceTally, Warning } from '../model/types.js';
 import { partyLabel } from '../model/parties.js';
 
@@ -10,6 +11,17 @@ export interface RaceResult {
   decision: Decision;
   /** With --outstanding: what the votes still to count can change. */
   outlook: Outlook | null;
+}
+
+/** A ranked-ballot contest counted by instant runoff (one per cast-vote-record file or RCTab config). */
+export interface RankedRace {
+  id: string;
+  office: string;
+  /** The ballot file or the RCTab config. */
+  file: string;
+  result: IrvResult;
+  /** With --by precinct: first choices per precinct, most first. */
+  precincts?: { area: string; firstChoices: Record<string, number> }[];
 }
 
 export interface Election {
@@ -21,6 +33,8 @@ export interface Election {
   primary: PrimaryMode;
   inputs: InputSummary[];
   races: RaceResult[];
+  /** Ranked-ballot contests, after the two-round races. */
+  ranked?: RankedRace[];
   warnings: Warning[];
 }
 

@@ -9,9 +9,12 @@ import { toDocument } from './document.js';
 import type { RaceDoc } from './schema.js';
 import { shareNumber } from './numbers.js';
 import { sanitizeForTerminal } from './sanitize.js';
+import { rankedCsvRows } from './ranked-csv.js';
 
 const HEADER = ['race', 'office', 'district', 'primary_party', 'rank', 'candidate', 'party', 'votes', 'share', 'total_votes', 'status', 'advances', 'winner', 'runoff', 'votes_short', 'ballot', 'ballot_source'];
 const AREA = ['area', 'leads_area'];
+/** Only when ranked races are present: the round of the row and what happened to the candidate in it. */
+const ROUND = ['round', 'round_status'];
 const OUTLOOK = ['outstanding', 'votes_needed_to_win', 'runoff_locked', 'outlook'];
 
 /**
@@ -39,10 +42,12 @@ export function renderCsv(election: Election, options: { terminal: boolean } = {
   const t = (value: string): string => text(value, options.terminal);
   // Which ballot was assumed, on every row, so a row read alone still says it (the reason is in --json).
   const ballot = election.primary.partyPrimary ? 'party-primary' : 'all-party';
-  const doc = toDocument(election);
+  const doc = toDocument({ ...election, ranked: [] });
   const byArea = doc.races.some((r) => r.breakdown);
   const outlooks = doc.races.some((r) => r.outlook);
-  const rows = [[...HEADER, ...(byArea ? AREA : []), ...(outlooks ? OUTLOOK : [])].join(',')];
+  const ranked = election.ranked ?? [];
+  const rows = [[...HEADER, ...(byArea ? AREA : []), ...(outlooks ? OUTLOOK : []), ...(ranked.length > 0 ? ROUND : [])].join(',')];
+  const roundBlank = ranked.length > 0 ? ['', ''] : [];
   const outlookCells = (race: RaceDoc, name: string): string[] => {
     if (!outlooks) return [];
     const o = race.outlook;
@@ -61,7 +66,7 @@ export function renderCsv(election: Election, options: { terminal: boolean } = {
     race.candidates.forEach((c, i) => {
       rows.push([
         ...raceCells, String(i + 1), t(c.name), t(c.party), String(c.votes), c.share === null ? '' : c.share.toFixed(6),
-        String(race.totalVotes), ...outcomeCells(c.name), ...(byArea ? ['', ''] : []), ...outlookCells(race, c.name),
+        String(race.totalVotes), ...outcomeCells(c.name), ...(byArea ? ['', ''] : []), ...outlookCells(race, c.name), ...roundBlank,
       ].join(','));
     });
     for (const area of race.breakdown?.areas ?? []) {
@@ -70,11 +75,13 @@ export function renderCsv(election: Election, options: { terminal: boolean } = {
         const share = shareNumber(v.votes, area.totalVotes);
         rows.push([
           ...raceCells, String(i + 1), t(v.name), t(c?.party ?? ''), String(v.votes), share === null ? '' : share.toFixed(6),
-          String(area.totalVotes), ...outcomeCells(v.name), t(area.area), area.leader === v.name ? 'yes' : 'no', ...outlookCells(race, v.name),
+          String(area.totalVotes), ...outcomeCells(v.name), t(area.area), area.leader === v.name ? 'yes' : 'no', ...outlookCells(race, v.name), ...roundBlank,
         ].join(','));
       });
     }
   }
+  const pad = [...(byArea ? ['', ''] : []), ...(outlooks ? ['', '', '', ''] : [])];
+  for (const race of ranked) rows.push(...rankedCsvRows(race, t).map((cells) => [...cells.slice(0, HEADER.length), ...pad, ...cells.slice(HEADER.length)].join(',')));
   // RFC 4180 lines end in CRLF; on a terminal, plain LF (a CR is a control character there).
   const eol = options.terminal ? '\n' : '\r\n';
   return rows.join(eol) + eol;

@@ -3,6 +3,7 @@ import type { Election, RaceResult } from '../count/election.js';
 import { fractionText as frac } from '../count/rules/fraction.js';
 import { describeAdvance, type Condition, type Rule } from '../count/rules/rule.js';
 import type { ConditionDoc, ElectionDoc, RaceDoc, RuleDoc } from './schema.js';
+import { rankedRaceDoc } from './ranked-doc.js';
 import { shareNumber } from './numbers.js';
 import { breakdown } from './breakdown.js';
 import type { Outlook } from '../count/outlook.js';
@@ -20,7 +21,8 @@ function breakdownDoc(column: string, race: RaceTally, ranked: CandidateTally[])
   };
 }
 
-export const SCHEMA_VERSION = 1;
+/** 2: ranked (instant-runoff) races join `races`, with their rounds; two-round races are unchanged. */
+export const SCHEMA_VERSION = 2;
 
 function conditionDoc(c: Condition): ConditionDoc {
   return {
@@ -56,7 +58,9 @@ export function ruleDoc(rule: Rule): RuleDoc {
 }
 
 export function toDocument(election: Election): ElectionDoc {
-  return { ...documentHead(election), races: election.races.map((r) => raceDoc(election, r)), warnings: election.warnings };
+  const races: ElectionDoc['races'] = election.races.map((r) => raceDoc(election, r));
+  for (const r of election.ranked ?? []) races.push(rankedRaceDoc(r));
+  return { ...documentHead(election), races, warnings: election.warnings };
 }
 
 /** The fields before `races`, in the order the document prints them. */

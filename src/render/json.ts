@@ -4,19 +4,24 @@
  * text is exactly `JSON.stringify(toDocument(election), null, 2)`.
  */
 import type { Election } from '../count/election.js';
+import type { RankedRace } from '../count/election.js';
 import { documentHead, raceDoc } from './document.js';
+import { rankedRaceDoc } from './ranked-doc.js';
 import { escapeJsonText } from './sanitize.js';
 
 export function* renderJson(election: Election): Generator<string> {
   const head = documentHead(election);
   yield '{\n';
   for (const [key, value] of Object.entries(head)) yield `  ${JSON.stringify(key)}: ${nested(value, 1)},\n`;
-  if (election.races.length === 0) yield '  "races": [],\n';
+  const ranked = election.ranked ?? [];
+  const count = election.races.length + ranked.length;
+  if (count === 0) yield '  "races": [],\n';
   else {
     yield '  "races": [\n';
-    for (let i = 0; i < election.races.length; i++) {
-      const race = raceDoc(election, election.races[i] as Election['races'][number]);
-      yield `    ${nested(race, 2)}${i + 1 < election.races.length ? ',' : ''}\n`;
+    for (let i = 0; i < count; i++) {
+      const two = election.races[i];
+      const race = two ? raceDoc(election, two) : rankedRaceDoc(ranked[i - election.races.length] as RankedRace);
+      yield `    ${nested(race, 2)}${i + 1 < count ? ',' : ''}\n`;
     }
     yield '  ],\n';
   }

@@ -7,6 +7,7 @@ import { sanitizeForTerminal } from './sanitize.js';
 import type { Outcome } from '../model/types.js';
 import { isUncontested, ruleHeadline, summaryLine, verdictExplanation, verdictHeadline, verdictLabel } from './verdict.js';
 import { breakdown, breakdownGrid } from './breakdown.js';
+import { rankedMarkdown } from './ranked-markdown.js';
 
 /** Untrusted text inside a Markdown table: no control characters, no table breaks, no markup. */
 function md(value: string): string {
@@ -32,8 +33,10 @@ export function renderMarkdown(election: Election): string {
     ];
     return lines.join('\n') + '\n';
   });
+  for (const r of election.ranked ?? []) blocks.push(rankedMarkdown(r));
   const ballot = `_Ballot: ${md(ballotLine(election.primary))}_\n`;
-  if (blocks.length > 1) blocks.push(`**${md(summaryLine(election.races.map((r) => r.decision)))}**\n`);
+  if (election.races.length > 1) blocks.push(`**${md(summaryLine(election.races.map((r) => r.decision)))}**\n`);
+  if (election.races.length === 0 && election.ranked?.length) return blocks.join('\n');
   return blocks.length === 0 ? `No races matched.\n\n${ballot}` : `${blocks.join('\n')}\n${ballot}`;
 }
 

@@ -2,6 +2,7 @@
 import { listRules, type RuleListing } from '../count/rules/describe.js';
 import { majority } from '../count/rules/presets.js';
 import { ruleDoc } from './document.js';
+import { describeIrvPreset, IRV_PRESETS } from '../count/irv/presets.js';
 
 export type RulesFormat = 'table' | 'json';
 
@@ -22,6 +23,8 @@ function rulesJson(rules: RuleListing[]): string {
     schemaVersion: 1,
     default: majority.id,
     rules: rules.map((r) => ({ ...ruleDoc(r.rule), definition: r.definition })),
+    // ranked-ballot presets: the same --rule flag, applied to cast-vote-record files
+    irvRules: IRV_PRESETS.map((p) => ({ ...p, definition: describeIrvPreset(p) })),
   };
   return JSON.stringify(doc, null, 2) + '\n';
 }
@@ -47,7 +50,20 @@ function rulesTable(rules: RuleListing[], width: number): string {
     lines.forEach((line, i) => out.push(`${i === 0 ? r.id.padEnd(idWidth) : indent}${line}`.trimEnd()));
     out.push('');
   }
+  out.push(...irvTable(idWidth, textWidth));
   return out.join('\n');
+}
+
+/** The instant-runoff presets, after the two-round rules, in the same layout. */
+function irvTable(idWidth: number, textWidth: number): string[] {
+  const out = ['Instant-runoff presets, for cast-vote-record files (--rule <id>; each option also has its own flag):', ''];
+  const indent = ' '.repeat(idWidth);
+  for (const p of IRV_PRESETS) {
+    const lines = [...wrap(p.verified ? p.name : `${p.name} — UNVERIFIED`, textWidth), ...wrap(describeIrvPreset(p), textWidth), ...wrap(`source: ${p.source}`, textWidth), ...(p.note ? wrap(`note: ${p.note}`, textWidth) : [])];
+    lines.forEach((line, i) => out.push(`${i === 0 ? p.id.padEnd(idWidth) : indent}${line}`.trimEnd()));
+    out.push('');
+  }
+  return out;
 }
 
 /** Greedy word wrap; a word longer than the width gets a line of its own. */

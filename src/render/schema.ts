@@ -76,8 +76,96 @@ export const outcomeSchema = z.discriminatedUnion('status', [
   z.object({ status: z.enum(STATUSES.filter((s): s is Exclude<typeof s, 'winner'> => s !== 'winner')), winner: z.null(), ...outcomeDetail }),
 ]);
 
+const twoRoundRaceFields = {
+  id: z.string().describe('office|district|party, normalised'),
+  office: z.string(),
+  district: z.string(),
+  party: z.string().nullable().describe('the party of a party primary; null for an all-party race'),
+  totalVotes: z.number().int(),
+  denominator: z.number().int(),
+  blankVotes: z.number().int(),
+  invalidVotes: z.number().int(),
+  registeredVoters: z.number().int().nullable(),
+  seats: z.number().int().nullable().describe('seats the contest fills, when known; more than one makes it not_applicable'),
+  candidates: z.array(z.object({ name: z.string(), party: z.string(), votes: z.number().int(), share: z.number().nullable() })),
+  outcome: outcomeSchema,
+  reporting: z.object({ counted: z.number().int(), total: z.number().int(), unit: z.string() }).optional().describe('precincts (or areas) reporting, when the file says'),
+  outlook: z.object({
+    outstanding: z.number().int(),
+    finalDenominator: z.number().int(),
+    leader: z.object({
+      name: z.string(),
+      status: z.enum(['clinched', 'needs', 'cannot']),
+      votesNeeded: z.number().int().nullable().describe('the fewest outstanding votes that guarantee the win (worst case: the rest all go to the strongest rival)'),
+      votesNeededAtBest: z.number().int().nullable().describe('the fewest with which the win is still possible (best case: the rest split among the others)'),
+    }).nullable(),
+    contenders: z.array(z.object({ name: z.string(), votesNeeded: z.number().int(), votesNeededAtBest: z.number().int() })),
+    cut: z.object({ locked: z.boolean(), holder: z.string(), challengers: z.array(z.object({ name: z.string(), marginNeeded: z.number().int(), canPass: z.boolean().describe('false: the gap can only be closed to a tie') })) }).nullable(),
+    partial: z.boolean(),
+    sentence: z.string(),
+  }).optional().describe('with --outstanding: what the votes still to count can change, for any split of them'),
+  breakdown: z.object({
+    column: z.string(),
+    areas: z.array(z.object({
+      area: z.string(),
+      totalVotes: z.number().int(),
+      leader: z.string().nullable(),
+      votes: z.array(z.object({ name: z.string(), votes: z.number().int() })),
+    })),
+  }).optional().describe('with --by: votes per area and candidate'),
+};
+
+const twoRoundRace = z.object(twoRoundRaceFields);
+
+const inactive = z.object({
+  overvotes: z.number().int(),
+  skippedRankings: z.number().int(),
+  repeatedRankings: z.number().int(),
+  exhaustedChoices: z.number().int(),
+}).describe('ballots no longer counting, cumulative, by the reason they stopped');
+
+const round = z.object({
+  round: z.number().int(),
+  tally: z.record(z.string(), z.number().int()).describe('votes of every continuing candidate, most first; names as RCTab writes them'),
+  threshold: z.number().int().describe('votes needed to be elected in this round'),
+  eliminated: z.array(z.string()),
+  elected: z.array(z.string()),
+  transfers: z.record(z.string(), z.record(z.string(), z.number().int())).describe('from an eliminated candidate to each recipient, or to "exhausted"'),
+  inactive,
+});
+
+/**
+ * A ranked race carries every field of a two-round race (candidates are the first choices, the outcome is the
+ * instant-runoff winner) plus its rounds: a reader of version 1 documents still finds what it read.
+ */
+const rankedRace = twoRoundRace.extend({
+  method: z.literal('instant-runoff'),
+  ballots: z.number().int().describe('every ballot read, those that ranked nobody included'),
+  undervotes: z.number().int().describe('ballots that ranked nobody: in no round'),
+  rounds: z.array(round),
+  final: z.object({
+    round: z.number().int(),
+    votes: z.number().int(),
+    threshold: z.number().int(),
+    continuing: z.number().int().describe('continuing ballots in that round'),
+  }).describe('the round the winner was elected in'),
+  condorcet: z.object({
+    winner: z.string().nullable().describe('who beats every other candidate head to head, or null'),
+    pairwise: z.record(z.string(), z.record(z.string(), z.number().int())).describe('pairwise[a][b]: ballots ranking a above b'),
+    smithSet: z.array(z.string()).describe('with no Condorcet winner: the smallest set that beats everyone outside it (the cycle)'),
+    irvAgrees: z.boolean().nullable().describe('whether instant runoff elected the Condorcet winner'),
+  }),
+  firstChoices: z.object({
+    tally: z.record(z.string(), z.number().int()),
+    total: z.number().int(),
+    majority: z.string().nullable().describe('a candidate with a majority of first choices'),
+    topTwo: z.array(z.string()).describe('who a top-two runoff on first choices would have paired; [] with a majority'),
+  }),
+  precincts: z.array(z.object({ area: z.string(), firstChoices: z.record(z.string(), z.number().int()) })).optional().describe('with --by precinct: first choices per precinct'),
+});
+
 export const documentSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   rule: ruleSchema,
   partyPrimary: z.object({
     partyPrimary: z.boolean(),
@@ -94,52 +182,19 @@ export const documentSchema = z.object({
     rowsUsed: z.number().int(),
     rowsExcluded: z.partialRecord(exclusion, z.number().int()),
   })),
-  races: z.array(z.object({
-    id: z.string().describe('office|district|party, normalised'),
-    office: z.string(),
-    district: z.string(),
-    party: z.string().nullable().describe('the party of a party primary; null for an all-party race'),
-    totalVotes: z.number().int(),
-    denominator: z.number().int(),
-    blankVotes: z.number().int(),
-    invalidVotes: z.number().int(),
-    registeredVoters: z.number().int().nullable(),
-    seats: z.number().int().nullable().describe('seats the contest fills, when known; more than one makes it not_applicable'),
-    candidates: z.array(z.object({ name: z.string(), party: z.string(), votes: z.number().int(), share: z.number().nullable() })),
-    outcome: outcomeSchema,
-    reporting: z.object({ counted: z.number().int(), total: z.number().int(), unit: z.string() }).optional().describe('precincts (or areas) reporting, when the file says'),
-    outlook: z.object({
-      outstanding: z.number().int(),
-      finalDenominator: z.number().int(),
-      leader: z.object({
-        name: z.string(),
-        status: z.enum(['clinched', 'needs', 'cannot']),
-        votesNeeded: z.number().int().nullable().describe('the fewest outstanding votes that guarantee the win (worst case: the rest all go to the strongest rival)'),
-        votesNeededAtBest: z.number().int().nullable().describe('the fewest with which the win is still possible (best case: the rest split among the others)'),
-      }).nullable(),
-      contenders: z.array(z.object({ name: z.string(), votesNeeded: z.number().int(), votesNeededAtBest: z.number().int() })),
-      cut: z.object({ locked: z.boolean(), holder: z.string(), challengers: z.array(z.object({ name: z.string(), marginNeeded: z.number().int(), canPass: z.boolean().describe('false: the gap can only be closed to a tie') })) }).nullable(),
-      partial: z.boolean(),
-      sentence: z.string(),
-    }).optional().describe('with --outstanding: what the votes still to count can change, for any split of them'),
-    breakdown: z.object({
-      column: z.string(),
-      areas: z.array(z.object({
-        area: z.string(),
-        totalVotes: z.number().int(),
-        leader: z.string().nullable(),
-        votes: z.array(z.object({ name: z.string(), votes: z.number().int() })),
-      })),
-    }).optional().describe('with --by: votes per area and candidate'),
-  })),
+  races: z.array(z.union([rankedRace, twoRoundRace])).describe('two-round races, then ranked (instant-runoff) races'),
   warnings: z.array(z.object({ code: z.enum(WARNING_CODES), message: z.string(), file: z.string().optional(), line: z.number().int().optional() })),
 });
+
 
 export type ConditionDoc = z.infer<typeof condition>;
 export type RuleDoc = z.infer<typeof ruleSchema>;
 export type OutcomeDoc = z.infer<typeof outcomeSchema>;
 export type ElectionDoc = z.infer<typeof documentSchema>;
-export type RaceDoc = ElectionDoc['races'][number];
+/** A two-round race; a ranked race (RankedRaceDoc) has all its fields too. */
+export type RaceDoc = z.infer<typeof twoRoundRace>;
+export type RankedRaceDoc = z.infer<typeof rankedRace>;
+export type RoundDoc = RankedRaceDoc['rounds'][number];
 export type InputDoc = ElectionDoc['inputs'][number];
 export type WarningDoc = ElectionDoc['warnings'][number];
 

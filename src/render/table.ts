@@ -48,12 +48,26 @@ export async function renderTable(election: Election, options: TableOptions): Pr
   }
   const look: Look = { style: c, measure: stringWidth };
   const blocks = election.races.map((r) => renderRace(r, election.rule, election.by, options, look));
+  if (election.ranked?.length) appendAll(blocks, await rankedBlocks(election, options, look));
   if (blocks.length === 0) blocks.push('No races matched.\n');
   return blocks.join('\n') + footer(election, look, options);
 }
 
+/** Ranked races (ranked-table.ts), their long lines wrapped on a terminal like the rest. */
+async function rankedBlocks(election: Election, options: TableOptions, look: Look): Promise<string[]> {
+  const { style: c, measure: stringWidth } = look;
+  const { renderRankedRace } = await import('./ranked-table.js');
+  const fit = options.terminal === true;
+  return (election.ranked ?? []).map((race) => {
+    const text = renderRankedRace(race, { width: options.width, terminal: fit, stringWidth }, c);
+    if (!fit) return text;
+    return text.split('\n').flatMap((l) => (stringWidth(l) > options.width ? wrapWords(l, options.width - 2, stringWidth).map((x, i) => (i === 0 ? x : `  ${x}`)) : [l])).join('\n');
+  });
+}
+
 function allAscii(election: Election): boolean {
   const texts = election.inputs.map((i) => i.name);
+  for (const r of election.ranked ?? []) texts.push(r.office, ...Object.keys(r.result.rounds[0]?.tally ?? {}), '✓');
   for (const { race, decision } of election.races) {
     appendAll(texts, [race.office, race.district, race.party ?? '', ...(race.regions?.keys() ?? [])]);
     for (const cand of decision.candidates) texts.push(cand.name, cand.party);
@@ -176,6 +190,10 @@ function footer(election: Election, look: Look, options: TableOptions): string {
   // Several races: how they ended, in one line a reporter can quote.
   const wrap = (text: string): string[] => (options.terminal === true ? wrapWords(text, options.width, stringWidth) : [text]);
   const summary = election.races.length > 1 ? wrap(summaryLine(election.races.map((r) => r.decision))).map((l) => c.bold(l) + '\n').join('') : '';
+  if (election.races.length === 0 && election.ranked?.length) {
+    const ballots = (election.ranked ?? []).reduce((n, r) => n + r.result.ballots, 0);
+    return '\n' + wrap(`${files} · ${formatVotes(ballots)} ballots`).map((l) => c.dim(l)).join('\n') + '\n';
+  }
   const sources = wrap(`${files} · ${formatVotes(rows)} rows, ${formatVotes(used)} counted${leftOut ? ` · left out: ${leftOut}` : ''}${primary}`);
   return '\n' + summary + sources.map((l) => c.dim(l)).join('\n') + '\n';
 }

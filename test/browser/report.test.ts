@@ -150,6 +150,16 @@ describe.skipIf(!available)('the report in a browser', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it('draws the rounds of a real ranked document (the hand-counted fixture, read by the CLI)', async () => {
+    const { stdout, code } = await run(['--format', 'html', 'fixtures/irv/hand-counted-four-rounds.csv']);
+    expect(code).toBe(0);
+    const { page, errors } = await open('ranked-fixture', stdout);
+    const [rounds] = await barWidths(page, 'svg.rounds');
+    expect(rounds?.length).toBe(5 + 4 + 3 + 2 + 4); // candidates per round, plus the inactive row in each round
+    expectProportional(rounds ?? []);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
   it('sorts a long area table with its script, and parses hostile names as well-formed SVG', async () => {
     const lines = ['county,precinct,office,district,party,candidate,votes'];
     // SYNTHETIC: 80 made-up precincts.

@@ -15,7 +15,7 @@ describe('the seed election: GA-6, 18 April 2017', () => {
   it('gives the same facts in the JSON contract', async () => {
     const { code, doc } = await json([fixture('ga-06-2017-04-18.csv')]);
     expect(code).toBe(0);
-    expect(doc.schemaVersion).toBe(1);
+    expect(doc.schemaVersion).toBe(2);
     expect(doc.races).toHaveLength(1);
     const [race] = doc.races;
     expect(race).toMatchObject({ id: 'u.s. house|6|', office: 'U.S. House', district: '6', party: null, totalVotes: 192569, denominator: 192569 });

@@ -26,6 +26,16 @@ describe.each(fixtures)('%s', (fixture) => {
   });
 });
 
+// ranked-ballot files: the rounds in every format, the HTML drawn from the real ranked document
+const irvFixtures = readdirSync(`${ROOT}fixtures/irv`).filter((f) => f.endsWith('.csv')).map((f) => `fixtures/irv/${f}`).sort();
+describe.each(irvFixtures)('%s', (fixture) => {
+  const name = fixture.replace(/^fixtures\//, '').replaceAll('/', '__').replace(/\.csv$/, '');
+  it.each(formats)('--format %s', async (format) => {
+    const r = await run(['--format', format, fixture]);
+    await expect(pinned(r)).toMatchFileSnapshot(`__golden__/${name}.${format}.txt`);
+  });
+});
+
 describe('the table on a terminal', () => {
   it('has colour, bars and the threshold marker', async () => {
     const r = await run(['fixtures/ga-06-2017-04-18.csv'], { isTTY: true, columns: 100, env: { FORCE_COLOR: '1' } });

@@ -74,7 +74,7 @@ export const ALASKA_RACE: ChartRace = {
 };
 
 export const ALASKA_DOC: ChartDoc = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   rule: {
     id: 'instant-runoff',
     name: 'Instant runoff (SYNTHETIC rule block for tests): more than half of the continuing votes, else the last is eliminated',

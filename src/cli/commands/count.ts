@@ -11,6 +11,9 @@ import { sanitizeForTerminal } from '../../render/sanitize.js';
 import type { Io } from '../io.js';
 import type { CountRequest } from '../options.js';
 import { Progress } from '../progress.js';
+import type { CvrFormat } from '../../model/ballots.js';
+import type { RankedRace } from '../../count/election.js';
+import { countRankedFile, countRctab, rankedFormatOf } from '../../pipeline/ranked-count.js';
 
 export async function count(request: CountRequest, io: Io): Promise<number> {
   const options: ElectionOptions = { ...request.election };
@@ -46,9 +49,18 @@ async function countOnce(request: CountRequest, options: ElectionOptions, io: Io
   let election: Election;
   // Progress only where a person watches: stderr on a terminal, and not --quiet.
   const progress = io.stderr.isTTY && !request.quiet ? new Progress(io.stderr) : null;
+  const { results, ranked } = await splitInputs(request);
+  const rctab = request.rctab === null ? null : await countRctab(request.rctab);
   try {
-    for (const name of request.files) sources.push(...(name === '-' ? [openStdinInput(io.stdin)] : await openInputs(name)));
-    election = await countElection(sources, progress ? { ...options, onProgress: progress.update } : options);
+    for (const name of results) sources.push(...(name === '-' ? [openStdinInput(io.stdin)] : await openInputs(name)));
+    election = sources.length > 0 || (ranked.length === 0 && rctab === null)
+      ? await countElection(sources, progress ? { ...options, onProgress: progress.update } : options)
+      : rankedOnly(options);
+    if (ranked.length > 0) await addRanked(election, ranked, request);
+    if (rctab) {
+      (election.ranked ??= []).push(rctab.race);
+      election.inputs.push(...rctab.inputs);
+    }
   } finally {
     progress?.clear();
     await Promise.all(sources.map((s) => s.close()));
@@ -61,6 +73,33 @@ async function countOnce(request: CountRequest, options: ElectionOptions, io: Io
     throw new DataError(`${n} warning${n === 1 ? '' : 's'} and --strict: refusing the result`, undefined, 'the warnings above say what is doubtful; without --strict they are printed beside the result');
   }
   return { election, warnings };
+}
+
+/** Cast-vote-record files (told by content) go to the instant runoff; everything else to the results path. */
+async function splitInputs(request: CountRequest): Promise<{ results: string[]; ranked: { path: string; format: CvrFormat }[] }> {
+  const results: string[] = [];
+  const ranked: { path: string; format: CvrFormat }[] = [];
+  for (const path of request.files) {
+    const format = await rankedFormatOf(path);
+    if (format === null) results.push(path);
+    else ranked.push({ path, format });
+  }
+  return { results, ranked };
+}
+
+/** An election of ranked contests only: no results file, so the two-round parts are empty. */
+function rankedOnly(options: ElectionOptions): Election {
+  const primary = { partyPrimary: false, source: 'default' as const, reason: 'ranked ballots: one contest per ballot file' };
+  return { rule: options.rule, by: null, seats: null, primary, inputs: [], races: [], ranked: [], warnings: [] };
+}
+
+async function addRanked(election: Election, files: { path: string; format: CvrFormat }[], request: CountRequest): Promise<void> {
+  const races: RankedRace[] = (election.ranked ??= []);
+  for (const { path, format } of files) {
+    const { race, input } = await countRankedFile(path, format, request.ranked);
+    races.push(race);
+    election.inputs.push(input);
+  }
 }
 
 async function render(request: CountRequest, election: Election, io: Io): Promise<Rendered> {
