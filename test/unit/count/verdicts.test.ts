@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { measureLabel } from '../../src/count/rules/contest.js';
-import { fixture, json, run } from '../support/run.js';
+import { measureLabel } from '../../../src/count/rules/contest.js';
+import { fixture, json, run } from '../../support/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'runoff-verdicts-'));
 function csv(name: string, body: string): string {

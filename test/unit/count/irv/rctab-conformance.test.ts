@@ -6,9 +6,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runRctab } from '../../../src/pipeline/ranked.js';
-import type { IrvResult } from '../../../src/count/irv/index.js';
-import { DATA, hasData } from '../../support/run.js';
+import { runRctab } from '../../../../src/pipeline/ranked.js';
+import type { IrvResult } from '../../../../src/count/irv/index.js';
+import { DATA, hasData } from '../../../support/run.js';
 
 const SUITE = `${DATA}rctab/`;
 

@@ -7,10 +7,10 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { irvDefaults, tabulateIrv } from '../../../src/count/irv/index.js';
-import { readBltContest } from '../../../src/read/cvr/blt.js';
+import { irvDefaults, tabulateIrv } from '../../../../src/count/irv/index.js';
+import { readBltContest } from '../../../../src/read/cvr/blt.js';
 
-const FILE = join(import.meta.dirname, '../../../fixtures/irv/burlington-2009.blt');
+const FILE = join(import.meta.dirname, '../../../../fixtures/irv/burlington-2009.blt');
 
 describe('Burlington 2009', () => {
   it('reproduces the official rounds: Kiss 4,313 to Wright 4,061 in round 3', async () => {

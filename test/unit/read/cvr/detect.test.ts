@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { detectCvrFormat } from '../../../src/read/cvr/index.js';
+import { detectCvrFormat } from '../../../../src/read/cvr/index.js';
 import { RCTAB } from './rctab-case.js';
 
 const has = existsSync(RCTAB);

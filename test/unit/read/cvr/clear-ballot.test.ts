@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { choiceHeader } from '../../../src/read/cvr/clear-ballot.js';
+import { choiceHeader } from '../../../../src/read/cvr/clear-ballot.js';
 import { expectedTally, loadCase, RCTAB, readAll, roundOne } from './rctab-case.js';
 
 const has = existsSync(RCTAB);

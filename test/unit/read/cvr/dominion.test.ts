@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { CvrWarning } from '../../../src/read/cvr/index.js';
+import type { CvrWarning } from '../../../../src/read/cvr/index.js';
 import { expectedTally, loadCase, RCTAB, readAll, roundOne } from './rctab-case.js';
 
 const has = existsSync(RCTAB);
@@ -71,7 +71,7 @@ describe('Dominion reader rules and errors', () => {
   it('takes Modified when Original is not current, drops ambiguous marks, groups one rank into an overvote, warns of a record with no current version', async () => {
     const dir = tinyExport();
     const warnings: CvrWarning[] = [];
-    const { readCvr } = await import('../../../src/read/cvr/index.js');
+    const { readCvr } = await import('../../../../src/read/cvr/index.js');
     const votes = [];
     for await (const v of readCvr({ path: dir, format: 'dominion', contestId: '7' }, { onWarning: (w) => warnings.push(w) })) votes.push(v);
     rmSync(dir, { recursive: true });

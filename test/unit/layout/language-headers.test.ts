@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectLayout } from '../../src/layout/detect.js';
-import { fixture, json } from '../support/run.js';
+import { detectLayout } from '../../../src/layout/detect.js';
+import { fixture, json } from '../../support/run.js';
 
 const ctx = { file: 'x.csv', partyPrimary: null };
 

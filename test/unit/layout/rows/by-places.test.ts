@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { json } from '../support/run.js';
+import { json } from '../../../support/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'runoff-by-'));
 const file = join(dir, 'precincts.csv');

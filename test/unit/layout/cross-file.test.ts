@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, json, run } from '../support/run.js';
+import { fixture, json, run } from '../../support/run.js';
 
 const ms = fixture('ms-01-2015-05-12-blank-total-rows.csv');
 const text = readFileSync(ms, 'utf8');

@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { CastVote, CvrFormat, CvrSource } from '../../../src/model/ballots.js';
-import { readCvr } from '../../../src/read/cvr/index.js';
-import { DATA } from '../../support/run.js';
+import type { CastVote, CvrFormat, CvrSource } from '../../../../src/model/ballots.js';
+import { readCvr } from '../../../../src/read/cvr/index.js';
+import { DATA } from '../../../support/run.js';
 
 export const RCTAB = join(DATA, 'rctab');
 

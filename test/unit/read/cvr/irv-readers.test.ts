@@ -3,13 +3,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { irvDefaults, tabulateIrv } from '../../../src/count/irv/index.js';
-import { DataError, InputError } from '../../../src/model/errors.js';
-import { readBltContest } from '../../../src/read/cvr/blt.js';
-import { readGenericCsv } from '../../../src/read/cvr/generic-csv.js';
-import { RANK_COLUMN_LABELS, rankOfHeader, readRankColumns } from '../../../src/read/cvr/rank-columns.js';
-import { runRctab } from '../../../src/pipeline/ranked.js';
-import { DATA, hasData } from '../../support/run.js';
+import { irvDefaults, tabulateIrv } from '../../../../src/count/irv/index.js';
+import { DataError, InputError } from '../../../../src/model/errors.js';
+import { readBltContest } from '../../../../src/read/cvr/blt.js';
+import { readGenericCsv } from '../../../../src/read/cvr/generic-csv.js';
+import { RANK_COLUMN_LABELS, rankOfHeader, readRankColumns } from '../../../../src/read/cvr/rank-columns.js';
+import { runRctab } from '../../../../src/pipeline/ranked.js';
+import { DATA, hasData } from '../../../support/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'runoff-irv-'));
 const file = (name: string, text: string): string => {
@@ -95,7 +95,7 @@ describe('BLT', () => {
 
   it('refuses a multi-seat file at its header line', async () => {
     const path = file('stv.blt', '3 2\n1 1 0\n0\n"A"\n"B"\n"C"\n"T"\n');
-    const { readBlt } = await import('../../../src/read/cvr/blt.js');
+    const { readBlt } = await import('../../../../src/read/cvr/blt.js');
     const read = async () => {
       for await (const _ of readBlt({ path, format: 'blt' }));
     };

@@ -5,14 +5,14 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { irvDefaults, tabulateIrv, type IrvOptions, type IrvResult } from '../../../src/count/irv/index.js';
-import { DataError } from '../../../src/model/errors.js';
-import type { BallotLabels } from '../../../src/model/irv-options.js';
-import { readBltContest } from '../../../src/read/cvr/blt.js';
-import { readGenericCsv } from '../../../src/read/cvr/generic-csv.js';
-import { RANK_COLUMN_LABELS, readRankColumns } from '../../../src/read/cvr/rank-columns.js';
+import { irvDefaults, tabulateIrv, type IrvOptions, type IrvResult } from '../../../../src/count/irv/index.js';
+import { DataError } from '../../../../src/model/errors.js';
+import type { BallotLabels } from '../../../../src/model/irv-options.js';
+import { readBltContest } from '../../../../src/read/cvr/blt.js';
+import { readGenericCsv } from '../../../../src/read/cvr/generic-csv.js';
+import { RANK_COLUMN_LABELS, readRankColumns } from '../../../../src/read/cvr/rank-columns.js';
 
-const FIXTURES = join(import.meta.dirname, '../../../fixtures/irv');
+const FIXTURES = join(import.meta.dirname, '../../../../fixtures/irv');
 const candidates = (...names: string[]) => names.map((name) => ({ name }));
 const ABC = candidates('A', 'B', 'C');
 

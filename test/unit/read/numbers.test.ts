@@ -3,8 +3,8 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BAD, describeBadVotes, parseVotes } from '../../src/read/votes.js';
-import { run } from '../support/run.js';
+import { BAD, describeBadVotes, parseVotes } from '../../../src/read/votes.js';
+import { run } from '../../support/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'runoff-numbers-'));
 function csv(name: string, body: string): string {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type JsonPiece, jsonMembers } from '../../../src/read/cvr/json-stream.js';
+import { type JsonPiece, jsonMembers } from '../../../../src/read/cvr/json-stream.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'runoff-json-'));
 afterAll(() => rmSync(dir, { recursive: true }));

@@ -1,7 +1,7 @@
 /** The party-primary decision: flag, then preset, then file-name words, then the data; always with a reason. */
 import { describe, expect, it } from 'vitest';
-import { ballotFromName, ballotMode } from '../../src/layout/ballot-mode.js';
-import { findPreset, majority } from '../../src/count/rules/presets.js';
+import { ballotFromName, ballotMode } from '../../../src/layout/ballot-mode.js';
+import { findPreset, majority } from '../../../src/count/rules/presets.js';
 
 describe('ballotFromName', () => {
   it.each([

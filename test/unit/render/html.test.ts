@@ -4,12 +4,12 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { htmlPage } from '../../src/render/html/page.js';
-import { SORT_SCRIPT } from '../../src/render/html/areas.js';
-import { flowRows } from '../../src/render/html/rounds.js';
-import { summaryLine } from '../../src/render/html/verdict.js';
-import { ALASKA_DOC, ALASKA_ROUNDS } from '../support/ranked-doc.js';
-import { ROOT, run } from '../support/run.js';
+import { htmlPage } from '../../../src/render/html/page.js';
+import { SORT_SCRIPT } from '../../../src/render/html/areas.js';
+import { flowRows } from '../../../src/render/html/rounds.js';
+import { summaryLine } from '../../../src/render/html/verdict.js';
+import { ALASKA_DOC, ALASKA_ROUNDS } from '../../support/ranked-doc.js';
+import { ROOT, run } from '../../support/run.js';
 
 const SEED = 'fixtures/ga-06-2017-04-18.csv';
 

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { type SaxEvent, saxEvents } from '../../../src/read/cvr/sax.js';
+import { type SaxEvent, saxEvents } from '../../../../src/read/cvr/sax.js';
 
 async function events(text: string, chunk = text.length): Promise<SaxEvent[]> {
   const parts: Buffer[] = [];

@@ -1,9 +1,9 @@
 /** Header → layout family (formats.md §1, §8), and the pure helpers each family uses. */
 import { describe, expect, it } from 'vitest';
-import { seatsFromContest } from '../../src/layout/families/clarity.js';
-import { detectLayout } from '../../src/layout/detect.js';
-import { stateDistrict } from '../../src/layout/families/medsl.js';
-import { parseNames } from '../../src/layout/families/wide-names.js';
+import { seatsFromContest } from '../../../src/layout/families/clarity.js';
+import { detectLayout } from '../../../src/layout/detect.js';
+import { stateDistrict } from '../../../src/layout/families/medsl.js';
+import { parseNames } from '../../../src/layout/families/wide-names.js';
 
 const ctx = { file: 'x.csv', partyPrimary: null };
 const detect = (header: string, c: Parameters<typeof detectLayout>[1] = ctx) => detectLayout(header.split(','), c, 1);

@@ -6,9 +6,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CastVote } from '../../../src/model/ballots.js';
-import { DataError } from '../../../src/model/errors.js';
-import { readRankColumns } from '../../../src/read/cvr/rank-columns.js';
+import type { CastVote } from '../../../../src/model/ballots.js';
+import { DataError } from '../../../../src/model/errors.js';
+import { readRankColumns } from '../../../../src/read/cvr/rank-columns.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'runoff-rank-columns-'));
 let n = 0;
