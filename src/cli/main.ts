@@ -28,7 +28,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   } catch (err) {
     // Ctrl-C ends `cat | runoff` too, and the cut input may fail to parse before the signal is handled: give
     // the signal a moment to arrive (only for errors in standard input), then say nothing about a half-read line.
-    await new Promise((resolve) => (err instanceof RunoffError && err.at?.file === '<stdin>' ? setTimeout(resolve, 150) : setImmediate(resolve)));
+    // (A caller that passes no signal, such as the library or a test, has no Ctrl-C to wait for.)
+    const fromStdin = io.signal !== undefined && err instanceof RunoffError && err.at?.file === '<stdin>';
+    await new Promise((resolve) => (fromStdin ? setTimeout(resolve, 150) : setImmediate(resolve)));
     if (io.signal?.aborted) return ExitCode.Interrupted;
     if (err instanceof RunoffError) {
       io.stderr.write(formatError(err, sanitizeForTerminal));
