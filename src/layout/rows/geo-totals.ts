@@ -44,7 +44,14 @@ export class GeoTotals {
 
   /** Every geography cell of the record is empty (spaces count as empty). */
   empty(rec: RecordView): boolean {
-    for (const c of this.columns) if (rec.length(c) > 0 && rec.text(c).trim() !== '') return false;
+    for (const c of this.columns) {
+      if (rec.length(c) === 0) continue;
+      // A cell that starts with something other than a space is a place: decided without decoding it (every row
+      // comes here, so decoding would cost a string per row); only a cell starting with a space is trimmed.
+      const first = rec.first(c);
+      if (first !== 0x20 && first !== 0x09 && first !== 0xa0 && first !== 0xc2) return false;
+      if (rec.text(c).trim() !== '') return false;
+    }
     return true;
   }
 
