@@ -12,15 +12,13 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DataError, InputError, UsageError, type RunoffError } from '../model/errors.js';
 import type { Warning } from '../model/types.js';
-import { BatchReader, type SpanBatch } from '../read/span-batch.js';
+import { BatchReader, makeSlots, SLOTS, type SpanBatch } from '../read/span-batch.js';
 import { SpanRecord } from '../read/span-record.js';
 import type { RecordView } from '../read/record-view.js';
 import type { Source } from '../read/open.js';
 import type { ScanEnd, ScanFailure, ScanJob } from '../read/scan-worker.js';
 
 export const THREAD_THRESHOLD = 64 * 1024 * 1024;
-/** Batches in flight: enough to keep both threads busy, few enough to keep memory flat (about 2 MiB each). */
-const CREDITS = 4;
 
 /** `threaded` forces the worker for any file on disk (tests compare it with `fast`); `auto` picks by size. */
 export function useWorker(source: Source, parser: 'auto' | 'threaded', fastDialect: boolean): source is Source & { path: string } {
@@ -44,11 +42,12 @@ function workerUrl(): URL {
 export function scanInWorker(source: Source & { path: string }, skip: number, onRecord: (rec: RecordView) => void, onProgress: (bytesRead: number) => void): Promise<WorkerScan> {
   const credits = new SharedArrayBuffer(8);
   const flags = new Int32Array(credits);
-  flags[0] = CREDITS;
-  const job: ScanJob = { path: source.path, file: source.name, skip, credits };
+  flags[0] = SLOTS;
+  const slots = makeSlots();
+  const job: ScanJob = { path: source.path, file: source.name, skip, credits, slots };
   const worker = new Worker(workerUrl(), { workerData: job });
   const view = new SpanRecord();
-  const reader = new BatchReader();
+  const reader = new BatchReader(slots);
   view.r = reader;
   const sink = (): void => onRecord(view);
   return new Promise<WorkerScan>((resolve, reject) => {

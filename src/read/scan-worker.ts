@@ -4,8 +4,8 @@
  * (span-batch.ts), in order; the main thread does the layout and the tally, so every count, warning and line
  * number is the single-thread one by construction. A scan error is sent after the records that precede it.
  *
- * Flow control: `credits[0]` is the number of batches the worker may still post; the main thread adds one per
- * batch it has counted. At most CREDITS batches (about 2 MiB each) are ever in flight, whatever the file size.
+ * Flow control: `credits[0]` is the number of batches the worker may still start; the main thread adds one per
+ * batch it has counted. At most SLOTS batches (slots of span-batch.ts) are ever in flight, whatever the file size.
  * `credits[1]` set to 1 asks the worker to stop (the main thread met an error).
  */
 import { createHash } from 'node:crypto';
@@ -13,7 +13,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { DataError, InputError, RunoffError, UsageError } from '../model/errors.js';
 import { scanSpans } from './parse-fast.js';
-import { BatchWriter, type SpanBatch } from './span-batch.js';
+import { BatchWriter, type Slots } from './span-batch.js';
 
 export interface ScanJob {
   path: string;
@@ -22,6 +22,7 @@ export interface ScanJob {
   /** Bytes at the start that are not records (the BOM): hashed, not scanned. */
   skip: number;
   credits: SharedArrayBuffer;
+  slots: Slots;
 }
 
 /** The last message: the read's warnings and the file's SHA-256, or the error that ended it. */
@@ -51,16 +52,15 @@ function run(job: ScanJob): void {
   const port = parentPort;
   if (!port) return;
   const credits = new Int32Array(job.credits);
-  const writer = new BatchWriter((batch: SpanBatch, transfer) => {
+  const acquire = (): void => {
     for (;;) {
       if (Atomics.load(credits, 1) !== 0) throw new Stopped();
       const c = Atomics.load(credits, 0);
-      if (c > 0) break;
-      Atomics.wait(credits, 0, c);
+      if (c > 0 && Atomics.compareExchange(credits, 0, c, c - 1) === c) return;
+      if (c <= 0) Atomics.wait(credits, 0, c);
     }
-    Atomics.sub(credits, 0, 1);
-    port.postMessage(batch, transfer);
-  });
+  };
+  const writer = new BatchWriter(job.slots, acquire, (batch, transfer) => port.postMessage(batch, transfer));
   const hash = createHash('sha256');
   const fd = openSync(job.path, 'r');
   function* chunks(): Generator<Buffer> {

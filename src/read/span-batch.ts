@@ -6,41 +6,97 @@
  */
 import type { FieldSpans } from './fast-scan.js';
 
-/** One batch, posted with its two ArrayBuffers transferred (no copy). */
+/**
+ * One batch. Most live in one of the shared slots (`slot` ≥ 0: no copy, no transfer, no garbage: transferring
+ * a 4 MiB buffer costs milliseconds); a record larger than a slot comes alone in buffers of its own.
+ */
 export interface SpanBatch {
   kind: 'batch';
-  bytes: ArrayBuffer;
-  table: ArrayBuffer;
+  slot: number;
+  bytes: ArrayBuffer | null;
+  table: ArrayBuffer | null;
   records: number;
   /** Bytes of the file read so far, for progress. */
   bytesRead: number;
 }
 
-const BYTES = 1 << 20;
-const TABLE = 1 << 16;
+/** The shared memory both threads see: SLOTS pairs of (record bytes, span table). */
+export interface Slots {
+  bytes: SharedArrayBuffer[];
+  tables: SharedArrayBuffer[];
+}
+
+/** Slots, and so batches in flight: enough to keep both threads busy, few enough to keep memory flat. */
+export const SLOTS = 4;
+const BYTES = 2 << 20;
+const TABLE = 1 << 18;
+
+export function makeSlots(): Slots {
+  return { bytes: Array.from({ length: SLOTS }, () => new SharedArrayBuffer(BYTES)), tables: Array.from({ length: SLOTS }, () => new SharedArrayBuffer(TABLE * 4)) };
+}
 
 /** Worker side: `add` every record the scanner emits, `flush` at the end. */
 export class BatchWriter {
-  private bytes = Buffer.allocUnsafeSlow(BYTES);
+  private readonly slotBytes: Buffer[];
+  private readonly slotTables: Int32Array[];
+  private bytes: Buffer;
+  private table: Int32Array;
   private used = 0;
-  private table = new Int32Array(TABLE);
   private t = 0;
   private records = 0;
+  private seq = 0;
+  private open = false;
   /** The file position reported with the next batch. */
   bytesRead = 0;
 
-  constructor(private readonly post: (batch: SpanBatch, transfer: ArrayBuffer[]) => void) {}
+  /**
+   * @param acquire blocks until the main thread has released a slot (one batch in flight fewer).
+   * @param post sends a batch; `transfer` is empty unless the batch has buffers of its own.
+   */
+  constructor(
+    slots: Slots,
+    private readonly acquire: () => void,
+    private readonly post: (batch: SpanBatch, transfer: ArrayBuffer[]) => void,
+  ) {
+    this.slotBytes = slots.bytes.map((b) => Buffer.from(b));
+    this.slotTables = slots.tables.map((t) => new Int32Array(t));
+    this.bytes = this.slotBytes[0] as Buffer;
+    this.table = this.slotTables[0] as Int32Array;
+  }
 
   add(r: FieldSpans): void {
     const count = r.count;
     const from = r.start[0] as number;
     const n = (r.end[count - 1] as number) - from;
+    if (!this.open) this.begin();
     if (this.used + n > this.bytes.length || this.t + 2 + 2 * count > this.table.length) {
-      this.flush();
-      // A record larger than a batch (up to the 1 MiB record limit) gets a batch of its own size.
-      if (n > this.bytes.length) this.bytes = Buffer.allocUnsafeSlow(n);
-      if (2 + 2 * count > this.table.length) this.table = new Int32Array(2 + 2 * count);
+      if (this.records > 0) this.flush();
+      if (n > BYTES || 2 + 2 * count > TABLE) return this.alone(r, n, count);
+      if (!this.open) this.begin();
     }
+    this.write(r, from, n, count);
+  }
+
+  private begin(): void {
+    this.acquire();
+    const k = this.seq % SLOTS;
+    this.bytes = this.slotBytes[k] as Buffer;
+    this.table = this.slotTables[k] as Int32Array;
+    this.open = true;
+  }
+
+  /** A record larger than a slot (up to the 1 MiB record limit): a batch of its own size. */
+  private alone(r: FieldSpans, n: number, count: number): void {
+    if (!this.open) this.acquire(); // an open, empty slot's credit is this batch's
+    this.bytes = Buffer.from(new ArrayBuffer(n));
+    this.table = new Int32Array(2 + 2 * count);
+    this.write(r, r.start[0] as number, n, count);
+    const batch: SpanBatch = { kind: 'batch', slot: -1, bytes: this.bytes.buffer as ArrayBuffer, table: this.table.buffer as ArrayBuffer, records: 1, bytesRead: this.bytesRead };
+    this.post(batch, [batch.bytes as ArrayBuffer, batch.table as ArrayBuffer]);
+    this.done();
+  }
+
+  private write(r: FieldSpans, from: number, n: number, count: number): void {
     const bytes = this.bytes;
     const src = r.buf;
     const at = this.used;
@@ -62,14 +118,18 @@ export class BatchWriter {
   }
 
   flush(): void {
-    if (this.records === 0) return;
-    const batch: SpanBatch = { kind: 'batch', bytes: this.bytes.buffer, table: this.table.buffer, records: this.records, bytesRead: this.bytesRead };
-    this.post(batch, [batch.bytes, batch.table]);
-    this.bytes = Buffer.allocUnsafeSlow(BYTES);
-    this.table = new Int32Array(TABLE);
+    if (!this.open) return;
+    if (this.records === 0) return; // an open slot with nothing in it stays open, credit and all
+    this.post({ kind: 'batch', slot: this.seq % SLOTS, bytes: null, table: null, records: this.records, bytesRead: this.bytesRead }, []);
+    this.done();
+  }
+
+  private done(): void {
+    this.seq++;
     this.used = 0;
     this.t = 0;
     this.records = 0;
+    this.open = false;
   }
 }
 
@@ -81,11 +141,19 @@ export class BatchReader implements FieldSpans {
   escaped = new Uint8Array(64);
   count = 0;
   line = 1;
+  private readonly slotBytes: Buffer[];
+  private readonly slotTables: Int32Array[];
+
+  constructor(slots: Slots) {
+    // Buffers, as the scanner's chunks are: fieldText decodes Buffers with toString.
+    this.slotBytes = slots.bytes.map((b) => Buffer.from(b));
+    this.slotTables = slots.tables.map((t) => new Int32Array(t));
+  }
 
   replay(batch: SpanBatch, sink: (spans: FieldSpans) => void): void {
-    // A Buffer, as the scanner's chunks are: fieldText decodes Buffers with toString.
-    this.buf = Buffer.from(batch.bytes);
-    const table = new Int32Array(batch.table);
+    const own = batch.slot < 0;
+    this.buf = own ? Buffer.from(batch.bytes as ArrayBuffer) : (this.slotBytes[batch.slot] as Buffer);
+    const table = own ? new Int32Array(batch.table as ArrayBuffer) : (this.slotTables[batch.slot] as Int32Array);
     let t = 0;
     for (let k = 0; k < batch.records; k++) {
       const line = table[t++] as number;
