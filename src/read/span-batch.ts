@@ -100,7 +100,8 @@ export class BatchWriter {
     const bytes = this.bytes;
     const src = r.buf;
     const at = this.used;
-    if (n < 64) for (let i = 0; i < n; i++) bytes[at + i] = src[from + i] as number;
+    // Records are short: a loop beats making a subarray view per record (measured in the worker profile).
+    if (n < 512) for (let i = 0; i < n; i++) bytes[at + i] = src[from + i] as number;
     else bytes.set(src.subarray(from, from + n), at);
     this.used = at + n;
     const table = this.table;
