@@ -155,15 +155,14 @@ async function bench(name, target, races) {
   const { file, expected } = await prepare(name, target, races);
   check(file, expected);
   const mb = statSync(file).size / 1e6;
-  const n = target > 500e6 ? Math.min(runs, 2) : runs;
-  const results = [{ tool: 'runoff --json', ...best(process.execPath, [`${root}bin/runoff.js`, '--json', file], n) }];
+  const results = [{ tool: 'runoff --json', ...best(process.execPath, [`${root}bin/runoff.js`, '--json', file]) }];
   if (existsSync(DUCK_API)) {
-    const duck = best(process.execPath, ['--input-type=module', '-e', DUCK_SCRIPT, file], n);
+    const duck = best(process.execPath, ['--input-type=module', '-e', DUCK_SCRIPT, file]);
     const groups = races.reduce((k, r) => k + r.cands.length, 0);
     if (Number(duck.stdout.trim()) !== groups) throw new Error(`DuckDB found ${duck.stdout.trim()} groups, expected ${groups}`);
     results.push({ tool: 'DuckDB 1.5 (read_csv, group by, 2 threads)', ...duck });
   }
-  results.push({ tool: 'wc -l', ...best('wc', ['-l', file], n) });
+  results.push({ tool: 'wc -l', ...best('wc', ['-l', file]) });
   if (has('mlr')) results.push({ tool: 'Miller (stats1 sum by race, candidate)', ...best('mlr', ['--icsv', '--ojson', 'stats1', '-a', 'sum', '-f', 'votes', '-g', 'office,district,candidate', file], 1) });
   if (has('python3')) {
     const py = 'import csv,sys,collections\nt=collections.Counter()\nwith open(sys.argv[1],newline="",encoding="utf-8") as f:\n r=csv.reader(f);next(r)\n for row in r: t[(row[2],row[3],row[5])]+=int(row[6])\nprint(len(t))';
@@ -179,7 +178,7 @@ async function bench(name, target, races) {
 }
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(', ');
-console.log(`machine: ${(await import('node:os')).cpus().length} vCPU, Node ${process.version}; ${new Date().toISOString().slice(0, 16)} UTC; best of ${runs} runs (2 at 1 GB), warm cache; load average before: ${load()}`);
+console.log(`machine: ${(await import('node:os')).cpus().length} vCPU, Node ${process.version}; ${new Date().toISOString().slice(0, 16)} UTC; best of ${runs} runs, warm cache; load average before: ${load()}`);
 await bench('openelections', size, RACES);
 await bench('many-races', 100e6, MANY);
 console.log(`\nload average after: ${load()}`);
