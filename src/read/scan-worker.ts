@@ -72,7 +72,12 @@ function run(job: ScanJob): void {
       writer.bytesRead += n;
       const from = Math.min(skip, n);
       skip -= from;
-      if (from < n) yield buffer.subarray(from, n);
+      if (from < n) {
+        const chunk = buffer.subarray(from, n);
+        writer.chunk = chunk;
+        yield chunk;
+        writer.seal(); // before the next read reuses the buffer
+      }
     }
   }
   const finish = async (): Promise<ScanEnd> => {
