@@ -83,9 +83,8 @@ export class BatchWriter {
       if (this.records > 0) this.flush();
       if (n > BYTES || 2 + 2 * count > TABLE) return this.alone(r, n, count);
       if (!this.open) this.begin();
-      return this.write(r, from, n, count, false);
-    }
-    this.write(r, from, n, count, continues);
+      this.write(r, from, n, count, false);
+    } else this.write(r, from, n, count, continues);
     // A record in the scanner's carry (it began in an earlier chunk): copied now, the carry is rewritten soon.
     if (r.buf !== this.chunk) this.seal();
   }

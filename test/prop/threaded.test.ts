@@ -72,6 +72,11 @@ describe('scan worker ≡ single-thread scan', () => {
     const late = await both(Buffer.concat([bytes, Buffer.from('Cobb,P1,Gov,Ann,12a\n')]));
     // A record with more fields than a shared slot's table holds travels alone, between the others.
     await both(Buffer.concat([bytes, Buffer.from(`Cobb,P0,Gov,Ann,1${','.repeat(200_000)}\nCobb,P1x,Gov,Ann,3\n`)]));
+    // Records of 900 KB (a quoted precinct with line breaks): each spans the worker's 1 MiB reads, so most reads
+    // hold the end of one and the start of the next, and the only record they complete is in the scanner's carry.
+    // Each precinct's bytes are its own, and --by precinct shows them: a record copied late would show another's.
+    const long = (k: number): string => `Cobb,"${`${k}\n`.repeat(450_000)}",Gov,Ann,${k}\n`;
+    await both(Buffer.from(`county,precinct,office,candidate,votes\n${[1, 2, 3, 4, 5, 6, 7, 8].map(long).join('')}Cobb,P1,Gov,Bo,1\n`), ['--by', 'precinct']);
     const line = bytes.toString('latin1').split('\n').length;
     expect(late.stderr).toContain(`.csv:${line}: `);
   });
