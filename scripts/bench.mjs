@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// npm run bench [-- --size 1g] — generate a deterministic OpenElections-layout precinct file, check runoff's
-// totals against the generator's, and time runoff beside wc -l, node -e 0 and (when installed) Miller and
+// npm run bench [-- --size 1g] [-- --with-duckdb] — generate two deterministic OpenElections-layout precinct
+// files (6 races at --size, and 200 races × 4 candidates with quoted names at 100 MB), check runoff's totals
+// against the generator's, and time runoff beside wc -l, node -e 0 and (when installed) DuckDB, Miller and
 // Python's csv module, all in one run. Prints MB/s, rows/s, peak RSS and ratios. Never part of `npm test`.
 // npm run bench -- --limits runs the size limits instead (scripts/bench-limits.mjs).
+// --with-duckdb installs @duckdb/node-api into ~/.cache/runoff-bench (never into the project's dependencies).
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { homedir, loadavg } from 'node:os';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -44,9 +47,15 @@ const RACES = [
   { office: 'State Senate', district: '14', cands: [['Walter Howard Zinn, Jr.', 'REP'], ['José Núñez', 'DEM'], ['Zoë Ångström', 'IND']] },
   { office: 'Secretary of State', district: '', cands: [['Brad Raffensperger', 'REP'], ['Bee Nguyễn', 'DEM'], ['Ted Metz', 'LIB']] },
 ];
+// The many-races file: 200 contests of 4 candidates, every name quoted (a comma in it), as statewide files have.
+const MANY = Array.from({ length: 200 }, (_, i) => ({
+  office: i < 100 ? 'State House' : i < 180 ? 'County Commission' : 'Judge, Superior Court',
+  district: String(i + 1),
+  cands: [0, 1, 2, 3].map((k) => [`${['Smith', 'Núñez', 'O"Brien', 'Lee'][k]}, ${['Ann', 'Bo', 'Cy', 'Di'][(i + k) % 4]} ${i}`, ['DEM', 'REP', 'LIB', 'GRN'][k]]),
+}));
 const COUNTIES = ['Appling', 'Baldwin', 'Cobb', 'DeKalb', 'Fulton', 'Gwinnett', 'Chatham', 'Clarke', 'Dougherty', 'Richmond', 'Muscogee', 'Bibb'];
 
-async function generate(path, target) {
+async function generate(path, target, RACES) {
   const rand = mulberry32(20170418);
   const totals = new Map(); // "office|district" → Map(candidate → votes)
   for (const r of RACES) totals.set(`${r.office}|${r.district}`, new Map(r.cands.map(([n]) => [n, 0])));
@@ -65,7 +74,7 @@ async function generate(path, target) {
       for (const [cand, party] of r.cands) {
         const votes = Math.floor(rand() * 900);
         t.set(cand, t.get(cand) + votes);
-        const line = `${county},${name},${r.office},${r.district},${party},${q(cand)},${votes}\n`;
+        const line = `${county},${name},${q(r.office)},${r.district},${party},${q(cand)},${votes}\n`;
         batch += line;
         bytes += Buffer.byteLength(line);
         rows++;
@@ -102,50 +111,82 @@ function best(cmd, argv, n = runs) {
 }
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
-const label = size >= 1e9 ? `${size / 1e9}g` : `${Math.round(size / 1e6)}m`;
-const file = `${dir}openelections-${label}.csv`;
-const meta = `${file}.totals.json`;
-let expected;
-if (!existsSync(file) || !existsSync(meta)) {
-  process.stderr.write(`generating ${file} …\n`);
-  const { rows, totals } = await generate(file, size);
-  expected = { rows, totals: Object.fromEntries([...totals].map(([k, m]) => [k, Object.fromEntries(m)])) };
-  writeFileSync(meta, JSON.stringify(expected));
-} else {
-  expected = JSON.parse(await (await import('node:fs/promises')).readFile(meta, 'utf8'));
+const DUCK = `${homedir()}/.cache/runoff-bench`;
+const DUCK_API = `${DUCK}/node_modules/@duckdb/node-api/package.json`;
+if (args.includes('--with-duckdb') && !existsSync(DUCK_API)) {
+  // Pinned: prebuilt Node-API binaries in the npm package (no compiler), any Node from 20 up.
+  mkdirSync(DUCK, { recursive: true });
+  const r = spawnSync('npm', ['install', '--prefix', DUCK, '--no-audit', '--no-fund', '@duckdb/node-api@1.5.6-r.1'], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('npm install @duckdb/node-api failed');
 }
-const bytes = statSync(file).size;
-const mb = bytes / 1e6;
+// The same group-by sum in DuckDB with 2 threads, start-up included as runoff's is; prints the number of groups.
+const DUCK_SCRIPT = `
+const { createRequire } = await import('node:module');
+const api = createRequire(${JSON.stringify(DUCK_API)})('@duckdb/node-api');
+const db = await api.DuckDBInstance.create(':memory:', { threads: '2' });
+const con = await db.connect();
+const sql = "select office, district, candidate, sum(votes) from read_csv(?, header = true, all_varchar = true, types = {'votes': 'BIGINT'}) group by all";
+const rows = (await con.runAndReadAll(sql.replace('?', "'" + process.argv[1].replaceAll("'", "''") + "'"))).getRows();
+console.log(rows.length);
+`;
+
+async function prepare(name, target, races) {
+  const label = target >= 1e9 ? `${target / 1e9}g` : `${Math.round(target / 1e6)}m`;
+  const file = `${dir}${name}-${label}.csv`;
+  const meta = `${file}.totals.json`;
+  if (existsSync(file) && existsSync(meta)) return { file, expected: JSON.parse(await (await import('node:fs/promises')).readFile(meta, 'utf8')) };
+  process.stderr.write(`generating ${file} …\n`);
+  const { rows, totals } = await generate(file, target, races);
+  const expected = { rows, totals: Object.fromEntries([...totals].map(([k, m]) => [k, Object.fromEntries(m)])) };
+  writeFileSync(meta, JSON.stringify(expected));
+  return { file, expected };
+}
 
 // Correctness first: runoff's totals must equal the generator's.
-const check = timed(process.execPath, [`${root}bin/runoff.js`, '--json', file]);
-if (check.status !== 0) throw new Error(`runoff failed:\n${check.stderr}`);
-const doc = JSON.parse(check.stdout);
-for (const race of doc.races) {
-  const want = expected.totals[`${race.office}|${race.district}`];
-  for (const c of race.candidates) {
-    if (want?.[c.name] !== c.votes) throw new Error(`total mismatch in ${race.id} for ${c.name}: runoff ${c.votes}, generator ${want?.[c.name]}`);
+function check(file, expected) {
+  const run = timed(process.execPath, [`${root}bin/runoff.js`, '--json', file]);
+  if (run.status !== 0) throw new Error(`runoff failed:\n${run.stderr}`);
+  const doc = JSON.parse(run.stdout);
+  for (const race of doc.races) {
+    const want = expected.totals[`${race.office}|${race.district}`];
+    for (const c of race.candidates) {
+      if (want?.[c.name] !== c.votes) throw new Error(`total mismatch in ${race.id} for ${c.name}: runoff ${c.votes}, generator ${want?.[c.name]}`);
+    }
+  }
+  if (doc.races.length !== Object.keys(expected.totals).length) throw new Error('race count mismatch');
+}
+
+async function bench(name, target, races) {
+  const { file, expected } = await prepare(name, target, races);
+  check(file, expected);
+  const mb = statSync(file).size / 1e6;
+  const results = [{ tool: 'runoff --json', ...best(process.execPath, [`${root}bin/runoff.js`, '--json', file]) }];
+  if (existsSync(DUCK_API)) {
+    const duck = best(process.execPath, ['--input-type=module', '-e', DUCK_SCRIPT, file]);
+    const groups = races.reduce((k, r) => k + r.cands.length, 0);
+    if (Number(duck.stdout.trim()) !== groups) throw new Error(`DuckDB found ${duck.stdout.trim()} groups, expected ${groups}`);
+    results.push({ tool: 'DuckDB 1.5 (read_csv, group by, 2 threads)', ...duck });
+  }
+  results.push({ tool: 'wc -l', ...best('wc', ['-l', file]) });
+  if (has('mlr')) results.push({ tool: 'Miller (stats1 sum by race, candidate)', ...best('mlr', ['--icsv', '--ojson', 'stats1', '-a', 'sum', '-f', 'votes', '-g', 'office,district,candidate', file], 1) });
+  if (has('python3')) {
+    const py = 'import csv,sys,collections\nt=collections.Counter()\nwith open(sys.argv[1],newline="",encoding="utf-8") as f:\n r=csv.reader(f);next(r)\n for row in r: t[(row[2],row[3],row[5])]+=int(row[6])\nprint(len(t))';
+    results.push({ tool: 'Python csv (sum by race, candidate)', ...best('python3', ['-c', py, file], 1) });
+  }
+  const runoff = results[0];
+  console.log(`\n| ${mb.toFixed(0)} MB, ${races.length} races, ${(expected.rows / 1e6).toFixed(1)} M rows (totals checked ✓) | seconds | MB/s | rows/s | peak RSS MiB | runoff is × faster |`);
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    const ratio = r === runoff ? '—' : `${(r.secs / runoff.secs).toFixed(2)}×`;
+    console.log(`| ${r.tool} | ${r.secs.toFixed(2)} | ${(mb / r.secs).toFixed(0)} | ${Math.round(expected.rows / r.secs).toLocaleString('en-US')} | ${r.rssMiB.toFixed(0)} | ${ratio} |`);
   }
 }
-if (doc.races.length !== Object.keys(expected.totals).length) throw new Error('race count mismatch');
-console.log(`file: ${file} — ${mb.toFixed(0)} MB, ${expected.rows.toLocaleString('en-US')} rows; totals checked against the generator ✓`);
-console.log(`machine: ${(await import('node:os')).cpus().length} vCPU, Node ${process.version}; best of ${runs} runs, warm cache\n`);
 
-const results = [];
-results.push({ tool: 'runoff --json', ...best(process.execPath, [`${root}bin/runoff.js`, '--json', file]) });
-results.push({ tool: 'wc -l', ...best('wc', ['-l', file]) });
-if (has('mlr')) results.push({ tool: 'Miller (stats1 sum by race, candidate)', ...best('mlr', ['--icsv', '--ojson', 'stats1', '-a', 'sum', '-f', 'votes', '-g', 'office,district,candidate', file], 1) });
-if (has('python3')) {
-  const py = 'import csv,sys,collections\nt=collections.Counter()\nwith open(sys.argv[1],newline="",encoding="utf-8") as f:\n r=csv.reader(f);next(r)\n for row in r: t[(row[2],row[3],row[5])]+=int(row[6])\nprint(len(t))';
-  results.push({ tool: 'Python csv (sum by race, candidate)', ...best('python3', ['-c', py, file], 1) });
-}
-const runoff = results[0];
-console.log('| tool | seconds | MB/s | rows/s | peak RSS MiB | runoff is × faster |');
-console.log('|---|---:|---:|---:|---:|---:|');
-for (const r of results) {
-  const ratio = r === runoff ? '—' : `${(r.secs / runoff.secs).toFixed(2)}×`;
-  console.log(`| ${r.tool} | ${r.secs.toFixed(2)} | ${(mb / r.secs).toFixed(0)} | ${Math.round(expected.rows / r.secs).toLocaleString('en-US')} | ${r.rssMiB.toFixed(0)} | ${ratio} |`);
-}
+const load = () => loadavg().map((l) => l.toFixed(2)).join(', ');
+console.log(`machine: ${(await import('node:os')).cpus().length} vCPU, Node ${process.version}; ${new Date().toISOString().slice(0, 16)} UTC; best of ${runs} runs, warm cache; load average before: ${load()}`);
+await bench('openelections', size, RACES);
+await bench('many-races', 100e6, MANY);
+console.log(`\nload average after: ${load()}`);
 
 // Start-up: median of 15 runs each.
 function median(cmd, argv, n = 15) {

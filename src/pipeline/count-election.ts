@@ -12,7 +12,8 @@ import { ballotMode, mixedPrimaryWarnings, settleMode } from '../layout/ballot-m
 import type { NameTable } from '../layout/families/wide-names.js';
 import { decoderFor, readHead, sniff, type Encoding } from '../read/decode.js';
 import type { Source } from '../read/open.js';
-import { changedWhileRead, hasherFor } from '../read/hash.js';
+import { changedWhileRead, hasherFor, type InputHasher } from '../read/hash.js';
+import { scanInWorker, useWorker } from './parallel.js';
 import { parseRecords } from '../read/parse-csv.js';
 import { scanRecords } from '../read/parse-fast.js';
 import type { Rule } from '../count/rules/rule.js';
@@ -63,8 +64,11 @@ export interface ElectionOptions {
   names?: NameTable | null;
   /** --merge-names: merge case, whitespace and (Dem)/(I) suffix variants of a name within a race. */
   mergeNames?: boolean;
-  /** `auto`: the byte scanner for UTF-8 comma files, csv-parse otherwise. Tests force either to compare them. */
-  parser?: 'auto' | 'csv-parse' | 'fast';
+  /**
+   * `auto`: the byte scanner for UTF-8 comma files (in a worker for large files), csv-parse otherwise. Tests
+   * force one to compare them; `threaded` is the worker for any file on disk in the byte scanner's dialect.
+   */
+  parser?: 'auto' | 'csv-parse' | 'fast' | 'threaded';
   /** --by: the column whose values are areas for a breakdown (matched like header names); null for none. */
   by?: string | null;
   /** Keep per-area sums even without --by (rules with regional-spread conditions use the first geography column). */
@@ -179,7 +183,6 @@ function byColumn(header: string[], by: string, file: string, line: number): num
 
 async function readSource(source: Source, tally: Tally, options: ElectionOptions, primary: PrimaryMode, warnings: Warning[], crossFile: CrossFileKeys | null): Promise<InputSummary> {
   const file = source.name;
-  const hash = hasherFor(source);
   let bytesRead = 0;
   const iterator = source.chunks[Symbol.asyncIterator]();
   const { head } = await readHead(iterator);
@@ -187,8 +190,14 @@ async function readSource(source: Source, tally: Tally, options: ElectionOptions
   const sniffed = sniff(head, file, options.encoding);
   if (sniffed.warning) warnings.push(sniffed.warning);
   const delimiter = options.delimiter ?? sniffed.delimiter;
+  const parser = options.parser ?? 'auto';
+  const fastDialect = parser === 'fast' || parser === 'threaded' || (parser === 'auto' && sniffed.encoding === 'utf-8' && delimiter === ',');
+  // A large file on disk is scanned by a worker on the other core, which hashes it too (pipeline/parallel.ts).
+  const threaded = parser !== 'fast' && parser !== 'csv-parse' && useWorker(source, parser, fastDialect);
+  const hash = threaded ? null : hasherFor(source);
 
   async function* rest(): AsyncGenerator<Buffer> {
+    if (!hash) return;
     hash.update(head);
     bytesRead += head.length;
     options.onProgress?.(file, bytesRead, source.size);
@@ -219,8 +228,14 @@ async function readSource(source: Source, tally: Tally, options: ElectionOptions
     const regionParents = options.by ? parentColumns(layout, regionColumn) : [];
     reader = new RowReader(layout, tally, { file, skipBadRows: options.skipBadRows, regionColumn, regionParents, crossFile });
   };
-  const parser = options.parser ?? 'auto';
-  if (parser === 'fast' || (parser === 'auto' && sniffed.encoding === 'utf-8' && delimiter === ',')) {
+  let sha256: string | null = null;
+  if (threaded) {
+    await iterator.return?.();
+    const scan = await scanInWorker(source, sniffed.bomLength, onRecord, (n) => options.onProgress?.(file, n, source.size));
+    appendAll(warnings, scan.warnings);
+    bytesRead = scan.bytesRead;
+    sha256 = scan.sha256;
+  } else if (fastDialect) {
     appendAll(warnings, await scanRecords(rest(), file, onRecord));
   } else {
     const decoder = await decoderFor(sniffed.encoding);
@@ -238,7 +253,7 @@ async function readSource(source: Source, tally: Tally, options: ElectionOptions
   }
   return {
     name: file,
-    sha256: await hash.digest(),
+    sha256: sha256 ?? (await (hash as InputHasher).digest()),
     encoding: sniffed.encoding,
     delimiter,
     layout: done.layout.name,

@@ -6,7 +6,7 @@
 import type { Warning } from '../model/types.js';
 import { Utf8Validator } from './decode.js';
 import { invalidUtf8, MAX_RECORD_SIZE, NulNotes, quoteError, recordTooLarge, unclosedQuote } from './dialect.js';
-import { CsvScanError, FastCsvScanner } from './fast-scan.js';
+import { CsvScanError, FastCsvScanner, type FieldSpans } from './fast-scan.js';
 import type { RecordView } from './record-view.js';
 import { SpanRecord } from './span-record.js';
 
@@ -16,13 +16,15 @@ import { SpanRecord } from './span-record.js';
  */
 export async function scanRecords(chunks: AsyncIterable<Buffer>, file: string, onRecord: (rec: RecordView) => void): Promise<Warning[]> {
   const view = new SpanRecord();
-  const scanner = new FastCsvScanner(
-    (spans) => {
-      view.r = spans;
-      onRecord(view);
-    },
-    { maxRecordSize: MAX_RECORD_SIZE },
-  );
+  return scanSpans(chunks, file, (spans) => {
+    view.r = spans;
+    onRecord(view);
+  });
+}
+
+/** `scanRecords` below the RecordView: the scanner's reused spans, for the scan worker (scan-worker.ts). */
+export async function scanSpans(chunks: AsyncIterable<Buffer> | Iterable<Buffer>, file: string, sink: (spans: FieldSpans) => void): Promise<Warning[]> {
+  const scanner = new FastCsvScanner(sink, { maxRecordSize: MAX_RECORD_SIZE });
   const utf8 = new Utf8Validator();
   const nul = new NulNotes();
   const clean = (chunk: Buffer): Buffer => {
