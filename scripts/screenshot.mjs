@@ -44,7 +44,7 @@ async function cli() {
       return;
     }
     // The README's picture: the seed election, as a reader first sees it.
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin/runoff.js'), '--format', 'html', '--outstanding', '10000', 'fixtures/ga-06-2017-04-18.csv'], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/runoff.js'), '--format', 'html', '--outstanding', '10000', 'fixtures/ga-06-2017-04-18-special-jungle.csv'], { cwd: ROOT, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`runoff failed: ${r.stderr}`);
     const html = join(tmpdir(), `runoff-report-${process.pid}.html`);
     writeFileSync(html, r.stdout);

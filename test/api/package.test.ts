@@ -14,7 +14,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const USE = `import { count, toDocument, rules, type ElectionDoc, type RaceDoc } from 'runoff';
 
-const election = await count(['${ROOT}fixtures/ga-06-2017-04-18.csv'], { rule: 'us-ga' });
+const election = await count(['${ROOT}fixtures/ga-06-2017-04-18-special-jungle.csv'], { rule: 'us-ga' });
 const doc: ElectionDoc = toDocument(election);
 const race: RaceDoc | undefined = doc.races[0];
 if (race?.outcome.status === 'runoff') console.log(race.outcome.runoff.join(' vs '));

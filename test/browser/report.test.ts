@@ -104,7 +104,7 @@ async function shoot(page: Page, name: string): Promise<Buffer> {
 
 describe.skipIf(!available)('the report in a browser', () => {
   it('shows the seed election: bars in proportion, no errors, no requests, not blank', async () => {
-    const { stdout } = await run(['--format', 'html', '--outstanding', '10000', 'fixtures/ga-06-2017-04-18.csv']);
+    const { stdout } = await run(['--format', 'html', '--outstanding', '10000', 'fixtures/ga-06-2017-04-18-special-jungle.csv']);
     const { page, errors, requests } = await open('seed', stdout);
     const [chart] = await barWidths(page, 'svg.bars');
     expect(chart).toHaveLength(18);

@@ -44,7 +44,7 @@ describe.runIf(has('bash'))('bash --norc', () => {
     expect(await complete(['runoff', 'completion', ''])).toEqual(['bash', 'fish', 'zsh']);
   });
   it('completes file names without extglob', async () => {
-    expect(await complete(['runoff', 'ga-06'])).toEqual(['ga-06-2017-04-18.csv', 'ga-06-2017-06-20-runoff-total-rows.csv']);
+    expect(await complete(['runoff', 'ga-06'])).toEqual(['ga-06-2017-04-18-special-jungle.csv', 'ga-06-2017-06-20-runoff-total-rows.csv']);
   });
 });
 

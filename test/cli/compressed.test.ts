@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { makeZip } from '../support/zip.js';
 import { fixture, json, run, spawn, votesOf } from '../support/run.js';
 
-const SEED = readFileSync(fixture('ga-06-2017-04-18.csv'));
+const SEED = readFileSync(fixture('ga-06-2017-04-18-special-jungle.csv'));
 const RUNOFF = readFileSync(fixture('ga-06-2017-06-20-runoff-total-rows.csv'));
 const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 const dir = mkdtempSync(join(tmpdir(), 'runoff-compressed-'));

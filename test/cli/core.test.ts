@@ -3,17 +3,18 @@ import { fixture, json, run, spawn, votesOf } from '../support/run.js';
 
 describe('the seed election: GA-6, 18 April 2017', () => {
   it('shows the Ossoff–Handel runoff with Ossoff 3,612 votes short', async () => {
-    const r = await run([fixture('ga-06-2017-04-18.csv')]);
+    const r = await run([fixture('ga-06-2017-04-18-special-jungle.csv')]);
     expect(r.code).toBe(0);
-    // Nothing in the name says "jungle": 5 Democrats and 11 Republicans on one ballot look like mixed primaries.
-    expect(r.stderr).toMatch(/U\.S\. House District 6: .*looks like several party primaries.*--party-primary.*--all-party/);
+    // The name says "jungle": one all-party ballot, decided from the name and said in the footer, with no warning.
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('all parties on one ballot (file-name: the file name ga-06-2017-04-18-special-jungle.csv says "jungle"');
     expect(r.stdout).toContain('U.S. House District 6 · 18 candidates · 192,569 votes');
     expect(r.stdout).toMatch(/ 1 {2}Jon Ossoff +Dem +92,673 +48\.12 %/);
     expect(r.stdout).toContain('RUNOFF  Jon Ossoff vs Karen Handel — nobody cleared 50 %; Jon Ossoff was 3,612 votes short');
   });
 
   it('gives the same facts in the JSON contract', async () => {
-    const { code, doc } = await json([fixture('ga-06-2017-04-18.csv')]);
+    const { code, doc } = await json([fixture('ga-06-2017-04-18-special-jungle.csv')]);
     expect(code).toBe(0);
     expect(doc.schemaVersion).toBe(2);
     expect(doc.races).toHaveLength(1);
@@ -26,7 +27,7 @@ describe('the seed election: GA-6, 18 April 2017', () => {
 
   it('validates against the published JSON schema', async () => {
     const { documentSchema } = await import('../../src/render/schema.js');
-    const { doc } = await json([fixture('ga-06-2017-04-18.csv')]);
+    const { doc } = await json([fixture('ga-06-2017-04-18-special-jungle.csv')]);
     expect(() => documentSchema.parse(doc)).not.toThrow();
   });
 });
@@ -154,7 +155,7 @@ describe('input and options', () => {
 
 describe('the built binary', () => {
   it('runs the README command and pipes JSON without colour', () => {
-    const r = spawn(['--json', 'fixtures/ga-06-2017-04-18.csv']);
+    const r = spawn(['--json', 'fixtures/ga-06-2017-04-18-special-jungle.csv']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).races[0].outcome.votesShort).toBe(3612);
   });
@@ -205,11 +206,11 @@ describe('reporting progress from the file', () => {
 
 describe('--outstanding on the seed election (issue 7)', () => {
   it('10,000 outstanding: Ossoff needs 8,612 of them; Handel’s place is locked', async () => {
-    const table = await run(['--outstanding', '10000', fixture('ga-06-2017-04-18.csv')]);
+    const table = await run(['--outstanding', '10000', fixture('ga-06-2017-04-18-special-jungle.csv')]);
     expect(table.stdout).toContain(
       "OUTLOOK  Jon Ossoff wins outright only with at least 8,612 of the 10,000 outstanding votes; otherwise the runoff pairing is locked: Karen Handel's lead over Bob Gray, 17,269, exceeds 10,000.",
     );
-    const { doc } = await json(['--outstanding', '10000', fixture('ga-06-2017-04-18.csv')]);
+    const { doc } = await json(['--outstanding', '10000', fixture('ga-06-2017-04-18-special-jungle.csv')]);
     expect(doc.races[0].outlook).toMatchObject({
       outstanding: 10000,
       finalDenominator: 202569,
@@ -219,17 +220,17 @@ describe('--outstanding on the seed election (issue 7)', () => {
   });
 
   it('20,000 outstanding: Gray can still overtake Handel', async () => {
-    const { doc } = await json(['--outstanding', '20000', fixture('ga-06-2017-04-18.csv')]);
+    const { doc } = await json(['--outstanding', '20000', fixture('ga-06-2017-04-18-special-jungle.csv')]);
     expect(doc.races[0].outlook.leader).toEqual({ name: 'Jon Ossoff', status: 'needs', votesNeeded: 13612, votesNeededAtBest: 13612 });
     expect(doc.races[0].outlook.cut).toEqual({ locked: false, holder: 'Karen Handel', challengers: [{ name: 'Bob Gray', marginNeeded: 17270, canPass: true }] });
   });
 
   it('at the edge of the lock: 17,268 locks it, 17,269 leaves Gray a tie at best, 17,270 lets him pass', async () => {
-    const below = await json(['--outstanding', '17268', fixture('ga-06-2017-04-18.csv')]);
+    const below = await json(['--outstanding', '17268', fixture('ga-06-2017-04-18-special-jungle.csv')]);
     expect(below.doc.races[0].outlook.cut).toEqual({ locked: true, holder: 'Karen Handel', challengers: [] });
-    const at = await run(['--outstanding', '17269', fixture('ga-06-2017-04-18.csv')]);
+    const at = await run(['--outstanding', '17269', fixture('ga-06-2017-04-18-special-jungle.csv')]);
     expect(at.stdout).toContain('Bob Gray can at most tie Karen Handel for the last runoff place, with every outstanding vote');
-    const past = await json(['--outstanding', '17270', fixture('ga-06-2017-04-18.csv')]);
+    const past = await json(['--outstanding', '17270', fixture('ga-06-2017-04-18-special-jungle.csv')]);
     expect(past.doc.races[0].outlook.cut.challengers).toEqual([{ name: 'Bob Gray', marginNeeded: 17270, canPass: true }]);
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fixture, run } from '../support/run.js';
 
 const RUNOFF_2017 = fixture('ga-06-2017-06-20-runoff-total-rows.csv');
-const SEED = fixture('ga-06-2017-04-18.csv');
+const SEED = fixture('ga-06-2017-04-18-special-jungle.csv');
 
 function parseCsv(text: string): Record<string, string>[] {
   const [head, ...lines] = text.trimEnd().split('\r\n');

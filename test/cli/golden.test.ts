@@ -38,26 +38,26 @@ describe.each(irvFixtures)('%s', (fixture) => {
 
 describe('the table on a terminal', () => {
   it('has colour, bars and the threshold marker', async () => {
-    const r = await run(['fixtures/ga-06-2017-04-18.csv'], { isTTY: true, columns: 100, env: { FORCE_COLOR: '1' } });
-    await expect(pinned(r)).toMatchFileSnapshot('__golden__/ga-06-2017-04-18.tty.txt');
+    const r = await run(['fixtures/ga-06-2017-04-18-special-jungle.csv'], { isTTY: true, columns: 100, env: { FORCE_COLOR: '1' } });
+    await expect(pinned(r)).toMatchFileSnapshot('__golden__/ga-06-2017-04-18-special-jungle.tty.txt');
   });
 
   it('fits a narrow terminal by dropping the bars', async () => {
-    const r = await run(['fixtures/ga-06-2017-04-18.csv'], { isTTY: true, columns: 50, env: { NO_COLOR: '1' } });
+    const r = await run(['fixtures/ga-06-2017-04-18-special-jungle.csv'], { isTTY: true, columns: 50, env: { NO_COLOR: '1' } });
     expect(r.stdout).not.toContain('█');
     expect(r.stdout).toContain('RUNOFF  Jon Ossoff vs Karen Handel');
   });
 
   it('election-night extras: outlook and county breakdown', async () => {
-    const r = await run(['--outstanding', '10000', 'fixtures/ga-06-2017-04-18.csv']);
-    await expect(pinned(r)).toMatchFileSnapshot('__golden__/ga-06-2017-04-18.outstanding.txt');
+    const r = await run(['--outstanding', '10000', 'fixtures/ga-06-2017-04-18-special-jungle.csv']);
+    await expect(pinned(r)).toMatchFileSnapshot('__golden__/ga-06-2017-04-18-special-jungle.outstanding.txt');
     const by = await run(['--by', 'county', 'fixtures/ga-06-2017-06-20-runoff-total-rows.csv']);
     await expect(pinned(by)).toMatchFileSnapshot('__golden__/ga-06-2017-06-20-runoff-total-rows.by-county.txt');
   });
 
   it('the HTML report with the outlook, a county breakdown, and a ranked race', async () => {
-    const out = await run(['--format', 'html', '--outstanding', '10000', 'fixtures/ga-06-2017-04-18.csv']);
-    await expect(pinned(out)).toMatchFileSnapshot('__golden__/ga-06-2017-04-18.outstanding.html');
+    const out = await run(['--format', 'html', '--outstanding', '10000', 'fixtures/ga-06-2017-04-18-special-jungle.csv']);
+    await expect(pinned(out)).toMatchFileSnapshot('__golden__/ga-06-2017-04-18-special-jungle.outstanding.html');
     const by = await run(['--format', 'html', '--by', 'county', 'fixtures/ga-06-2017-06-20-runoff-total-rows.csv']);
     await expect(pinned(by)).toMatchFileSnapshot('__golden__/ga-06-2017-06-20-runoff-total-rows.by-county.html');
     await expect(htmlPage(ALASKA_DOC)).toMatchFileSnapshot('__golden__/ranked-ak-2022-special.html');

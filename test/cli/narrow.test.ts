@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { wrapWords, truncate } from '../../src/render/fit.js';
 import { run } from '../support/run.js';
 
-const SEED = 'fixtures/ga-06-2017-04-18.csv';
+const SEED = 'fixtures/ga-06-2017-04-18-special-jungle.csv';
 const AR = 'fixtures/rules/ar-2023-president-r1.csv'; // relative: a long path is one word that cannot wrap
 const width = (line: string): number => [...line].length;
 

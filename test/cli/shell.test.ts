@@ -43,10 +43,10 @@ describe('the command line itself', () => {
   });
 
   it('a value that swallowed the only input file is a usage error, not a wait on standard input', async () => {
-    const r = await run(['--by', fixture('ga-06-2017-04-18.csv')], { stdin: '' });
+    const r = await run(['--by', fixture('ga-06-2017-04-18-special-jungle.csv')], { stdin: '' });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--by took ".*ga-06-2017-04-18\.csv" as its value, and no input file is left\n  hint: give --by its value before the file/);
-    const last = await run([fixture('ga-06-2017-04-18.csv'), '--race']);
+    expect(r.stderr).toMatch(/--by took ".*ga-06-2017-04-18-special-jungle\.csv" as its value, and no input file is left\n  hint: give --by its value before the file/);
+    const last = await run([fixture('ga-06-2017-04-18-special-jungle.csv'), '--race']);
     expect(last.code).toBe(2);
     expect(last.stderr).toMatch(/argument missing/);
   });

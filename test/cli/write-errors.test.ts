@@ -18,10 +18,10 @@ function toDevFull(argv: string[]): { code: number | null; stderr: string } {
 
 describe.skipIf(!full)('writing to a full disk (/dev/full)', () => {
   it.each([
-    ['table', [fixture('ga-06-2017-04-18.csv')]],
-    ['json', ['--json', fixture('ga-06-2017-04-18.csv')]],
-    ['csv', ['--format', 'csv', fixture('ga-06-2017-04-18.csv')]],
-    ['races', ['races', fixture('ga-06-2017-04-18.csv')]],
+    ['table', [fixture('ga-06-2017-04-18-special-jungle.csv')]],
+    ['json', ['--json', fixture('ga-06-2017-04-18-special-jungle.csv')]],
+    ['csv', ['--format', 'csv', fixture('ga-06-2017-04-18-special-jungle.csv')]],
+    ['races', ['races', fixture('ga-06-2017-04-18-special-jungle.csv')]],
     ['rules', ['rules']],
     ['schema', ['schema']],
     ['completion', ['completion', 'bash']],
@@ -41,21 +41,21 @@ describe('a pipe closed by the reader', () => {
 
 describe('option values', () => {
   it('--outstanding takes 1_000 and 1,000 like --registered does (one number parser)', async () => {
-    const a = await run(['--json', '--outstanding', '10_000', fixture('ga-06-2017-04-18.csv')]);
-    const b = await run(['--json', '--outstanding', '10,000', fixture('ga-06-2017-04-18.csv')]);
+    const a = await run(['--json', '--outstanding', '10_000', fixture('ga-06-2017-04-18-special-jungle.csv')]);
+    const b = await run(['--json', '--outstanding', '10,000', fixture('ga-06-2017-04-18-special-jungle.csv')]);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     expect(JSON.parse(a.stdout).races[0].outlook.outstanding).toBe(10000);
   });
   it('--json with another --format is a usage error, in either order', async () => {
     for (const argv of [['--json', '--format', 'csv'], ['--format', 'csv', '--json']]) {
-      const r = await run([...argv, fixture('ga-06-2017-04-18.csv')]);
+      const r = await run([...argv, fixture('ga-06-2017-04-18-special-jungle.csv')]);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/--json and --format csv ask for two output formats/);
     }
   });
   it('--delimiter given a line ending says so', async () => {
-    const r = await run(['--delimiter', '\r', fixture('ga-06-2017-04-18.csv')]);
+    const r = await run(['--delimiter', '\r', fixture('ga-06-2017-04-18-special-jungle.csv')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is a line ending, not a field delimiter/);
   });

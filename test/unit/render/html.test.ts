@@ -11,7 +11,7 @@ import { summaryLine } from '../../../src/render/html/verdict.js';
 import { ALASKA_DOC, ALASKA_ROUNDS } from '../../support/ranked-doc.js';
 import { ROOT, run } from '../../support/run.js';
 
-const SEED = 'fixtures/ga-06-2017-04-18.csv';
+const SEED = 'fixtures/ga-06-2017-04-18-special-jungle.csv';
 
 /** Each bar of the first chart: votes and drawn width. */
 function bars(svg: string): { votes: number; width: number }[] {
