@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
+// The fuzz and property suites scale with FUZZ_RUNS (test/support/runs.ts): give their tests time in proportion.
+const depth = Math.max(1, (Number(process.env.FUZZ_RUNS) || 1000) / 1000);
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
+    testTimeout: 30_000 * depth,
     reporters: ['default', './test/support/plain-summary.ts'],
   },
 });

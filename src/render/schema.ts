@@ -184,7 +184,7 @@ export const documentSchema = z.object({
   })),
   races: z.array(z.union([rankedRace, twoRoundRace])).describe('two-round races, then ranked (instant-runoff) races'),
   warnings: z.array(z.object({ code: z.enum(WARNING_CODES), message: z.string(), file: z.string().optional(), line: z.number().int().optional() })),
-});
+}).describe("The document `runoff --json` (or `--format json`) prints. The same model is rendered by every output format: table, json, ndjson (one race a line), csv, markdown, html (a self-contained page with a chart per race) and svg (one chart per race).");
 
 
 export type ConditionDoc = z.infer<typeof condition>;
