@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { RunoffError, formatError } from '../model/errors.js';
 import { sanitizeForTerminal } from '../render/sanitize.js';
 import type { Io } from './io.js';
+import { truncate } from '../render/fit.js';
 
 /** What the watch loop uses of the IO port. */
 export type WatchIo = Pick<Io, 'stdout' | 'stderr' | 'signal'>;
@@ -34,12 +35,6 @@ async function signature(files: string[]): Promise<string> {
     return s ? `${s.size}:${s.mtimeMs}` : 'missing';
   }));
   return parts.join('|');
-}
-
-/** A status line cut to the terminal's width with `…`, so that it never wraps. */
-function cut(text: string, width: number): string {
-  const chars = [...text];
-  return chars.length <= width ? text : `${chars.slice(0, width - 1).join('')}…`;
 }
 
 function clock(ms: number): string {
@@ -76,7 +71,7 @@ export async function watch(files: string[], once: () => Promise<string>, io: Wa
     }
     const status = `── ${note} · ${watching}`;
     if (redraw) {
-      io.stdout.write(`\u001b[H\u001b[2J${lastGood ?? ''}${cut(status, width)}\n`);
+      io.stdout.write(`\u001b[H\u001b[2J${lastGood ?? ''}${truncate(status, width, (text) => [...text].length)}\n`);
       return;
     }
     if (fresh) io.stdout.write(lastGood ?? '');
