@@ -192,7 +192,9 @@ function footer(election: Election, look: Look, options: TableOptions): string {
   const summary = election.races.length > 1 ? wrap(summaryLine(election.races.map((r) => r.decision))).map((l) => c.bold(l) + '\n').join('') : '';
   if (election.races.length === 0 && election.ranked?.length) {
     const ballots = (election.ranked ?? []).reduce((n, r) => n + r.result.ballots, 0);
-    return '\n' + wrap(`${files} · ${formatVotes(ballots)} ballots`).map((l) => c.dim(l)).join('\n') + '\n';
+    // Which reader the content was recognised as decides the whole count (ballots, not totals): say it.
+    const formats = [...new Set(election.inputs.map((i) => i.layout.replace(/^cvr-/, '')))].join(', ');
+    return '\n' + wrap(`${files} · ${formatVotes(ballots)} ballots · read as cast-vote records (${safe(formats)})`).map((l) => c.dim(l)).join('\n') + '\n';
   }
   const sources = wrap(`${files} · ${formatVotes(rows)} rows, ${formatVotes(used)} counted${leftOut ? ` · left out: ${leftOut}` : ''}${primary}`);
   return '\n' + summary + sources.map((l) => c.dim(l)).join('\n') + '\n';
