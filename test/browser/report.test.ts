@@ -13,10 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlPage } from '../../src/render/html/page.js';
 import { ALASKA_DOC } from '../support/ranked-doc.js';
 import { run } from '../support/run.js';
+import { fullDepthOnly } from '../support/runs.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available) console.log(`[skip] browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+const found = existsSync(CHROMIUM);
+if (!found) console.log(`[skip] browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+const available = found && !fullDepthOnly('browser tests');
 
 const work = mkdtempSync(join(tmpdir(), 'runoff-browser-'));
 export const SHOTS = join(tmpdir(), 'runoff-screenshots');

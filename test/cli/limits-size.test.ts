@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { count, type Election } from '../../src/index.js';
 import { rendererFor, type Format } from '../../src/render/index.js';
 import { run } from '../support/run.js';
+import { fullDepthOnly } from '../support/runs.js';
 
 const CANDIDATES = 130_000;
 const AREAS = 125_000;
@@ -45,7 +46,9 @@ async function text(election: Election, format: Format): Promise<string> {
 
 const FORMATS: Format[] = ['table', 'json', 'ndjson', 'csv', 'markdown', 'html'];
 
-describe(`one race with ${CANDIDATES.toLocaleString('en')} candidates`, () => {
+const quick = fullDepthOnly('130,000 candidates and 125,000 areas');
+
+describe.skipIf(quick)(`one race with ${CANDIDATES.toLocaleString('en')} candidates`, () => {
   it('renders in every format with every candidate and the right total', async () => {
     const election = await count([manyCandidates]);
     for (const format of FORMATS) {
@@ -67,7 +70,7 @@ describe(`one race with ${CANDIDATES.toLocaleString('en')} candidates`, () => {
   }, 300_000);
 });
 
-describe(`--by precinct with ${AREAS.toLocaleString('en')} areas`, () => {
+describe.skipIf(quick)(`--by precinct with ${AREAS.toLocaleString('en')} areas`, () => {
   it('renders in every format with every area and the right totals', async () => {
     const election = await count([manyAreas], { by: 'precinct' });
     for (const format of FORMATS) {
