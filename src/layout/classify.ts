@@ -36,8 +36,8 @@ export function excludedBy(office: string, candidate: string): ExclusionReason |
   return null;
 }
 
-const BLANK = /^(blank( votes?| ballots?)?|blancs?|blancos?|votos? en blanco|brancos?|em branco|votos? brancos?)$/i;
-const INVALID = /^(null|nuls?|nulos?|votos? nulos?|void|spoiled( ballots?)?|invalid( votes?| ballots?)?|rejected( ballots?)?)$/i;
+const BLANK = /^(blank( votes?| ballots?)?|blancs?|blancos?|votos? en blanco|brancos?|em branco|votos? brancos?|(schede )?bianche)$/i;
+const INVALID = /^(null|nuls?|nulos?|votos? nulos?|void|spoiled( ballots?)?|invalid( votes?| ballots?)?|rejected( ballots?)?|(schede )?nulle|ungültige?( stimmen)?)$/i;
 const WRITE_IN = /^(write[\s-]*ins?|scatter(ing|ed)|all others|other write[\s-]*ins?)$/i;
 
 /** Blank and invalid ballots are not candidates; write-in aggregates count but never advance. */

@@ -16,7 +16,7 @@ export function normalizeHeader(name: string): string {
  * (see FIRST_NAME and detect.ts).
  */
 export const SYNONYMS = {
-  candidate: ['candidate', 'candidate_name', 'choice_name', 'choice', 'candidato', 'candidata', 'candidat', 'candidato_nombre', 'kandidat', 'nom', 'last_name', 'lastname', 'surname', 'apellidos', 'apellido', 'cognome'],
+  candidate: ['candidate', 'candidate_name', 'choice_name', 'choice', 'candidato', 'candidata', 'candidat', 'candidato_nombre', 'kandidat', 'wahlwerber', 'wahlwerberin', 'nom', 'last_name', 'lastname', 'surname', 'apellidos', 'apellido', 'cognome'],
   votes: ['votes', 'total_votes', 'vote_count', 'candidatevotes', 'votes_total', 'votos', 'total_votos', 'votos_válidos', 'votos_validos', 'votos_obtenidos', 'votos_nominais', 'voix', 'nb_voix', 'voti', 'stimmen', 'anzahl_stimmen'],
   office: ['office', 'contest', 'contest_name', 'contest_title', 'race', 'office_name', 'cargo', 'elección', 'eleccion', 'scrutin'],
   district: ['district', 'district_name'],
@@ -24,7 +24,7 @@ export const SYNONYMS = {
   geography: [
     'county', 'county_name', 'parish', 'precinct', 'precinct_name', 'precinct_code', 'jurisdiction_name', 'ward',
     'departamento', 'provincia', 'distrito', 'comuna', 'región', 'region', 'département', 'departement', 'commune',
-    'bureau', 'bureau_de_vote', 'município', 'municipio', 'uf', 'estado', 'zona', 'seção', 'secao', 'comune', 'regione', 'land', 'wahlkreis', 'gemeinde',
+    'bureau', 'bureau_de_vote', 'município', 'municipio', 'uf', 'estado', 'zona', 'seção', 'secao', 'comune', 'regione', 'land', 'bundesland', 'bezirk', 'wahlkreis', 'gemeinde', 'sezione',
   ],
   stage: ['stage'],
   /** A row dimension: one row per vote type (MEDSL `mode`, civicfs `vote_type`), part of what makes a row unique. */
@@ -88,7 +88,7 @@ export function findBallotsColumn(headers: readonly string[]): number {
 }
 
 /** First-name columns: joined before the surname column (`Prénom` + `Nom` → `Emmanuel MACRON`). */
-const FIRST_NAME = ['prénom', 'prenom', 'first_name', 'firstname', 'given_name', 'nombre', 'nombres', 'vorname'];
+const FIRST_NAME = ['prénom', 'prenom', 'first_name', 'firstname', 'given_name', 'nombre', 'nombres', 'nome', 'vorname'];
 /** Surname columns, the only candidate columns a first name is joined to. */
 const LAST_NAME = ['nom', 'last_name', 'lastname', 'surname', 'apellido', 'apellidos', 'cognome'];
 

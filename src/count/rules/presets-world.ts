@@ -77,8 +77,12 @@ export const worldPresets: readonly Rule[] = [
   president('pt', 'Portugal: President', 'Constitution, art. 126, via idea.int/node/137947', {
     note: 'Blank ballot papers are not validly cast. Only the two leading candidates who have not withdrawn advance.',
   }),
-  president('at', 'Austria: Federal President', 'Bundes-Verfassungsgesetz (B-VG), art. 60(2): "Gewählt ist, wer mehr als die Hälfte aller gültigen Stimmen für sich hat"; the second ballot is between the two with the most votes (ris.bka.gv.at)', {
+  president('at', 'Austria: Federal President', 'Bundes-Verfassungsgesetz (B-VG), art. 60(2): "Gewählt ist, wer mehr als die Hälfte aller gültigen Stimmen für sich hat"; the second ballot is between the two with the most votes (ris.bka.gv.at); Bundespräsidentenwahlgesetz 1971 §§ 17, 19(1), as applied in the Bundeswahlbehörde\'s Kundmachung of 2 May 2016', {
     note: 'If only one candidate stands, the election is a yes/no vote (art. 60(1)).',
+  }),
+  // Not a presidency, but the same two-round shape: > 50 % of valid votes, else the top two.
+  president('it-mayor', 'Italy: mayors of comuni over 15,000 inhabitants', 'D.Lgs. 18 agosto 2000, n. 267 (TUEL), art. 72, commi 4-5: elected with "la maggioranza assoluta dei voti validi", else a ballottaggio between the two candidates with the most valid votes (lentepubblica.it; comune.cadoneghe.pd.it)', {
+    note: 'Not for Sicily, whose regional law sets 40 % (tg24.sky.it), nor for comuni up to 15,000 inhabitants (3,000 in the Province of Trento), which elect by plurality. A tie in the ballottaggio goes to the older candidate: the tie is reported.',
   }),
   president('fi', 'Finland: President', 'Constitution of Finland (731/1999), s. 54: elected with "more than half of the votes cast"; otherwise a second election between the two with the most votes (vaalit.fi, Ministry of Justice, "Procedure for the election of the President of the Republic")', {
     note: 'A tie in the second round is settled by lot. With a single candidate, no election is held.',

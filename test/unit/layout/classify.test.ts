@@ -26,6 +26,9 @@ describe('non-candidate rows (formats.md §3)', () => {
     expect(ballotKind('Write-ins')).toBe('write-in');
     expect(ballotKind('Scattering')).toBe('write-in');
     expect(ballotKind('Blanca Rodriguez')).toBe('candidate');
+    // Italian and German result sheets: schede bianche / nulle, ungültige Stimmen; a surname like Bianchi stays a candidate
+    expect(['Schede bianche', 'Bianche', 'Schede nulle', 'Nulle', 'Ungültige Stimmen', 'ungültig'].map(ballotKind)).toEqual(['blank', 'blank', 'invalid', 'invalid', 'invalid', 'invalid']);
+    expect(['Bianchi', 'Nullo Rossi', 'Ungerer'].map(ballotKind)).toEqual(['candidate', 'candidate', 'candidate']);
   });
 });
 

@@ -29,6 +29,9 @@ describe('headers in other languages', () => {
     [['Município', 'Zona', 'Seção', 'Candidato', 'Partido', 'Votos'], 3, 5, 4, [0, 1, 2]],
     [['Comune', 'Candidato', 'Lista', 'Voti'], 1, 3, 2, [0]],
     [['Gemeinde', 'Kandidat', 'Partei', 'Stimmen'], 1, 3, 2, [0]],
+    // Austria's official term for a candidate is Wahlwerber; results are published per Bundesland and Bezirk
+    [['Bundesland', 'Bezirk', 'Wahlwerber', 'Partei', 'Stimmen'], 2, 4, 3, [0, 1]],
+    [['Comune', 'Sezione', 'Cognome', 'Lista', 'Voti'], 2, 4, 3, [0, 1]],
     [['Región', 'Comuna', 'Candidata', 'Partido Político', 'Votos Válidos'], 2, 4, 3, [0, 1]],
   ])('%j reads: candidate, votes, party and places found', (header, candidate, votes, party, places) => {
     const layout = detectLayout(header, ctx, 1);
@@ -36,6 +39,13 @@ describe('headers in other languages', () => {
     expect(layout.parts[0]?.voteColumns).toEqual([votes]);
     expect(Object.values(layout.keyColumns)).toContain(party);
     for (const p of places) expect(layout.geoColumns).toContain(p);
+  });
+
+  it('Cognome + Nome are one candidate name, as Nom + Prénom are', () => {
+    const layout = detectLayout(['Comune', 'Cognome', 'Nome', 'Voti'], ctx, 1);
+    expect(layout.keyColumns.candidate).toBe(1);
+    expect(layout.parts[0]?.voteColumns).toEqual([3]);
+    expect(layout.keyColumns.more?.firstName).toBe(2);
   });
 
   it('last_name + first_name are one candidate name', async () => {
