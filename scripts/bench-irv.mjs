@@ -6,11 +6,12 @@
  * Prints wall and user seconds, ballots per second, peak RSS and the ratio. Usage: node scripts/bench-irv.mjs [ballots]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { batchWriter, mulberry32 } from './bench-lib.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // `--write PATH` only writes the ballots file (to profile the count on it with node --cpu-prof)
@@ -20,21 +21,10 @@ const NAMES = ['Alvarez', 'Brooks', 'Chen', 'Diallo', 'Evans', 'Fischer', 'Garci
 // first-choice popularity: uneven, so the count runs several rounds
 const WEIGHTS = [30, 24, 16, 12, 8, 5, 3, 2];
 
-function mulberry32(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function writeBallots(path) {
   const random = mulberry32(20240611);
-  const out = createWriteStream(path);
-  out.write('Ballot ID,1st Choice,2nd Choice,3rd Choice,4th Choice,5th Choice\n');
-  const total = WEIGHTS.reduce((a, b) => a + b, 0);
-  let chunk = '';
+  const out = batchWriter(path);
+  await out.write('Ballot ID,1st Choice,2nd Choice,3rd Choice,4th Choice,5th Choice\n');
   for (let i = 1; i <= BALLOTS; i++) {
     const left = NAMES.map((_, k) => k);
     const row = [];
@@ -50,15 +40,9 @@ async function writeBallots(path) {
       row.push(NAMES[left[pick]]);
       left.splice(pick, 1);
     }
-    chunk += `${i},${row.join(',')}\n`;
-    if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
-      chunk = '';
-    }
+    await out.write(`${i},${row.join(',')}\n`);
   }
-  out.write(chunk);
-  await new Promise((resolve) => out.end(resolve));
-  void total;
+  await out.end();
 }
 
 const RUNNER = `

@@ -2,21 +2,14 @@
 // that used to break or balloon (4 M rows without a precinct column, 300 k races with --json, one race with
 // 130 k candidates, --by precinct with 125 k areas). Files are generated once into bench-data/limits/.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
-import { once } from 'node:events';
+import { existsSync, mkdirSync } from 'node:fs';
+import { batchWriter, timed } from './bench-lib.mjs';
 
 async function write(path, header, count, line) {
-  const out = createWriteStream(path);
-  let batch = `${header}\n`;
-  for (let i = 0; i < count; i++) {
-    batch += line(i);
-    if (batch.length > 1 << 20) {
-      if (!out.write(batch)) await once(out, 'drain');
-      batch = '';
-    }
-  }
-  out.end(batch);
-  await once(out, 'finish');
+  const out = batchWriter(path);
+  await out.write(`${header}\n`);
+  for (let i = 0; i < count; i++) await out.write(line(i));
+  await out.end();
 }
 
 const CASES = [
@@ -40,8 +33,7 @@ export async function benchLimits(root) {
       await c.make(path);
     }
     const lines = spawnSync('wc', ['-l', path], { encoding: 'utf8' }).stdout.trim().split(/\s+/)[0];
-    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, `${root}bin/runoff.js`, ...c.argv, path], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
-    const [secs = '?', kib = '0'] = (r.stderr.trim().split('\n').pop() ?? '').split(' ');
-    console.log(`| ${c.name} (\`runoff ${[...c.argv, c.file].join(' ')}\`) | ${Number(lines).toLocaleString('en-US')} | ${secs} | ${(Number(kib) / 1024).toFixed(0)} | ${r.status} |`);
+    const r = timed(process.execPath, [`${root}bin/runoff.js`, ...c.argv, path], { discard: true });
+    console.log(`| ${c.name} (\`runoff ${[...c.argv, c.file].join(' ')}\`) | ${Number(lines).toLocaleString('en-US')} | ${r.secs.toFixed(2)} | ${r.rssMiB.toFixed(0)} | ${r.status} |`);
   }
 }

@@ -6,10 +6,10 @@
 // npm run bench -- --limits runs the size limits instead (scripts/bench-limits.mjs).
 // --with-duckdb installs @duckdb/node-api into ~/.cache/runoff-bench (never into the project's dependencies).
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { once } from 'node:events';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { homedir, loadavg } from 'node:os';
+import { batchWriter, best as bestOf, has, mulberry32, timed } from './bench-lib.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -30,14 +30,6 @@ function parseSize(s) {
 }
 
 // ---- deterministic generator -------------------------------------------------------------------------
-function mulberry32(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const q = (s) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 const RACES = [
   { office: 'U.S. Senate', district: '', cands: [['Raphael Warnock', 'DEM'], ['Herschel Walker', 'REP'], ['Chase Oliver', 'LIB']] },
@@ -59,12 +51,11 @@ async function generate(path, target, RACES) {
   const rand = mulberry32(20170418);
   const totals = new Map(); // "office|district" → Map(candidate → votes)
   for (const r of RACES) totals.set(`${r.office}|${r.district}`, new Map(r.cands.map(([n]) => [n, 0])));
-  const out = createWriteStream(path);
-  out.write('county,precinct,office,district,party,candidate,votes\n');
+  const out = batchWriter(path);
+  await out.write('county,precinct,office,district,party,candidate,votes\n');
   let bytes = 0;
   let rows = 0;
   let precinct = 0;
-  let batch = '';
   while (bytes < target) {
     precinct++;
     const county = COUNTIES[precinct % COUNTIES.length];
@@ -75,41 +66,18 @@ async function generate(path, target, RACES) {
         const votes = Math.floor(rand() * 900);
         t.set(cand, t.get(cand) + votes);
         const line = `${county},${name},${q(r.office)},${r.district},${party},${q(cand)},${votes}\n`;
-        batch += line;
+        await out.write(line);
         bytes += Buffer.byteLength(line);
         rows++;
       }
     }
-    if (batch.length > 1 << 20) {
-      if (!out.write(batch)) await once(out, 'drain');
-      batch = '';
-    }
   }
-  out.write(batch);
-  out.end();
-  await once(out, 'finish');
+  await out.end();
   return { rows, totals };
 }
 
 // ---- timing ----------------------------------------------------------------------------------------------
-// Wall time from hrtime (GNU time's %e has 10 ms steps); peak RSS from GNU time's %M.
-function timed(cmd, argv, opts = {}) {
-  const start = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...argv], { encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
-  const secs = Number(process.hrtime.bigint() - start) / 1e9;
-  const kb = Number((r.stderr.trim().split('\n').pop() ?? '').trim());
-  return { secs, rssMiB: kb / 1024, stdout: r.stdout, status: r.status, stderr: r.stderr };
-}
-function best(cmd, argv, n = runs) {
-  let b = null;
-  for (let i = 0; i < n; i++) {
-    const r = timed(cmd, argv);
-    if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed:\n${r.stderr}`);
-    if (!b || r.secs < b.secs) b = r;
-  }
-  return b;
-}
-const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+const best = (cmd, argv, n = runs) => bestOf(cmd, argv, n);
 
 const DUCK = `${homedir()}/.cache/runoff-bench`;
 const DUCK_API = `${DUCK}/node_modules/@duckdb/node-api/package.json`;

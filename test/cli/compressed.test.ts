@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { makeZip } from '../support/zip.js';
+import { firstInput, firstRace } from '../support/doc.js';
 import { fixture, json, run, spawn, votesOf } from '../support/run.js';
 
 const SEED = readFileSync(fixture('ga-06-2017-04-18-special-jungle.csv'));
@@ -23,16 +24,16 @@ describe('gzip', () => {
     const path = file('ga6.csv.gz', gzipSync(SEED));
     const { doc, code } = await json([path]);
     expect(code).toBe(0);
-    expect(doc.races[0].totalVotes).toBe(192569);
-    expect(doc.races[0].outcome.runoff).toEqual(['Jon Ossoff', 'Karen Handel']);
-    expect(doc.inputs[0]).toMatchObject({ name: path, sha256: sha(SEED), rows: 18 });
+    expect(firstRace(doc).totalVotes).toBe(192569);
+    expect(firstRace(doc).outcome.runoff).toEqual(['Jon Ossoff', 'Karen Handel']);
+    expect(firstInput(doc)).toMatchObject({ name: path, sha256: sha(SEED), rows: 18 });
   });
 
   it('by the bytes, not the name: a gzip file named .csv, and gzip on standard input', async () => {
     const named = await json([file('really-gzip.csv', gzipSync(SEED))]);
-    expect(named.doc.races[0].totalVotes).toBe(192569);
+    expect(firstRace(named.doc).totalVotes).toBe(192569);
     const piped = await json(['-'], { stdin: [gzipSync(SEED).subarray(0, 1), gzipSync(SEED).subarray(1)] });
-    expect(piped.doc.races[0].totalVotes).toBe(192569);
+    expect(firstRace(piped.doc).totalVotes).toBe(192569);
   });
 
   it('a gzip file cut short is exit 1 with a hint, never a partial count', async () => {
@@ -48,8 +49,8 @@ describe('zip', () => {
   it('one CSV inside: read directly, named results.zip:member.csv', async () => {
     const path = file('one.zip', makeZip([{ name: 'ga6.csv', data: SEED }]));
     const { doc } = await json([path]);
-    expect(doc.inputs.map((i: any) => [i.name, i.sha256])).toEqual([[`${path}:ga6.csv`, sha(SEED)]]);
-    expect(doc.races[0].totalVotes).toBe(192569);
+    expect(doc.inputs.map((i) => [i.name, i.sha256])).toEqual([[`${path}:ga6.csv`, sha(SEED)]]);
+    expect(firstRace(doc).totalVotes).toBe(192569);
   });
 
   it('several CSVs inside: each is an input, added together like several files', async () => {
@@ -59,9 +60,9 @@ describe('zip', () => {
     const county = (name: string): string => [header, ...lines.filter((l) => l.startsWith(`${name},`))].join('\n') + '\n';
     const path = file('counties.zip', makeZip(['Cobb', 'DeKalb', 'Fulton'].map((c) => ({ name: `${c.toLowerCase()}.csv`, data: county(c) })).concat([{ name: '__MACOSX/._cobb.csv', data: 'junk' }])));
     const { doc } = await json([path]);
-    expect(doc.inputs.map((i: any) => i.name)).toEqual([`${path}:cobb.csv`, `${path}:dekalb.csv`, `${path}:fulton.csv`]);
-    expect(votesOf(doc.races[0])).toEqual({ 'Karen Handel': 134799, 'Jon Ossoff': 125517 });
-    expect(doc.races[0].outcome.winner).toBe('Karen Handel');
+    expect(doc.inputs.map((i) => i.name)).toEqual([`${path}:cobb.csv`, `${path}:dekalb.csv`, `${path}:fulton.csv`]);
+    expect(votesOf(firstRace(doc))).toEqual({ 'Karen Handel': 134799, 'Jon Ossoff': 125517 });
+    expect(firstRace(doc).outcome.winner).toBe('Karen Handel');
   });
 
   it('an archive without CSV, an xlsx, and a zip on standard input are errors with hints', async () => {

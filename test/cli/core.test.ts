@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { at, codes, firstInput, firstRace, outlook, parseDoc, present, race } from '../support/doc.js';
 import { fixture, json, run, spawn, votesOf } from '../support/run.js';
 
 describe('the seed election: GA-6, 18 April 2017', () => {
@@ -18,11 +19,11 @@ describe('the seed election: GA-6, 18 April 2017', () => {
     expect(code).toBe(0);
     expect(doc.schemaVersion).toBe(2);
     expect(doc.races).toHaveLength(1);
-    const [race] = doc.races;
-    expect(race).toMatchObject({ id: 'u.s. house|6|', office: 'U.S. House', district: '6', party: null, totalVotes: 192569, denominator: 192569 });
-    expect(race.candidates[0]).toEqual({ name: 'Jon Ossoff', party: 'Dem', votes: 92673, share: 0.481246 });
-    expect(race.outcome).toMatchObject({ status: 'runoff', winner: null, runoff: ['Jon Ossoff', 'Karen Handel'], tied: [], leader: 'Jon Ossoff', votesShort: 3612 });
-    expect(doc.inputs[0]).toMatchObject({ layout: 'openelections', encoding: 'utf-8', rows: 18, rowsUsed: 18, rowsExcluded: {} });
+    const ga6 = firstRace(doc);
+    expect(ga6).toMatchObject({ id: 'u.s. house|6|', office: 'U.S. House', district: '6', party: null, totalVotes: 192569, denominator: 192569 });
+    expect(at(ga6.candidates, 0, 'candidate')).toEqual({ name: 'Jon Ossoff', party: 'Dem', votes: 92673, share: 0.481246 });
+    expect(ga6.outcome).toMatchObject({ status: 'runoff', winner: null, runoff: ['Jon Ossoff', 'Karen Handel'], tied: [], leader: 'Jon Ossoff', votesShort: 3612 });
+    expect(firstInput(doc)).toMatchObject({ layout: 'openelections', encoding: 'utf-8', rows: 18, rowsUsed: 18, rowsExcluded: {} });
   });
 
   it('validates against the published JSON schema', async () => {
@@ -36,58 +37,58 @@ describe('fixtures with one trap each', () => {
   it('drops TOTAL pseudo-precincts and Voters rows (June 2017 runoff)', async () => {
     const { doc } = await json([fixture('ga-06-2017-06-20-runoff-total-rows.csv')]);
     expect(doc.races).toHaveLength(1);
-    expect(votesOf(doc.races[0])).toEqual({ 'Karen Handel': 134799, 'Jon Ossoff': 125517 });
-    expect(doc.races[0].outcome).toMatchObject({ status: 'winner', winner: 'Karen Handel' });
-    expect(doc.inputs[0].rowsExcluded['total-row']).toBeGreaterThan(0);
-    expect(doc.inputs[0].rowsExcluded.turnout).toBeGreaterThan(0);
+    expect(votesOf(firstRace(doc))).toEqual({ 'Karen Handel': 134799, 'Jon Ossoff': 125517 });
+    expect(firstRace(doc).outcome).toMatchObject({ status: 'winner', winner: 'Karen Handel' });
+    expect(firstInput(doc).rowsExcluded['total-row']).toBeGreaterThan(0);
+    expect(firstInput(doc).rowsExcluded.turnout).toBeGreaterThan(0);
   });
 
   it('sums vote-type columns when there is no total column (GA-5 2020)', async () => {
     const { doc } = await json([fixture('ga-05-2020-09-29-vote-types.csv')]);
-    expect(doc.inputs[0].layout).toBe('openelections+vote-types');
-    expect(doc.races[0].totalVotes).toBe(34976);
-    expect(votesOf(doc.races[0])).toMatchObject({ 'Kwanza Hall': 11104, 'Robert M. Franklin': 9987 });
-    expect(doc.races[0].outcome.runoff).toEqual(['Kwanza Hall', 'Robert M. Franklin']);
+    expect(firstInput(doc).layout).toBe('openelections+vote-types');
+    expect(firstRace(doc).totalVotes).toBe(34976);
+    expect(votesOf(firstRace(doc))).toMatchObject({ 'Kwanza Hall': 11104, 'Robert M. Franklin': 9987 });
+    expect(firstRace(doc).outcome.runoff).toEqual(['Kwanza Hall', 'Robert M. Franklin']);
   });
 
   it('never adds vote-type columns to a votes total (TX Aransas)', async () => {
     const { doc } = await json(['--party-primary', fixture('tx-2018-aransas-votes-and-types.csv')]);
-    const byOffice = Object.fromEntries(doc.races.map((r: any) => [r.office, r]));
-    expect(byOffice.Governor.totalVotes).toBe(533);
-    expect(byOffice['Comptroller of Public Accounts'].totalVotes).toBe(521);
-    expect(byOffice['Comptroller of Public Accounts'].outcome.winner).toBe('Joi Chevalier');
-    expect(doc.inputs[0].rowsExcluded['over-under-votes']).toBeGreaterThan(0);
+    expect(race(doc, 'Governor').totalVotes).toBe(533);
+    expect(race(doc, 'Comptroller of Public Accounts').totalVotes).toBe(521);
+    expect(race(doc, 'Comptroller of Public Accounts').outcome.winner).toBe('Joi Chevalier');
+    expect(firstInput(doc).rowsExcluded['over-under-votes']).toBeGreaterThan(0);
   });
 
   it('keys party primaries by party, recognised from the file name', async () => {
     const { doc } = await json([fixture('tx-2018-03-06-governor-primary.csv')]);
     expect(doc.partyPrimary).toMatchObject({ partyPrimary: true, source: 'file-name' });
-    const byParty = Object.fromEntries(doc.races.map((r: any) => [r.party, r]));
-    expect(byParty.Democratic.totalVotes).toBe(1022558);
-    expect(byParty.Democratic.outcome.runoff).toEqual(['Lupe Valdez', 'Andrew White']);
-    expect(byParty.Republican.totalVotes).toBe(1549006);
-    expect(byParty.Republican.outcome.winner).toBe('Greg Abbott');
+    const democratic = race(doc, { party: 'Democratic' });
+    expect(democratic.totalVotes).toBe(1022558);
+    expect(democratic.outcome.runoff).toEqual(['Lupe Valdez', 'Andrew White']);
+    const republican = race(doc, { party: 'Republican' });
+    expect(republican.totalVotes).toBe(1549006);
+    expect(republican.outcome.winner).toBe('Greg Abbott');
   });
 
   it('leaves out blank-candidate county total rows (MS-1 2015, Choctaw and Clay)', async () => {
     const { doc } = await json([fixture('ms-01-2015-05-12-blank-total-rows.csv')]);
     expect(doc.races).toHaveLength(1);
-    expect(doc.races[0].totalVotes).toBe(4903);
-    expect(doc.races[0].candidates).toHaveLength(13);
-    expect(votesOf(doc.races[0])).toMatchObject({ 'Walter Howard Zinn, Jr.': 1606, 'Mike Tagert': 1024, 'Trent Kelly': 532 });
-    expect(doc.races[0].outcome.runoff).toEqual(['Walter Howard Zinn, Jr.', 'Mike Tagert']);
-    expect(doc.inputs[0].rowsExcluded['blank-candidate']).toBe(2);
+    expect(firstRace(doc).totalVotes).toBe(4903);
+    expect(firstRace(doc).candidates).toHaveLength(13);
+    expect(votesOf(firstRace(doc))).toMatchObject({ 'Walter Howard Zinn, Jr.': 1606, 'Mike Tagert': 1024, 'Trent Kelly': 532 });
+    expect(firstRace(doc).outcome.runoff).toEqual(['Walter Howard Zinn, Jr.', 'Mike Tagert']);
+    expect(firstInput(doc).rowsExcluded['blank-candidate']).toBe(2);
   });
 
   it('--all-party makes the primary one race', async () => {
     const { doc } = await json(['--all-party', fixture('tx-2018-03-06-governor-primary.csv')]);
     expect(doc.races).toHaveLength(1);
-    expect(doc.races[0].totalVotes).toBe(1022558 + 1549006);
+    expect(firstRace(doc).totalVotes).toBe(1022558 + 1549006);
   });
 
   it('reports a tie at the runoff cut line and names everyone tied', async () => {
     const { doc } = await json([fixture('tie-for-second.csv')]);
-    expect(doc.races[0].outcome).toMatchObject({ status: 'tie', tied: ['B', 'C'], runoff: [] });
+    expect(firstRace(doc).outcome).toMatchObject({ status: 'tie', tied: ['B', 'C'], runoff: [] });
   });
 
   it('treats exactly 50 % as short of a majority', async () => {
@@ -101,7 +102,7 @@ describe('input and options', () => {
   it('reads standard input with -', async () => {
     const r = await run(['--json', '-'], { stdin: 'candidate,votes\nA,3\nB,1\n' });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).races[0].outcome.winner).toBe('A');
+    expect(firstRace(parseDoc(r.stdout)).outcome.winner).toBe('A');
   });
 
   it('prints help and exits 2 with no file and a terminal on stdin', async () => {
@@ -112,7 +113,7 @@ describe('input and options', () => {
 
   it('filters races with --race, case-insensitively', async () => {
     const { doc } = await json(['--race', 'GOVERNOR · democratic', fixture('tx-2018-03-06-governor-primary.csv')]);
-    expect(doc.races.map((r: any) => r.party)).toEqual(['Democratic']);
+    expect(doc.races.map((r) => r.party)).toEqual(['Democratic']);
   });
 
   it('exits 3 for a missing file, with no stack', async () => {
@@ -135,14 +136,14 @@ describe('input and options', () => {
     const skipped = await run(['--skip-bad-rows', '--json', '-'], { stdin: csv });
     expect(skipped.code).toBe(0);
     expect(skipped.stderr).toContain('1 row with unreadable votes skipped (--skip-bad-rows): line 3');
-    expect(JSON.parse(skipped.stdout).races[0].totalVotes).toBe(14);
+    expect(firstRace(parseDoc(skipped.stdout)).totalVotes).toBe(14);
   });
 
   it('warns about empty vote cells and leaves them out instead of counting 0', async () => {
     const r = await json(['-'], { stdin: 'candidate,votes\nA,10\nB,\nC,4\n' });
-    expect(r.doc.races[0].totalVotes).toBe(14);
+    expect(firstRace(r.doc).totalVotes).toBe(14);
     expect(r.doc.warnings).toEqual([expect.objectContaining({ code: 'missing-votes', line: 3 })]);
-    expect(r.doc.inputs[0].rowsExcluded['missing-votes']).toBe(1);
+    expect(firstInput(r.doc).rowsExcluded['missing-votes']).toBe(1);
   });
 
   it('lists the columns found and the names looked for when the header is unknown', async () => {
@@ -157,7 +158,7 @@ describe('the built binary', () => {
   it('runs the README command and pipes JSON without colour', () => {
     const r = spawn(['--json', 'fixtures/ga-06-2017-04-18-special-jungle.csv']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).races[0].outcome.votesShort).toBe(3612);
+    expect(firstRace(parseDoc(r.stdout)).outcome.votesShort).toBe(3612);
   });
 
   it('honours NO_COLOR even with FORCE_COLOR', () => {
@@ -185,7 +186,7 @@ describe('reporting progress from the file', () => {
     const r = await run(['-'], { stdin: clarity(97) });
     expect(r.stdout).toContain('Mayor · 2 candidates · 900 votes · 97 of 120 precincts reporting ·');
     const { doc } = await json(['-'], { stdin: clarity(97) });
-    expect(doc.races[0].reporting).toEqual({ counted: 97, total: 120, unit: 'precincts' });
+    expect(firstRace(doc).reporting).toEqual({ counted: 97, total: 120, unit: 'precincts' });
   });
 
   it('adds up reporting over county files', async () => {
@@ -194,13 +195,13 @@ describe('reporting progress from the file', () => {
     writeFileSync(`${dir}/a.csv`, clarity(97));
     writeFileSync(`${dir}/b.csv`, clarity(20));
     const { doc } = await json([`${dir}/a.csv`, `${dir}/b.csv`]);
-    expect(doc.races[0].reporting).toEqual({ counted: 117, total: 240, unit: 'precincts' });
-    expect(doc.races[0].totalVotes).toBe(1800);
+    expect(firstRace(doc).reporting).toEqual({ counted: 117, total: 240, unit: 'precincts' });
+    expect(firstRace(doc).totalVotes).toBe(1800);
   });
 
   it('warns when a file says nothing has reported beside votes', async () => {
     const { doc } = await json(['-'], { stdin: clarity(0) });
-    expect(doc.warnings.map((w: any) => w.code)).toContain('reporting-zero');
+    expect(codes(doc)).toContain('reporting-zero');
   });
 });
 
@@ -211,7 +212,7 @@ describe('--outstanding on the seed election (issue 7)', () => {
       "OUTLOOK  Jon Ossoff wins outright only with at least 8,612 of the 10,000 outstanding votes; otherwise the runoff pairing is locked: Karen Handel's lead over Bob Gray, 17,269, exceeds 10,000.",
     );
     const { doc } = await json(['--outstanding', '10000', fixture('ga-06-2017-04-18-special-jungle.csv')]);
-    expect(doc.races[0].outlook).toMatchObject({
+    expect(firstRace(doc).outlook).toMatchObject({
       outstanding: 10000,
       finalDenominator: 202569,
       leader: { name: 'Jon Ossoff', status: 'needs', votesNeeded: 8612 },
@@ -221,17 +222,17 @@ describe('--outstanding on the seed election (issue 7)', () => {
 
   it('20,000 outstanding: Gray can still overtake Handel', async () => {
     const { doc } = await json(['--outstanding', '20000', fixture('ga-06-2017-04-18-special-jungle.csv')]);
-    expect(doc.races[0].outlook.leader).toEqual({ name: 'Jon Ossoff', status: 'needs', votesNeeded: 13612, votesNeededAtBest: 13612 });
-    expect(doc.races[0].outlook.cut).toEqual({ locked: false, holder: 'Karen Handel', challengers: [{ name: 'Bob Gray', marginNeeded: 17270, canPass: true }] });
+    expect(outlook(firstRace(doc)).leader).toEqual({ name: 'Jon Ossoff', status: 'needs', votesNeeded: 13612, votesNeededAtBest: 13612 });
+    expect(outlook(firstRace(doc)).cut).toEqual({ locked: false, holder: 'Karen Handel', challengers: [{ name: 'Bob Gray', marginNeeded: 17270, canPass: true }] });
   });
 
   it('at the edge of the lock: 17,268 locks it, 17,269 leaves Gray a tie at best, 17,270 lets him pass', async () => {
     const below = await json(['--outstanding', '17268', fixture('ga-06-2017-04-18-special-jungle.csv')]);
-    expect(below.doc.races[0].outlook.cut).toEqual({ locked: true, holder: 'Karen Handel', challengers: [] });
+    expect(outlook(firstRace(below.doc)).cut).toEqual({ locked: true, holder: 'Karen Handel', challengers: [] });
     const at = await run(['--outstanding', '17269', fixture('ga-06-2017-04-18-special-jungle.csv')]);
     expect(at.stdout).toContain('Bob Gray can at most tie Karen Handel for the last runoff place, with every outstanding vote');
     const past = await json(['--outstanding', '17270', fixture('ga-06-2017-04-18-special-jungle.csv')]);
-    expect(past.doc.races[0].outlook.cut.challengers).toEqual([{ name: 'Bob Gray', marginNeeded: 17270, canPass: true }]);
+    expect(present(outlook(firstRace(past.doc)).cut, 'the cut').challengers).toEqual([{ name: 'Bob Gray', marginNeeded: 17270, canPass: true }]);
   });
 
   it('a winner already clinched; --outstanding-file sets votes per race', async () => {
@@ -239,6 +240,6 @@ describe('--outstanding on the seed election (issue 7)', () => {
     const dir = mkdtempSync(`${process.env.TMPDIR ?? '/tmp'}/runoff-out-`);
     writeFileSync(`${dir}/out.csv`, 'race,outstanding\nU.S. House District 6,1000\n');
     const { doc } = await json(['--outstanding-file', `${dir}/out.csv`, fixture('ga-06-2017-06-20-runoff-total-rows.csv')]);
-    expect(doc.races[0].outlook).toMatchObject({ outstanding: 1000, leader: { name: 'Karen Handel', status: 'clinched', votesNeeded: 0 } });
+    expect(firstRace(doc).outlook).toMatchObject({ outstanding: 1000, leader: { name: 'Karen Handel', status: 'clinched', votesNeeded: 0 } });
   });
 });

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/program.js';
+import { parseRulesDoc } from '../support/doc.js';
 import { ROOT, run } from '../support/run.js';
 
 const program = buildProgram({ stdout: { write: () => undefined }, stderr: { write: () => undefined } }, '0.0.0', () => undefined);
@@ -47,7 +48,7 @@ describe('runoff rules', () => {
     expect(table.stdout).toContain('us-ga');
     const { stdout, code } = await run(['rules', '--json']);
     expect(code).toBe(0);
-    const doc = JSON.parse(stdout);
+    const doc = parseRulesDoc(stdout);
     expect(doc.rules.length).toBeGreaterThanOrEqual(35);
     for (const rule of doc.rules) expect(rule.source.length).toBeGreaterThan(10);
     // The README documents every preset.

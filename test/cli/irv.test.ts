@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { documentSchema } from '../../src/render/schema.js';
 import { rankedFormatOf } from '../../src/pipeline/ranked-count.js';
+import { at, firstInput, firstRace, parseDoc, parseNdjsonLine, ranked } from '../support/doc.js';
 import { DATA, hasData, ROOT, run } from '../support/run.js';
 
 const FIXTURE = 'fixtures/irv/hand-counted-four-rounds.csv';
@@ -32,10 +32,9 @@ describe('a rank-column ballot file (hand-counted fixture, see fixtures/irv/READ
   it('gives a JSON document the zod schema accepts, with the rounds, Condorcet and first-choice readings', async () => {
     const { code, stdout } = await run(['--json', FIXTURE]);
     expect(code).toBe(0);
-    const doc = documentSchema.parse(JSON.parse(stdout));
+    const doc = parseDoc(stdout);
     expect(doc.schemaVersion).toBe(2);
-    const race = doc.races[0];
-    if (race === undefined || !('method' in race)) throw new Error('no ranked race');
+    const race = ranked(firstRace(doc));
     expect(race.method).toBe('instant-runoff');
     expect(race.ballots).toBe(14);
     expect(race.outcome).toMatchObject({ status: 'winner', winner: 'Carol' });
@@ -51,7 +50,7 @@ describe('a rank-column ballot file (hand-counted fixture, see fixtures/irv/READ
     expect(race.condorcet.winner).toBe('Carol');
     expect(race.condorcet.irvAgrees).toBe(true);
     expect(race.firstChoices).toMatchObject({ total: 14, majority: null, topTwo: ['Alice', 'Carol'] });
-    expect(doc.inputs[0]?.layout).toBe('cvr-rank-columns');
+    expect(firstInput(doc).layout).toBe('cvr-rank-columns');
   });
 
   it('carries the rounds in csv, markdown and ndjson', async () => {
@@ -62,14 +61,14 @@ describe('a rank-column ballot file (hand-counted fixture, see fixtures/irv/READ
     expect(md.stdout).toContain('| Carol | 4 | 4 | 5 | 7 ✓ |');
     expect(md.stdout).toContain('**WINNER** Carol — 7 of 13 continuing ballots (53.8 %) in round 4');
     const nd = await run(['--format', 'ndjson', FIXTURE]);
-    const line = JSON.parse(nd.stdout.trim());
+    const line = parseNdjsonLine(nd.stdout.trim());
     expect(line.schemaVersion).toBe(2);
-    expect(line.rounds).toHaveLength(4);
+    expect(ranked(line).rounds).toHaveLength(4);
   });
 
   it('--by precinct gives first choices per precinct', async () => {
     const { stdout } = await run(['--json', '--by', 'precinct', FIXTURE]);
-    const race = JSON.parse(stdout).races[0];
+    const race = ranked(firstRace(parseDoc(stdout)));
     expect(race.precincts).toEqual([
       { area: 'P1', firstChoices: { Alice: 4, Bob: 2 } },
       { area: 'P2', firstChoices: { Carol: 4, Dave: 2, Bob: 1, 'Undeclared Write-ins': 1 } },
@@ -78,8 +77,8 @@ describe('a rank-column ballot file (hand-counted fixture, see fixtures/irv/READ
 
   it('applies the tabulation flags: --overvote always-skip sends the overvoted ballot on to Carol', async () => {
     const { stdout } = await run(['--json', '--overvote', 'always-skip', FIXTURE]);
-    const race = JSON.parse(stdout).races[0];
-    expect(race.rounds[2].tally).toEqual({ Carol: 6, Alice: 5, Bob: 3 });
+    const race = ranked(firstRace(parseDoc(stdout)));
+    expect(at(race.rounds, 2, 'round').tally).toEqual({ Carol: 6, Alice: 5, Bob: 3 });
     expect(race.outcome.winner).toBe('Carol');
   });
 
@@ -156,8 +155,7 @@ describe('--rctab on a real RCTab case (Portland, Maine, 2015 mayor: real ballot
     const { code, stdout, stderr } = await run(['--json', '--rctab', `${folder}2015_portland_mayor_config.json`]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const race = documentSchema.parse(JSON.parse(stdout)).races[0];
-    if (race === undefined || !('rounds' in race)) throw new Error('no ranked race');
+    const race = ranked(firstRace(parseDoc(stdout)));
     const expected = JSON.parse(readFileSync(`${folder}2015_portland_mayor_expected_detailed_report.json`, 'utf8')) as {
       results: { round: number; tally: Record<string, string>; threshold: string; inactiveBallots: Record<string, string> }[];
     };

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readSideFile } from '../../src/cli/side-file.js';
+import { firstRace, outlook } from '../support/doc.js';
 import { fixture, json, run } from '../support/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'runoff-side-'));
@@ -34,7 +35,7 @@ describe('--outstanding-file', () => {
     const path = side('once.csv', 'race,outstanding\nU.S. House District 6,100\n');
     const { code, doc } = await json(['--outstanding-file', path, GA]);
     expect(code).toBe(0);
-    expect(doc.races[0].outlook.outstanding).toBe(100);
+    expect(outlook(firstRace(doc)).outstanding).toBe(100);
   });
   it.skipIf(!existsSync('/dev/zero'))('/dev/zero (size 0, never ends) is refused at 64 MiB with a hint, exit 3', async () => {
     const r = await run(['--outstanding-file', '/dev/zero', GA]);
@@ -59,7 +60,7 @@ describe('--names', () => {
     const path = side('names-ok.csv', 'code,name\nG22USSDWAR,Raphael Warnock\nR22USSDWAR,Raphael Warnock\nR22USSRWAL,Herschel Walker\n');
     const { code, doc } = await json(['--names', path, WIDE]);
     expect(code).toBe(0);
-    expect(doc.races[0].candidates.map((c: { name: string }) => c.name).sort()).toEqual(['Herschel Walker', 'Raphael Warnock']);
+    expect(firstRace(doc).candidates.map((c) => c.name).sort()).toEqual(['Herschel Walker', 'Raphael Warnock']);
   });
   it.skipIf(!existsSync('/dev/zero'))('/dev/zero is refused at 64 MiB, exit 3', async () => {
     const r = await run(['--names', '/dev/zero', WIDE]);

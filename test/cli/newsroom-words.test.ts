@@ -4,6 +4,7 @@ import { countElection } from '../../src/pipeline/count-election.js';
 import { openFile } from '../../src/read/open.js';
 import { majority } from '../../src/count/rules/presets.js';
 import { partyLabel } from '../../src/model/parties.js';
+import { race } from '../support/doc.js';
 import { DATA, fixture, hasData, json, run } from '../support/run.js';
 
 if (!hasData) console.warn(`notice: ${DATA} is absent; the real-data tests of this file are skipped`);
@@ -46,7 +47,7 @@ describe('single-candidate races', () => {
     expect(r.stdout).not.toContain('NOT APPLICABLE');
     // JSON keeps its contract.
     const { doc } = await json([UNCONTESTED]);
-    expect(doc.races.find((x: any) => x.id === 'u. s. representative|8|republican').outcome).toMatchObject({ status: 'not_applicable', leader: 'Kevin Brady' });
+    expect(race(doc, { id: 'u. s. representative|8|republican' }).outcome).toMatchObject({ status: 'not_applicable', leader: 'Kevin Brady' });
   });
 
   it('the library option contestedOnly leaves them out', async () => {

@@ -1,6 +1,7 @@
 /** Finding a race: by id, by words in any order, several at once; no match is an error naming the closest races. */
 import { describe, expect, it } from 'vitest';
 import { filterRaces, matchesQuery } from '../../src/count/race-match.js';
+import { firstRace, parseRacesDoc } from '../support/doc.js';
 import { DATA, fixture, hasData, json, run } from '../support/run.js';
 
 if (!hasData) console.warn(`notice: ${DATA} is absent; the real-data tests of this file are skipped`);
@@ -11,15 +12,15 @@ describe('--race', () => {
   it('accepts the race id that runoff races and the JSON show', async () => {
     const { doc, code } = await json(['--race', 'governor||democratic', TX]);
     expect(code).toBe(0);
-    expect(doc.races.map((r: any) => [r.id, r.totalVotes])).toEqual([['governor||democratic', 1022558]]);
+    expect(doc.races.map((r) => [r.id, r.totalVotes])).toEqual([['governor||democratic', 1022558]]);
   });
 
   it('accepts words in any order, without the · of the title', async () => {
     const { doc } = await json(['--race', 'democratic governor', TX]);
     expect(doc.races).toHaveLength(1);
-    expect(doc.races[0].outcome.runoff).toEqual(['Lupe Valdez', 'Andrew White']);
+    expect(firstRace(doc).outcome.runoff).toEqual(['Lupe Valdez', 'Andrew White']);
     const dotted = await json(['--race', 'Governor · Republican', TX]);
-    expect(dotted.doc.races.map((r: any) => r.outcome.winner)).toEqual(['Greg Abbott']);
+    expect(dotted.doc.races.map((r) => r.outcome.winner)).toEqual(['Greg Abbott']);
   });
 
   it('keeps the races matching any of several queries (the filter takes a list)', () => {
@@ -55,7 +56,7 @@ describe('runoff races', () => {
 
   it.runIf(hasData)('sorts races by office, then district in natural order (CA-2 before CA-10)', async () => {
     const { stdout } = await run(['races', '--json', `${DATA}medsl_2018-11-06_us-house_district_overall.csv`]);
-    const ids: string[] = JSON.parse(stdout).races.map((r: any) => r.id);
+    const ids = parseRacesDoc(stdout).races.map((r) => r.id);
     const ca = ids.filter((id) => id.startsWith('u.s. representative|ca-'));
     expect(ca.slice(0, 11)).toEqual(['ca-1', 'ca-2', 'ca-3', 'ca-4', 'ca-5', 'ca-6', 'ca-7', 'ca-8', 'ca-9', 'ca-10', 'ca-11'].map((d) => `u.s. representative|${d}|`));
     expect(ca).toHaveLength(53); // California's 53 districts in 2018

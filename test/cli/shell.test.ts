@@ -3,6 +3,7 @@ import { spawn as spawnChild } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../support/run.js';
 import { fixture, run, spawn } from '../support/run.js';
+import { parseRulesDoc } from '../support/doc.js';
 
 describe('the command line itself', () => {
   it('--version prints "runoff X.Y.Z"', () => {
@@ -36,7 +37,7 @@ describe('the command line itself', () => {
     expect(ga.stdout).toContain('source:');
     expect(ga.stdout).not.toContain('us-nc');
     const json = await run(['rules', 'us-ga', '--json']);
-    expect(JSON.parse(json.stdout).rules.map((r: { id: string }) => r.id)).toEqual(['us-ga']);
+    expect(parseRulesDoc(json.stdout).rules.map((r) => r.id)).toEqual(['us-ga']);
     const typo = await run(['rules', 'us-gaa']);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toMatch(/unknown rule "us-gaa"\n  hint: did you mean us-ga/);

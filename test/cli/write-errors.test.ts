@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, fixture, run } from '../support/run.js';
+import { firstRace, outlook, parseDoc } from '../support/doc.js';
 
 const full = existsSync('/dev/full');
 
@@ -45,7 +46,7 @@ describe('option values', () => {
     const b = await run(['--json', '--outstanding', '10,000', fixture('ga-06-2017-04-18-special-jungle.csv')]);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
-    expect(JSON.parse(a.stdout).races[0].outlook.outstanding).toBe(10000);
+    expect(outlook(firstRace(parseDoc(a.stdout))).outstanding).toBe(10000);
   });
   it('--json with another --format is a usage error, in either order', async () => {
     for (const argv of [['--json', '--format', 'csv'], ['--format', 'csv', '--json']]) {

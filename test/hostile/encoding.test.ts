@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../support/run.js';
 import { dataError, jsonOf, runBoth, warningsOf } from './support.js';
+import { at, firstInput, firstRace, parseDoc } from '../support/doc.js';
 
 const utf16le = (text: string): Buffer => Buffer.from(text, 'utf16le');
 const latin = (text: string): Buffer => Buffer.from(text, 'latin1');
@@ -14,20 +15,20 @@ describe('encoding and bytes', () => {
     const input = '\uFEFFcandidate,votes\nA,3\nB,1\n';
     const r = await runBoth(['--json'], input);
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout);
-    expect(doc.inputs[0]).toMatchObject({ encoding: 'utf-8', layout: expect.stringMatching(/^minimal|openelections/) });
-    expect(doc.races[0].candidates.map((c: any) => [c.name, c.votes])).toEqual([['A', 3], ['B', 1]]);
+    const doc = parseDoc(r.stdout);
+    expect(firstInput(doc)).toMatchObject({ encoding: 'utf-8', layout: expect.stringMatching(/^minimal|openelections/) });
+    expect(firstRace(doc).candidates.map((c) => [c.name, c.votes])).toEqual([['A', 3], ['B', 1]]);
     // A BOM split across stdin chunks is still a BOM.
     const split = await jsonOf([Buffer.from([0xef]), Buffer.from([0xbb, 0xbf]), Buffer.from('candidate,votes\nA,3\n')]);
-    expect(split.doc.races[0].candidates[0].name).toBe('A');
+    expect(at(firstRace(split.doc).candidates, 0, 'candidate').name).toBe('A');
   });
 
   it('#2 UTF-16LE with a BOM, tab-delimited (Excel "Unicode Text"): decoded, TAB found, both reported', async () => {
     const input = Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le('county\tcandidate\tvotes\r\nCobb\tCASTAÑEDA\t3\r\nCobb\tO’Rourke\t1\r\n')]);
     const { code, doc } = await jsonOf(input);
     expect(code).toBe(0);
-    expect(doc.inputs[0]).toMatchObject({ encoding: 'utf-16le', delimiter: '\t' });
-    expect(doc.races[0].candidates.map((c: any) => [c.name, c.votes])).toEqual([['CASTAÑEDA', 3], ['O’Rourke', 1]]);
+    expect(firstInput(doc)).toMatchObject({ encoding: 'utf-16le', delimiter: '\t' });
+    expect(firstRace(doc).candidates.map((c) => [c.name, c.votes])).toEqual([['CASTAÑEDA', 3], ['O’Rourke', 1]]);
   });
 
   it('#3 UTF-16LE without a BOM: error with the --encoding hint, and the hint works', async () => {
@@ -38,7 +39,7 @@ describe('encoding and bytes', () => {
     expect(e.hint).toMatch(/--encoding utf-16le/);
     const { code, doc } = await jsonOf(input, ['--encoding', 'utf-16le']);
     expect(code).toBe(0);
-    expect(doc.races[0].totalVotes).toBe(4);
+    expect(firstRace(doc).totalVotes).toBe(4);
   });
 
   it('#4 CP1252 county file: read as Windows-1252 with a warning, giving CASTAÑEDA and O’Rourke', async () => {
@@ -46,9 +47,9 @@ describe('encoding and bytes', () => {
     const r = await run(['--json', '-'], { stdin: [input] });
     expect(r.code).toBe(0);
     expect(warningsOf(r)).toEqual([expect.stringMatching(/not valid UTF-8.*Windows-1252/)]);
-    const doc = JSON.parse(r.stdout);
-    expect(doc.inputs[0].encoding).toBe('windows-1252');
-    expect(doc.races[0].candidates.map((c: any) => c.name)).toEqual(['CASTAÑEDA', 'O’Rourke – Jr.']);
+    const doc = parseDoc(r.stdout);
+    expect(firstInput(doc).encoding).toBe('windows-1252');
+    expect(firstRace(doc).candidates.map((c) => c.name)).toEqual(['CASTAÑEDA', 'O’Rourke – Jr.']);
     expect(r.stdout).not.toMatch(/[\u0080-\u009f\ufffd]/);
   });
 
@@ -74,7 +75,7 @@ describe('encoding and bytes', () => {
     // A whole CP1252 file is still read as Windows-1252 (#4), also when its last byte is a lone lead byte.
     const cp = await run(['--json', '-'], { stdin: [latin('votes,candidate\n3,CASTA\xD1EDA\n1,JOS\xC9')] });
     expect(cp.stderr).toMatch(/Windows-1252/);
-    expect(JSON.parse(cp.stdout).races[0].candidates.map((c: any) => c.name)).toEqual(['CASTAÑEDA', 'JOSÉ']);
+    expect(firstRace(parseDoc(cp.stdout)).candidates.map((c) => c.name)).toEqual(['CASTAÑEDA', 'JOSÉ']);
   });
 
   it('#6 NUL bytes inside a field: removed with a counted warning naming the first line, never shown', async () => {
@@ -82,16 +83,16 @@ describe('encoding and bytes', () => {
     const r = await runBoth(['--json'], input);
     expect(r.code).toBe(0);
     expect(warningsOf(r)).toEqual(['<stdin>:2: 3 NUL bytes removed (binary data in a text file?), the first on line 2']);
-    const doc = JSON.parse(r.stdout);
-    expect(doc.races[0].candidates.map((c: any) => c.name)).toEqual(['AB', 'D', 'C']);
+    const doc = parseDoc(r.stdout);
+    expect(firstRace(doc).candidates.map((c) => c.name)).toEqual(['AB', 'D', 'C']);
     expect(r.stdout).not.toContain('\\u0000');
     // Also on the csv-parse path proper (a UTF-16 file) and when CRLF line ends are split between chunks.
     const wide = await jsonOf(Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le('candidate\tvotes\r\nA\u0000\t3\r\n')]));
-    expect(wide.doc.races[0].candidates[0].name).toBe('A');
+    expect(at(firstRace(wide.doc).candidates, 0, 'candidate').name).toBe('A');
     expect(wide.doc.warnings).toContainEqual(expect.objectContaining({ code: 'nul-bytes', line: 2 }));
     const crlf = Buffer.from('candidate,votes\r\nA,3\r\nB\u0000,1\r\n');
     const split = await runBoth(['--json'], [crlf.subarray(0, 17), crlf.subarray(17)]);
-    expect(JSON.parse(split.stdout).warnings[0]).toMatchObject({ code: 'nul-bytes', line: 3 });
+    expect(at(parseDoc(split.stdout).warnings, 0, 'warning')).toMatchObject({ code: 'nul-bytes', line: 3 });
   });
 
   it.each([

@@ -1,6 +1,7 @@
 /** reliability.md §1, "Headers" (#27–#31). */
 import { describe, expect, it } from 'vitest';
 import { dataError, jsonOf, runBoth, warningsOf } from './support.js';
+import { firstRace, parseDoc } from '../support/doc.js';
 
 describe('headers', () => {
   it('#27 duplicate header names (votes,votes): error "duplicate column", never last-one-wins', async () => {
@@ -14,30 +15,30 @@ describe('headers', () => {
   it('#28 empty header cell / trailing delimiter with nothing under it: read as if absent', async () => {
     const r = await runBoth(['--json'], 'candidate,votes,\nA,3,\nB,1,\n');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).races[0].candidates.map((c: any) => [c.name, c.votes])).toEqual([['A', 3], ['B', 1]]);
+    expect(firstRace(parseDoc(r.stdout)).candidates.map((c) => [c.name, c.votes])).toEqual([['A', 3], ['B', 1]]);
   });
 
   it('#28 empty header cell over data: a warning (once per file), and the column ignored', async () => {
     const r = await runBoth(['--json'], 'candidate,,votes,\nA,x,3,\nB,y,1,\n');
     expect(r.code).toBe(0);
     expect(warningsOf(r)).toEqual(['<stdin>:2: column 2 is unnamed (an empty header cell) but holds data ("x" on line 2); it is ignored']);
-    expect(JSON.parse(r.stdout).races[0].candidates.map((c: any) => [c.name, c.votes])).toEqual([['A', 3], ['B', 1]]);
+    expect(firstRace(parseDoc(r.stdout)).candidates.map((c) => [c.name, c.votes])).toEqual([['A', 3], ['B', 1]]);
     // A trailing delimiter with nothing under it says nothing.
     expect((await runBoth([], 'candidate,votes,\nA,3,\nB,1, \n')).stderr).toBe('');
   });
 
   it('#29 header with an embedded newline or odd case and spaces ("Total \\nVotes", "VOTES "): normalised and matched', async () => {
     const a = await runBoth(['--json'], '" Candidate ","Total \nVotes"\nA,3\nB,1\n');
-    expect(JSON.parse(a.stdout).races[0].totalVotes).toBe(4);
+    expect(firstRace(parseDoc(a.stdout)).totalVotes).toBe(4);
     const b = await runBoth(['--json'], 'CANDIDATE,VOTES \r\nA,3\r\nB,1\r\n');
-    expect(JSON.parse(b.stdout).races[0].totalVotes).toBe(4);
+    expect(firstRace(parseDoc(b.stdout)).totalVotes).toBe(4);
   });
 
   it('#30 headers named __proto__, constructor, toString: ordinary columns', async () => {
     const r = await runBoth(['--json'], '__proto__,candidate,constructor,votes,toString\nx,A,y,3,z\nx,B,y,1,z\n');
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout);
-    expect(doc.races[0].candidates.map((c: any) => [c.name, c.votes])).toEqual([['A', 3], ['B', 1]]);
+    const doc = parseDoc(r.stdout);
+    expect(firstRace(doc).candidates.map((c) => [c.name, c.votes])).toEqual([['A', 3], ['B', 1]]);
     expect(Object.getPrototypeOf(doc)).toBe(Object.prototype);
     // As the only columns, they are just unknown names.
     const e = dataError(await runBoth([], '__proto__,constructor\nA,3\n'));

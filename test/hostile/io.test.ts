@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, run } from '../support/run.js';
 import { fullDepthOnly } from '../support/runs.js';
 import { dataError, expectCleanStderr, manyRows, runStream } from './support.js';
+import { at, firstInput, firstRace, parseDoc } from '../support/doc.js';
 
 interface Spawned {
   code: number | null;
@@ -153,9 +154,9 @@ describe('I/O', () => {
     });
     expect(r.code).toBe(0);
     expect(r.stdout.length).toBeGreaterThan(1 << 20);
-    const doc = JSON.parse(r.stdout);
+    const doc = parseDoc(r.stdout);
     expect(doc.races).toHaveLength(3_000);
-    expect(doc.races[2_999].district).toBe('3000');
+    expect(at(doc.races, 2_999, 'race').district).toBe('3000');
   });
 
   it.skipIf(fullDepthOnly('#61 a 200 MB file on stdin'))('#61 a large file on stdin (~200 MB): bounded memory, streaming, correct totals', async () => {
@@ -168,12 +169,12 @@ describe('I/O', () => {
     });
     expect(r.code, r.stderr).toBe(0);
     expectCleanStderr(r.stderr);
-    const doc = JSON.parse(r.stdout);
+    const doc = parseDoc(r.stdout);
     const rows = chunks * 40_000;
-    expect(doc.inputs[0].rows).toBe(rows);
+    expect(firstInput(doc).rows).toBe(rows);
     let expected = 0;
     for (let i = 0; i < 40_000; i++) expected += i % 97;
-    expect(doc.races[0].totalVotes).toBe(expected * chunks);
+    expect(firstRace(doc).totalVotes).toBe(expected * chunks);
     if (process.platform === 'linux') expect(r.peakRssKiB).toBeLessThan(160 * 1024);
   }, 60_000);
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../support/run.js';
 import { csv, jsonOf, runBoth, warningsOf } from './support.js';
+import { at, firstRace, parseDoc } from '../support/doc.js';
 
 /** Anything but the SGR colour sequences runoff writes itself: ESC, other C0/C1 controls, bidi, zero-width. */
 const UNSAFE = /\u001b(?!\[[0-9;]*m)|[\u0000-\u0009\u000b-\u001a\u001c-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]/;
@@ -13,17 +14,17 @@ async function table(input: string, color: boolean): Promise<{ code: number; std
 describe('names and hostile text', () => {
   it('#41 candidates named constructor, __proto__, toString, hasOwnProperty: tallied like any name', async () => {
     const r = await runBoth(['--json'], 'candidate,votes\nconstructor,3\n__proto__,2\ntoString,1\nhasOwnProperty,1\nconstructor,4\n__proto__,5\nvalueOf,0\n');
-    const doc = JSON.parse(r.stdout);
-    expect(doc.races[0].candidates.map((c: any) => [c.name, c.votes])).toEqual([
+    const doc = parseDoc(r.stdout);
+    expect(firstRace(doc).candidates.map((c) => [c.name, c.votes])).toEqual([
       ['__proto__', 7], ['constructor', 7], ['hasOwnProperty', 1], ['toString', 1], ['valueOf', 0],
     ]);
-    expect(doc.races[0].totalVotes).toBe(16);
+    expect(firstRace(doc).totalVotes).toBe(16);
   });
 
   it('#41 … and parties named constructor or __proto__ in a party primary: ordinary parties (found by fuzzing)', async () => {
     const r = await runBoth(['--json', '--party-primary'], 'office,party,candidate,votes\nGov,constructor,A,3\nGov,__proto__,B,2\nGov,toString,C,1\n');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).races.map((race: any) => race.party)).toEqual(['constructor', '__proto__', 'toString']);
+    expect(parseDoc(r.stdout).races.map((race) => race.party)).toEqual(['constructor', '__proto__', 'toString']);
   });
 
   const hostile = [
@@ -54,7 +55,7 @@ describe('names and hostile text', () => {
     const r = await run(['--json', '-'], { stdin: input });
     expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(r.stdout).toContain('C1\\u009b31mred');
-    const names = JSON.parse(r.stdout).races[0].candidates.map((c: any) => c.name);
+    const names = firstRace(parseDoc(r.stdout)).candidates.map((c) => c.name);
     expect(new Set(names)).toEqual(new Set(hostile));
     expect(warningsOf(r)).toEqual([expect.stringMatching(/^<stdin>: 6 names contain control, invisible or bidi characters, shown escaped: "Clear\\e\[2JScreen"/)]);
   });
@@ -116,29 +117,29 @@ describe('names and hostile text', () => {
     expect(r.stdout).not.toMatch(UNSAFE);
     expect(warningsOf(r)).toEqual([expect.stringMatching(/^<stdin>: 4 names contain control, invisible or bidi characters, shown escaped: "Mayor<U\+2066>", "Evil<U\+202E>txt.exe", "Zero<U\+200B>width", …$/)]);
     const { doc } = await jsonOf(input);
-    expect(doc.races[0].candidates[0].name).toBe('Evil\u202Etxt.exe');
+    expect(at(firstRace(doc).candidates, 0, 'candidate').name).toBe('Evil\u202Etxt.exe');
   });
 
   it('#45 the same name with NBSP or trailing spaces: one candidate (the tally key is trimmed, NBSP-normalised)', async () => {
     const r = await runBoth(['--json'], 'candidate,votes\nAnn Smith,3\n"Ann\u00a0Smith ",2\n" Ann Smith",1\nBo,1\n');
-    expect(JSON.parse(r.stdout).races[0].candidates.map((c: any) => [c.name, c.votes])).toEqual([['Ann Smith', 6], ['Bo', 1]]);
+    expect(firstRace(parseDoc(r.stdout)).candidates.map((c) => [c.name, c.votes])).toEqual([['Ann Smith', 6], ['Bo', 1]]);
   });
 
   it('#45 the same name in different case: kept apart, with a near-duplicate warning', async () => {
     const r = await runBoth(['--json'], 'candidate,votes\nANN SMITH,3\nAnn Smith,2\nBo,1\n');
-    const doc = JSON.parse(r.stdout);
-    expect(doc.races[0].candidates.map((c: any) => [c.name, c.votes])).toEqual([['ANN SMITH', 3], ['Ann Smith', 2], ['Bo', 1]]);
+    const doc = parseDoc(r.stdout);
+    expect(firstRace(doc).candidates.map((c) => [c.name, c.votes])).toEqual([['ANN SMITH', 3], ['Ann Smith', 2], ['Bo', 1]]);
     expect(doc.warnings).toContainEqual(expect.objectContaining({ code: 'near-duplicate-name' }));
   });
 
   it('#45 the same name in NFC and NFD: kept apart, with a near-duplicate warning that says why', async () => {
     const r = await runBoth(['--json'], 'candidate,votes\nJosé,3\nJose\u0301,2\nBo,1\n');
-    const doc = JSON.parse(r.stdout);
-    expect(doc.races[0].candidates).toHaveLength(3);
+    const doc = parseDoc(r.stdout);
+    expect(firstRace(doc).candidates).toHaveLength(3);
     expect(doc.warnings).toContainEqual(expect.objectContaining({ code: 'near-duplicate-name', message: expect.stringMatching(/different Unicode characters .*NFC\/NFD/) }));
     // --merge-names merges them like any other variant.
     const merged = await jsonOf('candidate,votes\nJosé,3\nJose\u0301,2\nBo,1\n', ['--merge-names']);
-    expect(merged.doc.races[0].candidates.map((c: any) => [c.name, c.votes])).toEqual([['José', 5], ['Bo', 1]]);
+    expect(firstRace(merged.doc).candidates.map((c) => [c.name, c.votes])).toEqual([['José', 5], ['Bo', 1]]);
   });
 
   it('near-duplicate warnings are capped: the first 10 named, then one "and N more"', async () => {
@@ -155,7 +156,7 @@ describe('names and hostile text', () => {
     expect(t.stdout).toMatch(/^1 {2}=HYPERLINK\("http:\/\/x"\) +5 /m);
     expect(t.stdout).toMatch(/^3 {2}@SUM\(A1\) /m);
     const { doc } = await jsonOf(input);
-    expect(doc.races[0].candidates.map((c: any) => c.name)).toEqual(['=HYPERLINK("http://x")', '+1 Ann', '@SUM(A1)', '-Bo']);
+    expect(firstRace(doc).candidates.map((c) => c.name)).toEqual(['=HYPERLINK("http://x")', '+1 Ann', '@SUM(A1)', '-Bo']);
     const out = await run(['--format', 'csv', '-'], { stdin: input });
     expect(out.stdout).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(out.stdout).toContain(",'+1 Ann,");

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../support/run.js';
 import { dataError, jsonOf, runBoth, warningsOf } from './support.js';
+import { at, breakdown, firstInput, firstRace, parseDoc } from '../support/doc.js';
 
 const votesOf = (cell: string): string => `candidate,votes\nA,${cell}\nB,1\n`;
 
@@ -10,14 +11,14 @@ describe('numbers', () => {
     const r = await runBoth(['--json'], 'candidate,votes\nA,10\nB,\nC,4\nB,  \n');
     expect(r.code).toBe(0);
     expect(warningsOf(r)).toEqual(['<stdin>:3: 2 rows with an empty vote cell left out (missing, not zero): lines 3, 5']);
-    const doc = JSON.parse(r.stdout);
-    expect(doc.races[0].candidates.map((c: any) => c.name)).toEqual(['A', 'C']);
-    expect(doc.inputs[0].rowsExcluded['missing-votes']).toBe(2);
+    const doc = parseDoc(r.stdout);
+    expect(firstRace(doc).candidates.map((c) => c.name)).toEqual(['A', 'C']);
+    expect(firstInput(doc).rowsExcluded['missing-votes']).toBe(2);
   });
 
   it('#33 thousands separators, quoted ("16,165"): 16165', async () => {
     const r = await runBoth(['--json'], 'candidate,votes\nA,"16,165"\nB,"1,234,567"\nC," 12 "\n');
-    expect(JSON.parse(r.stdout).races[0].candidates.map((c: any) => c.votes)).toEqual([1234567, 16165, 12]);
+    expect(firstRace(parseDoc(r.stdout)).candidates.map((c) => c.votes)).toEqual([1234567, 16165, 12]);
   });
 
   it.each([
@@ -33,7 +34,7 @@ describe('numbers', () => {
 
   it('#35 613.0 is 613; 613.5 is an error "not a whole number"', async () => {
     const { doc } = await jsonOf(votesOf('613.0'));
-    expect(doc.races[0].candidates[0].votes).toBe(613);
+    expect(at(firstRace(doc).candidates, 0, 'candidate').votes).toBe(613);
     const e = dataError(await runBoth([], votesOf('613.5')));
     expect(e).toMatchObject({ line: 2, message: 'votes "613.5" is not a whole number' });
   });
@@ -50,22 +51,22 @@ describe('numbers', () => {
     // --skip-bad-rows turns it into a counted warning instead.
     const skipped = await run(['--skip-bad-rows', '--json', '-'], { stdin: votesOf(cell) });
     expect(skipped.code).toBe(0);
-    expect(JSON.parse(skipped.stdout).races[0].totalVotes).toBe(1);
+    expect(firstRace(parseDoc(skipped.stdout)).totalVotes).toBe(1);
     expect(warningsOf(skipped)).toEqual([expect.stringMatching(/1 row with unreadable votes skipped \(--skip-bad-rows\): line 2$/)]);
   });
 
   it('#38 Excel-protected text ="0012": fine in an ID column, an error in a vote column', async () => {
     const ids = await runBoth(['--json'], 'precinct,candidate,votes\n="0012",A,3\n="0013",B,1\n');
-    expect(JSON.parse(ids.stdout).races[0].totalVotes).toBe(4);
+    expect(firstRace(parseDoc(ids.stdout)).totalVotes).toBe(4);
     const e = dataError(await runBoth([], 'precinct,candidate,votes\n0012,A,="3"\n'));
     expect(e).toMatchObject({ line: 2, message: 'votes "=\\"3\\"" is not a whole number' });
   });
 
   it('#38 ="0012" shown as 0012 in a --by breakdown (IDs are stripped of the Excel form where shown)', async () => {
     const r = await runBoth(['--by', 'precinct', '--json'], 'precinct,candidate,votes\n="0012",A,3\n="0013",B,1\n0012,B,2\n');
-    const race = JSON.parse(r.stdout).races[0];
-    expect(race.breakdown.areas.map((a: any) => a.area)).toEqual(['0012', '0013']);
-    expect(race.breakdown.areas[0].totalVotes).toBe(5);
+    const race = firstRace(parseDoc(r.stdout));
+    expect(breakdown(race).areas.map((a) => a.area)).toEqual(['0012', '0013']);
+    expect(at(breakdown(race).areas, 0, 'area').totalVotes).toBe(5);
     const t = await run(['--by', 'precinct', '-'], { stdin: 'precinct,candidate,votes\n="0012",A,3\n="0013",B,1\n' });
     expect(t.stdout).not.toContain('="0012"');
     expect(t.stdout).toMatch(/^0012 /m);
@@ -73,7 +74,7 @@ describe('numbers', () => {
 
   it('#39 a percent column (48.96%) is ignored, never summed', async () => {
     const r = await runBoth(['--json'], 'candidate,votes,percent,pct\nA,3,75.00%,75\nB,1,25.00%,25\n');
-    expect(JSON.parse(r.stdout).races[0].totalVotes).toBe(4);
+    expect(firstRace(parseDoc(r.stdout)).totalVotes).toBe(4);
     expect(r.stderr).toBe('');
   });
 
@@ -84,8 +85,8 @@ describe('numbers', () => {
     expect(sum).toMatchObject({ line: 3, message: 'the total for "A" passes 2^53 and cannot be counted exactly' });
     // The largest exact total is still exact; the race total is held to the same limit.
     const { doc } = await jsonOf('candidate,votes\nA,9007199254740990\nA,1\nB,0\n');
-    expect(doc.races[0].candidates[0].votes).toBe(Number.MAX_SAFE_INTEGER);
-    expect(doc.races[0].totalVotes).toBe(Number.MAX_SAFE_INTEGER);
+    expect(at(firstRace(doc).candidates, 0, 'candidate').votes).toBe(Number.MAX_SAFE_INTEGER);
+    expect(firstRace(doc).totalVotes).toBe(Number.MAX_SAFE_INTEGER);
     const race = dataError(await runBoth([], 'candidate,votes\nA,9007199254740991\nB,1\n'));
     expect(race.message).toContain('passes 2^53');
   });

@@ -2,13 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../support/run.js';
 import { dataError, jsonOf, manyRows, runBoth, runStream, warningsOf } from './support.js';
+import { firstInput, firstRace, parseDoc } from '../support/doc.js';
 
 const HEADER = 'county,precinct,office,candidate,votes';
 /** votes before candidate: a stray `\r` would end up in the name and split the tally. */
 const NAME_LAST = 'votes,candidate';
 
 function namesAndVotes(stdout: string): [string, number][] {
-  return JSON.parse(stdout).races[0].candidates.map((c: any) => [c.name, c.votes]);
+  return firstRace(parseDoc(stdout)).candidates.map((c) => [c.name, c.votes]);
 }
 
 describe('line endings', () => {
@@ -57,32 +58,32 @@ describe('rows that are not data', () => {
     const r = await runBoth(['--json'], `candidate,votes\nA,3\n\nB,1\n\r\n\n`);
     expect(r.code).toBe(0);
     expect(warningsOf(r)).toEqual(['<stdin>: 3 blank lines skipped']);
-    const doc = JSON.parse(r.stdout);
-    expect(doc.inputs[0].rowsExcluded).toEqual({ 'blank-line': 3 });
-    expect(doc.races[0].totalVotes).toBe(4);
+    const doc = parseDoc(r.stdout);
+    expect(firstInput(doc).rowsExcluded).toEqual({ 'blank-line': 3 });
+    expect(firstRace(doc).totalVotes).toBe(4);
   });
 
   it('#16 rows made only of commas: skipped with a warning', async () => {
     const r = await runBoth(['--json'], `${HEADER}\nCobb,1,Governor,A,3\n,,,,\nCobb,1,Governor,B,1\n,,,,\n`);
     expect(warningsOf(r)).toEqual(['<stdin>: 2 empty or footer rows skipped']);
-    expect(JSON.parse(r.stdout).inputs[0].rowsExcluded).toEqual({ footer: 2 });
+    expect(firstInput(parseDoc(r.stdout)).rowsExcluded).toEqual({ footer: 2 });
   });
 
   it('#16 a footnote footer padded to the header width: skipped with a warning', async () => {
     const r = await runBoth(['--json'], `${HEADER}\nCobb,1,Governor,A,3\nCobb,1,Governor,B,1\n"* Active Voters as of Nov 1",,,,\n`);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).races[0].totalVotes).toBe(4);
+    expect(firstRace(parseDoc(r.stdout)).totalVotes).toBe(4);
     expect(warningsOf(r)).toEqual(['<stdin>: 1 empty or footer row skipped']);
   });
 
   it('#16 a one-cell footnote footer ("* Active Voters…"): skipped with a warning', async () => {
     const r = await runBoth(['--json'], `${HEADER}\nCobb,1,Governor,A,3\nCobb,1,Governor,B,1\n"* Active Voters as of Nov 1"\n\n`);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).races[0].totalVotes).toBe(4);
+    expect(firstRace(parseDoc(r.stdout)).totalVotes).toBe(4);
     expect(warningsOf(r)).toEqual(['<stdin>: 1 blank line skipped', '<stdin>: 1 empty or footer row skipped, a one-cell footnote after the data: line 4']);
     // With fewer fields than the header but more than one, after an empty row: the same.
     const two = await runBoth(['--json'], `${HEADER}\nCobb,1,Governor,A,3\n,,,,\n"* Active Voters as of Nov 1",\nSource: Clerk,,\n`);
-    expect(JSON.parse(two.stdout).inputs[0].rowsExcluded).toEqual({ footer: 3 });
+    expect(firstInput(parseDoc(two.stdout)).rowsExcluded).toEqual({ footer: 3 });
     expect(warningsOf(two)).toEqual(['<stdin>: 3 empty or footer rows skipped, 2 of them one-cell footnotes after the data: lines 4, 5']);
   });
 
@@ -98,7 +99,7 @@ describe('rows that are not data', () => {
     const input = `Official Results\nGeneral Election, November 5 2024\n\n${HEADER}\nCobb,1,Governor,A,3\nCobb,1,Governor,B,1\n`;
     const r = await runBoth(['--json'], input);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).races[0].totalVotes).toBe(4);
+    expect(firstRace(parseDoc(r.stdout)).totalVotes).toBe(4);
     expect(warningsOf(r)).toEqual(['<stdin>:4: 3 lines above the header (line 4) skipped: "Official Results", "General Election, November 5 2024"']);
     // Errors after it still name the right line.
     expect(dataError(await runBoth([], `Official Results\n${HEADER}\nCobb,1,Governor,A,x\n`))).toMatchObject({ line: 3 });
@@ -192,8 +193,8 @@ describe('quotes', () => {
   ])('#25 %s-delimited file: the delimiter is detected and reported in inputs[].delimiter', async (_name, d) => {
     const { code, doc } = await jsonOf(`county${d}candidate${d}votes\nCobb${d}A${d}3\nCobb${d}B${d}1\n`);
     expect(code).toBe(0);
-    expect(doc.inputs[0].delimiter).toBe(d);
-    expect(doc.races[0].candidates.map((c: any) => [c.name, c.votes])).toEqual([['A', 3], ['B', 1]]);
+    expect(firstInput(doc).delimiter).toBe(d);
+    expect(firstRace(doc).candidates.map((c) => [c.name, c.votes])).toEqual([['A', 3], ['B', 1]]);
   });
 
   it('#26 a 10 MB field: error "longer than 1 MiB", not an out-of-memory crash', async () => {

@@ -4,7 +4,7 @@
  */
 import { expect } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { run, type RunResult } from '../support/run.js';
+import { jsonRun, run, type JsonRun, type RunResult } from '../support/run.js';
 
 /** The CSV text of rows of cells, quoted where needed, with one line ending. */
 export function csv(rows: readonly (readonly string[])[], eol = '\n'): string {
@@ -24,10 +24,9 @@ export async function runBoth(argv: string[], input: string | Buffer | Buffer[])
 }
 
 /** `--json -` on an input: the parsed document (null when nothing was printed), exit code and stderr. */
-export async function jsonOf(input: string | Buffer | Buffer[], argv: string[] = []): Promise<{ code: number; doc: any; stderr: string }> {
+export async function jsonOf(input: string | Buffer | Buffer[], argv: string[] = []): Promise<JsonRun> {
   const stdin = typeof input === 'string' ? [Buffer.from(input)] : Array.isArray(input) ? input : [input];
-  const r = await run(['--json', ...argv, '-'], { stdin });
-  return { code: r.code, doc: r.stdout ? JSON.parse(r.stdout) : null, stderr: r.stderr };
+  return jsonRun(await run(['--json', ...argv, '-'], { stdin }));
 }
 
 export interface ParsedError {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fullDepthOnly, runs } from '../support/runs.js';
 import { run } from '../support/run.js';
+import { firstRace, parseDoc } from '../support/doc.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'runoff-threaded-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,7 +68,7 @@ describe('scan worker ≡ single-thread scan', () => {
     expect(bytes.length).toBeGreaterThan(5 << 20);
     const out = await both(bytes);
     expect(out.code).toBe(0);
-    expect(JSON.parse(out.stdout).races[0].totalVotes).toBe(expected);
+    expect(firstRace(parseDoc(out.stdout)).totalVotes).toBe(expected);
     // An error late in the file: the records before it are counted in order, and its line is the single-thread one.
     const late = await both(Buffer.concat([bytes, Buffer.from('Cobb,P1,Gov,Ann,12a\n')]));
     // A record with more fields than a shared slot's table holds travels alone, between the others.

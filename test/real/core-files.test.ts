@@ -1,11 +1,11 @@
 /** Real published files from ../shared/data, asserting the exact totals of ../shared/expected.md. */
 import { describe, expect, it } from 'vitest';
+import { at, firstInput, firstRace, present, race as raceWhere, type ElectionDoc } from '../support/doc.js';
 import { DATA, hasData, json, run, votesOf } from '../support/run.js';
 
 if (!hasData) console.warn(`notice: ${DATA} is absent; the real-data tests are skipped`);
 const data = (name: string) => `${DATA}${name}`;
-const race = (doc: any, office: string, party: string | null = null) =>
-  doc.races.find((r: any) => r.office === office && r.party === party);
+const race = (doc: ElectionDoc, office: string, party: string | null = null) => raceWhere(doc, { office, party });
 
 describe.skipIf(!hasData)('real files (expected.md)', () => {
   it('GA-6 2017 runoff: three county files are one election; TOTAL rows are not counted twice', async () => {
@@ -13,20 +13,20 @@ describe.skipIf(!hasData)('real files (expected.md)', () => {
     const { code, doc } = await json(files);
     expect(code).toBe(0);
     expect(doc.races).toHaveLength(1);
-    expect(votesOf(doc.races[0])).toEqual({ 'Karen Handel': 134799, 'Jon Ossoff': 125517 });
-    expect(doc.races[0].totalVotes).toBe(260316);
-    expect(doc.races[0].outcome).toMatchObject({ status: 'winner', winner: 'Karen Handel' });
+    expect(votesOf(firstRace(doc))).toEqual({ 'Karen Handel': 134799, 'Jon Ossoff': 125517 });
+    expect(firstRace(doc).totalVotes).toBe(260316);
+    expect(firstRace(doc).outcome).toMatchObject({ status: 'winner', winner: 'Karen Handel' });
   });
 
   it('GA-5 2020: vote-type columns summed; runoff Hall vs Franklin', async () => {
     const { doc } = await json([data('ga_2020-09-29_special-jungle_us-house-5_precinct_votetypes.csv')]);
     expect(doc.races).toHaveLength(1);
-    expect(votesOf(doc.races[0])).toEqual({
+    expect(votesOf(firstRace(doc))).toEqual({
       'Kwanza Hall': 11104, 'Robert M. Franklin': 9987, 'Able Mable Thomas': 6692, 'Keisha Sean Waites': 4255,
       'Barrington D. Martin II': 1944, 'Chase Oliver': 712, 'Steven Muhammad': 282,
     });
-    expect(doc.races[0].totalVotes).toBe(34976);
-    expect(doc.races[0].outcome.runoff).toEqual(['Kwanza Hall', 'Robert M. Franklin']);
+    expect(firstRace(doc).totalVotes).toBe(34976);
+    expect(firstRace(doc).outcome.runoff).toEqual(['Kwanza Hall', 'Robert M. Franklin']);
   });
 
   it('GA 2018 primary: each party is its own race', async () => {
@@ -66,9 +66,9 @@ describe.skipIf(!hasData)('real files (expected.md)', () => {
     const govR = race(doc, 'Governor', 'Republican');
     expect(votesOf(govR)['Greg Abbott']).toBe(1400647);
     expect(govR.outcome.winner).toBe('Greg Abbott');
-    const tx6 = doc.races.find((r: any) => r.office === 'U. S. Representative' && r.district === '6' && r.party === 'Democratic');
+    const tx6 = raceWhere(doc, { office: 'U. S. Representative', district: '6', party: 'Democratic' });
     expect(tx6.outcome.status).toBe('runoff');
-    const noMajority = doc.races.filter((r: any) => r.outcome.status === 'runoff' || r.outcome.status === 'tie');
+    const noMajority = doc.races.filter((r) => r.outcome.status === 'runoff' || r.outcome.status === 'tie');
     expect(noMajority).toHaveLength(52);
   });
 
@@ -79,18 +79,18 @@ describe.skipIf(!hasData)('real files (expected.md)', () => {
     expect(gov.totalVotes).toBe(1114336);
     expect(votesOf(gov)).toMatchObject({ 'John Bel Edwards': 444517, 'David Vitter': 256300, 'Scott A. Angelle': 214982, '"Jay" Dardenne': 166656 });
     expect(gov.outcome.runoff).toEqual(['John Bel Edwards', 'David Vitter']);
-    const house52 = doc.races.find((r: any) => r.office === 'State House' && r.district === '52nd Representative District');
+    const house52 = raceWhere(doc, { office: 'State House', district: '52nd Representative District' });
     expect(house52.outcome).toMatchObject({ status: 'winner', winner: 'Jerome "Zee" Zeringue' });
-    expect(house52.candidates[0].share).toBeCloseTo(0.5003, 4);
+    expect(present(at(house52.candidates, 0, 'candidate').share, 'the share')).toBeCloseTo(0.5003, 4);
   });
 
   it('MS-1 2015 first round: blank-candidate total rows are not candidates', async () => {
     const { doc } = await json([data('ms_2015-05-12_special-jungle_us-house-1_county.csv')]);
     expect(doc.races).toHaveLength(1);
-    expect(doc.races[0].totalVotes).toBe(88364);
-    expect(doc.races[0].candidates).toHaveLength(13);
-    expect(votesOf(doc.races[0])).toMatchObject({ 'Walter Howard Zinn, Jr.': 15385, 'Trent Kelly': 14418, 'Mike Tagert': 11231 });
-    expect(doc.races[0].outcome.runoff).toEqual(['Walter Howard Zinn, Jr.', 'Trent Kelly']);
-    expect(doc.inputs[0].rowsExcluded['blank-candidate']).toBe(22);
+    expect(firstRace(doc).totalVotes).toBe(88364);
+    expect(firstRace(doc).candidates).toHaveLength(13);
+    expect(votesOf(firstRace(doc))).toMatchObject({ 'Walter Howard Zinn, Jr.': 15385, 'Trent Kelly': 14418, 'Mike Tagert': 11231 });
+    expect(firstRace(doc).outcome.runoff).toEqual(['Walter Howard Zinn, Jr.', 'Trent Kelly']);
+    expect(firstInput(doc).rowsExcluded['blank-candidate']).toBe(22);
   });
 });

@@ -5,18 +5,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { at, codes, firstInput, firstRace, parseRacesDoc, present, warning, type AnyRaceDoc, type ElectionDoc } from '../support/doc.js';
 import { DATA, hasData, json, run, votesOf } from '../support/run.js';
 
 if (!hasData) console.warn(`notice: ${DATA} is absent; the real-data tests of every layout are skipped`);
 const data = (name: string) => `${DATA}${name}`;
-const byTitle = (doc: any, office: RegExp | string, extra: (r: any) => boolean = () => true) =>
-  doc.races.filter((r: any) => (typeof office === 'string' ? r.office === office : office.test(r.office)) && extra(r));
-const one = (doc: any, office: RegExp | string, extra?: (r: any) => boolean) => {
+const byTitle = (doc: ElectionDoc, office: RegExp | string, extra: (r: AnyRaceDoc) => boolean = () => true) =>
+  doc.races.filter((r) => (typeof office === 'string' ? r.office === office : office.test(r.office)) && extra(r));
+const one = (doc: ElectionDoc, office: RegExp | string, extra?: (r: AnyRaceDoc) => boolean): AnyRaceDoc => {
   const found = byTitle(doc, office, extra);
   expect(found).toHaveLength(1);
-  return found[0];
+  return at(found, 0, 'race');
 };
-const codes = (doc: any) => doc.warnings.map((w: any) => w.code);
 
 /** The options each file needs: none but --names, --merge-names, --skip-bad-rows, --all-party. */
 const NEEDS: Record<string, string[]> = {
@@ -62,7 +62,7 @@ describe.skipIf(!hasData)('every real file is read from its header alone', () =>
     const { code, doc, stderr } = await json([...(NEEDS[file] ?? []), data(file)]);
     expect(stderr).not.toContain('error');
     expect(code).toBe(0);
-    expect(doc.inputs[0]).toMatchObject({ layout, encoding, delimiter: ',' });
+    expect(firstInput(doc)).toMatchObject({ layout, encoding, delimiter: ',' });
     expect(doc.races.length).toBeGreaterThan(0);
     const { documentSchema } = await import('../../src/render/schema.js');
     expect(documentSchema.safeParse(doc).error).toBeUndefined();
@@ -84,17 +84,16 @@ describe.skipIf(!hasData)('MEDSL', () => {
   it('GA-6 2018 precinct × mode rows: McBath 160,139 beats Handel 156,875 (certified)', async () => {
     const { doc } = await json([data('medsl_ga_2018-11-06_general_us-house-6_precinct_modes_TRIMMED.csv')]);
     expect(doc.races).toHaveLength(1);
-    expect(doc.races[0]).toMatchObject({ office: 'US HOUSE', district: 'GA-6', totalVotes: 317014 });
-    expect(votesOf(doc.races[0])).toEqual({ 'LUCY MCBATH': 160139, 'KAREN HANDEL': 156875 });
-    expect(doc.races[0].outcome).toMatchObject({ status: 'winner', winner: 'LUCY MCBATH' });
+    expect(firstRace(doc)).toMatchObject({ office: 'US HOUSE', district: 'GA-6', totalVotes: 317014 });
+    expect(votesOf(firstRace(doc))).toEqual({ 'LUCY MCBATH': 160139, 'KAREN HANDEL': 156875 });
+    expect(firstRace(doc).outcome).toMatchObject({ status: 'winner', winner: 'LUCY MCBATH' });
   });
 
   it('district_overall: 431 races keyed by state, Florida duplicates dropped, fusion lines summed', async () => {
     const { doc } = await json([data('medsl_2018-11-06_us-house_district_overall.csv')]);
     expect(doc.races).toHaveLength(431);
-    expect(doc.inputs[0].rowsExcluded).toEqual({ duplicate: 56 });
-    const dup = doc.warnings.find((w: any) => w.code === 'duplicate-rows');
-    expect(dup.message).toMatch(/^56 exact duplicate records dropped: lines 748 \(same as 139\)/);
+    expect(firstInput(doc).rowsExcluded).toEqual({ duplicate: 56 });
+    expect(warning(doc, 'duplicate-rows').message).toMatch(/^56 exact duplicate records dropped: lines 748 \(same as 139\)/);
     const race = (d: string) => one(doc, 'U.S. Representative', (r) => r.district === d);
     // FL-7 once, not twice (certified: Murphy 183,113, Miller 134,285).
     expect(votesOf(race('FL-7'))).toEqual({ 'Stephanie Murphy': 183113, 'Mike Miller': 134285 });
@@ -121,18 +120,18 @@ describe.skipIf(!hasData)('civicfs GA 2024', () => {
 
   it('Candler: Trump 3,366, Harris 1,196, Oliver 3, Stein 3 (the OpenElections county file agrees)', async () => {
     const { doc } = await json(['-'], { stdin: county('Candler') });
-    expect(votesOf(doc.races[0])).toEqual({ 'Donald J. Trump (Rep)': 3366, 'Kamala D. Harris (Dem)': 1196, 'Chase Oliver (Lib)': 3, 'Jill Stein (Grn)': 3 });
+    expect(votesOf(firstRace(doc))).toEqual({ 'Donald J. Trump (Rep)': 3366, 'Kamala D. Harris (Dem)': 1196, 'Chase Oliver (Lib)': 3, 'Jill Stein (Grn)': 3 });
   });
 
   it('Echols: every vote cell empty is "no data", never 0 votes or a tie', async () => {
     const { code, doc } = await json(['-'], { stdin: county('Echols') });
     expect(code).toBe(0);
     expect(doc.races).toEqual([]);
-    expect(doc.inputs[0].rowsExcluded).toEqual({ 'missing-votes': 16 });
-    expect(doc.warnings.find((w: any) => w.code === 'no-data').message).toMatch(/^Echols County: no data/);
+    expect(firstInput(doc).rowsExcluded).toEqual({ 'missing-votes': 16 });
+    expect(warning(doc, 'no-data').message).toMatch(/^Echols County: no data/);
     const all = await json([file]);
-    expect(all.doc.warnings.find((w: any) => w.code === 'no-data').message).toMatch(/^Echols County: no data — every vote cell of its 16 rows is empty/);
-    expect(votesOf(all.doc.races[0])).toEqual({ 'Donald J. Trump (Rep)': 8051, 'Kamala D. Harris (Dem)': 2535, 'Chase Oliver (Lib)': 16, 'Jill Stein (Grn)': 10 });
+    expect(warning(all.doc, 'no-data').message).toMatch(/^Echols County: no data — every vote cell of its 16 rows is empty/);
+    expect(votesOf(firstRace(all.doc))).toEqual({ 'Donald J. Trump (Rep)': 8051, 'Kamala D. Harris (Dem)': 2535, 'Chase Oliver (Lib)': 16, 'Jill Stein (Grn)': 10 });
   });
 });
 
@@ -140,7 +139,7 @@ describe.skipIf(!hasData)('Colorado', () => {
   it('Clarity summary: Windows-1252 named in a warning, Campaña decoded, seats from (Vote For N)', async () => {
     const file = data('co_2024-11-05_general_statewide_clarity-summary_CP1252.csv');
     const { doc } = await json([file]);
-    expect(doc.warnings[0]).toMatchObject({ code: 'encoding', message: expect.stringContaining('Windows-1252') });
+    expect(at(doc.warnings, 0, 'warning')).toMatchObject({ code: 'encoding', message: expect.stringContaining('Windows-1252') });
     const hd22 = one(doc, 'State Representative - District 22');
     expect(votesOf(hd22)).toEqual({ 'Ken deGraaf': 25890, 'Michael M. Pierson': 17665, 'Daniel Campaña': 2170 });
     const cd8 = one(doc, 'Representative to the 119th United States Congress - District 8');
@@ -153,7 +152,7 @@ describe.skipIf(!hasData)('Colorado', () => {
     expect(erie.outcome.status).toBe('not_applicable');
     expect(erie.outcome.explanation).toMatch(/2 seats/);
     const listed = await run(['races', '--json', file]);
-    expect(JSON.parse(listed.stdout).races.find((r: any) => r.office === erie.office).seats).toBe(2);
+    expect(at(parseRacesDoc(listed.stdout).races.filter((r) => r.office === erie.office), 0, `listed race ${erie.office}`).seats).toBe(2);
     // Under the plurality rule Colorado uses, Evans wins.
     const plural = await json(['--rule', 'plurality', '--race', 'District 8', file]);
     expect(one(plural.doc, cd8.office).outcome.winner).toBe('Gabe Evans');
@@ -161,7 +160,7 @@ describe.skipIf(!hasData)('Colorado', () => {
 
   it('Boulder 2025 summary: thousands separators, two footer rows, Longmont Mayor (expected.md)', async () => {
     const { doc } = await json([data('co-boulder_2025-11-04_coordinated_summary-of-votes.csv')]);
-    expect(doc.inputs[0].rowsExcluded).toEqual({ footer: 2 });
+    expect(firstInput(doc).rowsExcluded).toEqual({ footer: 2 });
     const mayor = one(doc, 'City of Longmont Mayor');
     expect(mayor.totalVotes).toBe(31844);
     expect(votesOf(mayor)).toEqual({ 'Susie Hidalgo-Fahring': 12444, 'Shakeel Dalal': 7757, 'Diane Crist': 6569, 'Sarah Levison': 5074 });
@@ -171,10 +170,10 @@ describe.skipIf(!hasData)('Colorado', () => {
   it('Boulder 2025 statement: the precinct rows add up to the summary for all 80 choices', async () => {
     const summary = await json([data('co-boulder_2025-11-04_coordinated_summary-of-votes.csv')]);
     const statement = await json([data('co-boulder_2025-11-04_coordinated_statement-of-votes_precinct.csv')]);
-    const choices = (doc: any) => Object.fromEntries(doc.races.flatMap((r: any) => r.candidates.map((c: any) => [`${r.id} ${c.name}`, c.votes])));
+    const choices = (doc: ElectionDoc) => Object.fromEntries(doc.races.flatMap((r) => r.candidates.map((c) => [`${r.id} ${c.name}`, c.votes])));
     expect(Object.keys(choices(summary.doc))).toHaveLength(80);
     expect(choices(statement.doc)).toEqual(choices(summary.doc));
-    expect(statement.doc.races.reduce((n: number, r: any) => n + r.totalVotes, 0)).toBe(1122213);
+    expect(statement.doc.races.reduce((n, r) => n + r.totalVotes, 0)).toBe(1122213);
   });
 
   it('Boulder 2024 statement: a header record over ten lines; CD-2 (Boulder County part) and Erie Mayor', async () => {
@@ -189,39 +188,39 @@ describe.skipIf(!hasData)('Georgia', () => {
   it('GA 2022 runoff: four names until --merge-names, then the certified totals', async () => {
     const file = data('ga_2022-12-06_runoff_us-senate_precinct_votetypes.csv');
     const plain = await json([file]);
-    expect(votesOf(plain.doc.races[0])).toEqual({ 'Raphael Warnock': 1815984, 'Herschel Walker': 1717041, 'Raphael Warnock (I) (Dem)': 4649, 'Herschel Walker (Rep)': 4203 });
-    const near = plain.doc.warnings.filter((w: any) => w.code === 'near-duplicate-name').map((w: any) => w.message);
+    expect(votesOf(firstRace(plain.doc))).toEqual({ 'Raphael Warnock': 1815984, 'Herschel Walker': 1717041, 'Raphael Warnock (I) (Dem)': 4649, 'Herschel Walker (Rep)': 4203 });
+    const near = plain.doc.warnings.filter((w) => w.code === 'near-duplicate-name').map((w) => w.message);
     expect(near).toContain('U.S. Senate: "Raphael Warnock" (1,815,984 votes) and "Raphael Warnock (I) (Dem)" (4,649 votes) differ only in case, spaces or a (party)/(I) suffix; --merge-names merges them');
     const merged = await json(['--merge-names', file]);
-    const race = merged.doc.races[0];
-    expect(votesOf(race)).toEqual({ 'Raphael Warnock': 1820633, 'Herschel Walker': 1721244 });
-    expect(race.candidates[0].share).toBeCloseTo(0.514, 3);
-    expect(race.outcome).toMatchObject({ status: 'winner', winner: 'Raphael Warnock' });
-    expect(merged.doc.warnings.filter((w: any) => w.code === 'merged-names')).toHaveLength(2);
+    const senate = firstRace(merged.doc);
+    expect(votesOf(senate)).toEqual({ 'Raphael Warnock': 1820633, 'Herschel Walker': 1721244 });
+    expect(present(at(senate.candidates, 0, 'candidate').share, 'the share')).toBeCloseTo(0.514, 3);
+    expect(senate.outcome).toMatchObject({ status: 'winner', winner: 'Raphael Warnock' });
+    expect(merged.doc.warnings.filter((w) => w.code === 'merged-names')).toHaveLength(2);
   });
 
   it('RDH 2022 runoff (wide): the same certified totals, names from the README', async () => {
-    const { doc } = await json(NEEDS['rdh_ga_2022-12-06_runoff_precinct_WIDE.csv']!.concat(data('rdh_ga_2022-12-06_runoff_precinct_WIDE.csv')));
+    const { doc } = await json(present(NEEDS['rdh_ga_2022-12-06_runoff_precinct_WIDE.csv'], 'the options of the RDH runoff file').concat(data('rdh_ga_2022-12-06_runoff_precinct_WIDE.csv')));
     expect(doc.races).toHaveLength(1);
-    expect(votesOf(doc.races[0])).toEqual({ 'Raphael Warnock': 1820633, 'Herschel Junior Walker': 1721244 });
-    expect(doc.races[0].outcome).toMatchObject({ status: 'winner', winner: 'Raphael Warnock' });
+    expect(votesOf(firstRace(doc))).toEqual({ 'Raphael Warnock': 1820633, 'Herschel Junior Walker': 1721244 });
+    expect(firstRace(doc).outcome).toMatchObject({ status: 'winner', winner: 'Raphael Warnock' });
   });
 
   it('RDH 2022 general (wide): 263 races; only the Senate goes to a runoff (certified)', async () => {
     const file = data('rdh_ga_2022-11-08_general_precinct_WIDE.csv');
-    const { doc } = await json(NEEDS['rdh_ga_2022-11-08_general_precinct_WIDE.csv']!.concat(file));
+    const { doc } = await json(present(NEEDS['rdh_ga_2022-11-08_general_precinct_WIDE.csv'], 'the options of the RDH general file').concat(file));
     expect(doc.races).toHaveLength(263);
     const senate = one(doc, 'U.S. Senate');
     expect(votesOf(senate)).toEqual({ 'Raphael Warnock': 1946117, 'Herschel Junior Walker': 1908442, 'Chase Oliver': 81365 });
     expect(senate.outcome.runoff).toEqual(['Raphael Warnock', 'Herschel Junior Walker']);
-    expect(doc.races.filter((r: any) => r.outcome.status === 'runoff' || r.outcome.status === 'tie')).toHaveLength(1);
+    expect(doc.races.filter((r) => r.outcome.status === 'runoff' || r.outcome.status === 'tie')).toHaveLength(1);
     const gov = one(doc, 'Governor');
     expect(votesOf(gov)).toEqual({ 'Brian Kemp': 2111572, 'Stacey Abrams': 1813673, 'Shane Hazel': 28163 });
     expect(one(doc, 'U.S. House', (r) => r.district === '6').outcome.winner).toBe('Rich McCormick');
     expect(one(doc, 'Constitutional Amendment 1').outcome.status).toBe('not_applicable');
     // Without --names the codes stand in, and a warning says so.
     const bare = await json([file]);
-    expect(bare.doc.warnings[0]).toMatchObject({ code: 'wide-codes-as-names' });
+    expect(at(bare.doc.warnings, 0, 'warning')).toMatchObject({ code: 'wide-codes-as-names' });
     expect(votesOf(one(bare.doc, 'U.S. Senate'))).toMatchObject({ G22USSDWAR: 1946117 });
   });
 
@@ -253,12 +252,12 @@ describe.skipIf(!hasData)('Louisiana and Mississippi', () => {
 
   it('MS-1 2015: the Choctaw total row that disagrees is warned; the runoff Kelly 69,516 vs Zinn 29,831', async () => {
     const first = await json([data('ms_2015-05-12_special-jungle_us-house-1_county.csv')]);
-    const mismatch = first.doc.warnings.filter((w: any) => w.code === 'total-mismatch');
+    const mismatch = first.doc.warnings.filter((w) => w.code === 'total-mismatch');
     expect(mismatch).toEqual([expect.objectContaining({ line: 71, message: 'Choctaw: the total row says 1,295 votes for U.S. House District 1, but its candidate rows add up to 1,370; the candidate rows are counted' })]);
     const runoff = await json([data('ms_2015-06-02_special-runoff_us-house-1_county.csv')]);
     expect(codes(runoff.doc)).not.toContain('total-mismatch');
-    expect(votesOf(runoff.doc.races[0])).toEqual({ 'Trent Kelly': 69516, 'Walter Howard Zinn, Jr.': 29831 });
-    expect(runoff.doc.races[0].outcome.winner).toBe('Trent Kelly');
+    expect(votesOf(firstRace(runoff.doc))).toEqual({ 'Trent Kelly': 69516, 'Walter Howard Zinn, Jr.': 29831 });
+    expect(firstRace(runoff.doc).outcome.winner).toBe('Trent Kelly');
   });
 
   it('MS 2018: Wicker wins, the special goes to Hyde-Smith vs Espy; Oktibbeha and name slips warned', async () => {
@@ -269,9 +268,8 @@ describe.skipIf(!hasData)('Louisiana and Mississippi', () => {
     const special = one(doc, 'U.S. Senate', (r) => r.district === 'Unexpired Term');
     expect(votesOf(special)).toMatchObject({ 'Cindy Hyde-Smith': 389767, 'Mike Espy': 386224, 'Chris McDaniel': 154939 });
     expect(special.outcome.runoff).toEqual(['Cindy Hyde-Smith', 'Mike Espy']);
-    const oktibbeha = doc.warnings.find((w: any) => w.code === 'one-county-race');
-    expect(oktibbeha.message).toBe('U.S. Senate District 3 has rows only in Oktibbeha (51 rows), while another U.S. Senate race spans 82 of the file\'s 82 counties: mislabelled rows?');
-    const near = doc.warnings.filter((w: any) => w.code === 'near-duplicate-name').map((w: any) => w.message).join('\n');
+    expect(warning(doc, 'one-county-race').message).toBe('U.S. Senate District 3 has rows only in Oktibbeha (51 rows), while another U.S. Senate race spans 82 of the file\'s 82 counties: mislabelled rows?');
+    const near = doc.warnings.filter((w) => w.code === 'near-duplicate-name').map((w) => w.message).join('\n');
     expect(near).toContain('"David Baria" (367,692 votes) and "David Batia" (1,458 votes) differ by 1 letter');
     expect(near).toContain('"Danny Bedwell" (12,941 votes) and "Danny BedweIl" (29 votes)');
     expect(near).toContain('"Chris McDaniel" (154,939 votes) and "Chris Mcdaniel" (141 votes) differ only in case');
@@ -299,14 +297,14 @@ describe.skipIf(!hasData)('Texas', () => {
   it('TX 2018 DEM runoff (county file, 243 of 254 counties): Valdez 213,318 vs White 191,640; Total rows left out', async () => {
     const { doc } = await json([data('tx_2018-05-22_democratic_primary-runoff_county.csv')]);
     expect(doc.races).toHaveLength(25);
-    expect(doc.inputs[0].rowsExcluded).toEqual({ 'candidate-total': 339 });
+    expect(firstInput(doc).rowsExcluded).toEqual({ 'candidate-total': 339 });
     expect(votesOf(one(doc, 'Governor'))).toEqual({ 'Lupe Valdez': 213318, 'Andrew White': 191640 });
     expect(codes(doc)).not.toContain('total-mismatch');
   });
 
   it('TX Foard 2012: BOM and CRLF; two Railroad Commissioner races; pseudo-contests left out', async () => {
     const { doc } = await json([data('tx_2012-11-06_general_foard_precinct_BOM-CRLF.csv')]);
-    expect(doc.inputs[0].rowsExcluded).toEqual({ 'over-under-votes': 56, 'straight-party': 24, turnout: 8 });
+    expect(firstInput(doc).rowsExcluded).toEqual({ 'over-under-votes': 56, 'straight-party': 24, turnout: 8 });
     expect(votesOf(one(doc, 'President'))).toEqual({ 'Mitt Romney': 348, 'Barack Obama': 140, 'Jill Stein': 4, 'Gary Johnson': 3 });
     expect(votesOf(one(doc, 'Railroad Commissioner', (r) => r.district === ''))).toEqual({ 'Christi Craddick': 263, 'Dale Henry': 180, 'Vik Wall': 6, 'Chris Kennedy': 1 });
     expect(votesOf(one(doc, 'Railroad Commissioner', (r) => r.district === 'unexpired'))).toEqual({ 'Barry Smitherman': 306, 'Jaime Perez': 30, 'Josh Wendel': 20 });
@@ -314,7 +312,7 @@ describe.skipIf(!hasData)('Texas', () => {
 
   it('TX Aransas 2018: precinct TOTAL rows and over/under votes left out; Abbott 2,953', async () => {
     const { doc } = await json([data('tx_2018-03-06_primary_aransas_precinct_votetypes.csv')]);
-    expect(doc.inputs[0].rowsExcluded).toEqual({ 'over-under-votes': 240, 'total-row': 95 });
+    expect(firstInput(doc).rowsExcluded).toEqual({ 'over-under-votes': 240, 'total-row': 95 });
     expect(votesOf(one(doc, 'Governor', (r) => r.party === 'Republican'))).toEqual({ 'Greg Abbott': 2953, 'Barbara Krueger': 257, 'SECEDE Kilgore': 51 });
   });
 });
@@ -327,9 +325,9 @@ describe.skipIf(!hasData)('runoff races', () => {
     expect(r.stdout).toMatch(/u\.s\. senate\|\|  U\.S\. Senate · 5,422 rows/);
     expect(r.stdout).toMatch(/Raphael Warnock \(I\) \(Dem\) +Democrat +11 rows +4,649 votes/);
     const j = await run(['races', '--json', data('tx_2012-11-06_general_foard_precinct_BOM-CRLF.csv')]);
-    const doc = JSON.parse(j.stdout);
-    expect(doc.inputs[0]).toMatchObject({ layout: 'openelections', rowsExcluded: { 'over-under-votes': 56, 'straight-party': 24, turnout: 8 } });
-    expect(doc.races.map((x: any) => x.id)).toContain('railroad commissioner|unexpired|');
-    expect(doc.races.find((x: any) => x.id === 'president||').candidates[0]).toEqual({ name: 'Mitt Romney', party: 'REP', votes: 348, rows: 4, writeIn: false });
+    const doc = parseRacesDoc(j.stdout);
+    expect(at(doc.inputs, 0, 'input')).toMatchObject({ layout: 'openelections', rowsExcluded: { 'over-under-votes': 56, 'straight-party': 24, turnout: 8 } });
+    expect(doc.races.map((x) => x.id)).toContain('railroad commissioner|unexpired|');
+    expect(at(at(doc.races.filter((x) => x.id === 'president||'), 0, 'listed race president||').candidates, 0, 'candidate')).toEqual({ name: 'Mitt Romney', party: 'REP', votes: 348, rows: 4, writeIn: false });
   });
 });

@@ -1,12 +1,12 @@
 /** Real files run as a new user would, with no flags: every automatic decision is right or said out loud. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { codes, race as raceWhere, type ElectionDoc } from '../support/doc.js';
 import { DATA, hasData, json, run, votesOf } from '../support/run.js';
 
 if (!hasData) console.warn(`notice: ${DATA} is absent; the real-data trust tests are skipped`);
 const data = (name: string) => `${DATA}${name}`;
-const race = (doc: any, office: string, party: string | null = null) =>
-  doc.races.find((r: any) => r.office === office && r.party === party);
+const race = (doc: ElectionDoc, office: string, party: string | null = null) => raceWhere(doc, { office, party });
 
 describe.skipIf(!hasData)('party primaries are decided from evidence', () => {
   it('LA 2015 "primary-jungle", no flag: one all-party race, runoff Edwards–Vitter, and the JSON says why', async () => {
@@ -24,7 +24,7 @@ describe.skipIf(!hasData)('party primaries are decided from evidence', () => {
     const stdin = readFileSync(data('la_2015-10-24_primary-jungle_county.csv'));
     const { doc } = await json(['--rule', 'us-la', '--race', 'governor', '-'], { stdin });
     expect(doc.partyPrimary).toMatchObject({ partyPrimary: false, source: 'preset' });
-    expect(doc.races.filter((r: any) => r.office === 'Governor')).toHaveLength(1);
+    expect(doc.races.filter((r) => r.office === 'Governor')).toHaveLength(1);
     expect(race(doc, 'Governor').outcome.runoff).toEqual(['John Bel Edwards', 'David Vitter']);
   });
 
@@ -60,8 +60,8 @@ describe.skipIf(!hasData)('verdicts the data contradicts', () => {
   it('CO 2024 Clarity: reporting columns all zero say nothing about reporting; the warning stays', async () => {
     const { doc } = await json([data('co_2024-11-05_general_statewide_clarity-summary_CP1252.csv')]);
     expect(doc.races).toHaveLength(295);
-    expect(doc.races.filter((r: any) => r.reporting !== undefined)).toHaveLength(0);
-    expect(doc.warnings.map((w: any) => w.code)).toContain('reporting-zero');
+    expect(doc.races.filter((r) => r.reporting !== undefined)).toHaveLength(0);
+    expect(codes(doc)).toContain('reporting-zero');
     const table = await run([data('co_2024-11-05_general_statewide_clarity-summary_CP1252.csv')]);
     expect(table.stdout).not.toMatch(/0 of 64 areas/);
   });
@@ -69,20 +69,20 @@ describe.skipIf(!hasData)('verdicts the data contradicts', () => {
   it('Boulder 2025: the council race (113,888 votes on 34,109 ballots) is vote-for-N, in the summary and the statement', async () => {
     for (const name of ['co-boulder_2025-11-04_coordinated_summary-of-votes.csv', 'co-boulder_2025-11-04_coordinated_statement-of-votes_precinct.csv']) {
       const { doc } = await json([data(name)]);
-      const council = doc.races.find((r: any) => r.office === 'City of Boulder Council Candidates');
+      const council = raceWhere(doc, 'City of Boulder Council Candidates');
       expect(council.totalVotes).toBe(113888);
       expect(council.outcome.status).toBe('not_applicable');
       expect(council.outcome.explanation).toContain('on 34,109 ballots cast');
-      const mayor = doc.races.find((r: any) => r.office === 'City of Longmont Mayor');
+      const mayor = raceWhere(doc, 'City of Longmont Mayor');
       expect(mayor.outcome.runoff).toEqual(['Susie Hidalgo-Fahring', 'Shakeel Dalal']);
     }
   });
 
   it('TX 2018 primary: IN FAVOR / AGAINST propositions are measures', async () => {
     const { doc } = await json(['--skip-bad-rows', data('tx_2018-03-06_primary_statewide_both-parties.csv')]);
-    const props = doc.races.filter((r: any) => /^Proposition /.test(r.office));
+    const props = doc.races.filter((r) => /^Proposition /.test(r.office));
     expect(props.length).toBeGreaterThan(10);
     for (const p of props) expect(p.outcome.status).toBe('not_applicable');
-    expect(doc.races.filter((r: any) => r.outcome.winner === 'IN FAVOR')).toHaveLength(0);
+    expect(doc.races.filter((r) => r.outcome.winner === 'IN FAVOR')).toHaveLength(0);
   });
 });

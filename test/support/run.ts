@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
+import { parseDoc, type ElectionDoc } from './doc.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = `${ROOT}bin/runoff.js`;
@@ -59,10 +60,29 @@ export function fixture(name: string): string {
   return `${ROOT}fixtures/${name}`;
 }
 
-/** The races of a --json run, by title-ish id, for compact assertions. */
-export async function json(argv: string[], options: RunOptions = {}): Promise<{ code: number; doc: any; stderr: string }> {
-  const r = await run(['--json', ...argv], options);
-  return { code: r.code, doc: r.stdout ? JSON.parse(r.stdout) : null, stderr: r.stderr };
+export interface JsonRun {
+  code: number;
+  stderr: string;
+  /** The parsed, schema-checked document; reading it fails with the exit code and stderr when nothing was printed. */
+  readonly doc: ElectionDoc;
+}
+
+/** A run's result with its stdout read as the `--json` document, parsed only when a test reads `doc`. */
+export function jsonRun(r: RunResult): JsonRun {
+  let doc: ElectionDoc | undefined;
+  return {
+    code: r.code,
+    stderr: r.stderr,
+    get doc(): ElectionDoc {
+      if (r.stdout === '') throw new Error(`no JSON document on stdout (exit ${r.code}): ${r.stderr.trim()}`);
+      return (doc ??= parseDoc(r.stdout));
+    },
+  };
+}
+
+/** A --json run: exit code, stderr and the typed document. */
+export async function json(argv: string[], options: RunOptions = {}): Promise<JsonRun> {
+  return jsonRun(await run(['--json', ...argv], options));
 }
 
 /** candidate name → votes for one race of a JSON document. */

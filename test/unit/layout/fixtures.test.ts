@@ -5,15 +5,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter } from '../../../src/read/decode.js';
+import { at, codes, firstInput, firstRace, race as raceWhere, type ElectionDoc } from '../../support/doc.js';
 import { fixture, json, run, votesOf } from '../../support/run.js';
 
-const race = (doc: any, district: string) => doc.races.find((r: any) => r.district === district);
+const race = (doc: ElectionDoc, district: string) => raceWhere(doc, { district });
 
 describe('layout families on fixtures', () => {
   it('MEDSL constituency: fusion lines summed, write-ins never advance, duplicates dropped, state in the key', async () => {
     const { doc } = await json([fixture('medsl-house-2018-fusion-duplicates.csv')]);
-    expect(doc.inputs[0]).toMatchObject({ layout: 'medsl-constituency', rows: 17, rowsUsed: 15, rowsExcluded: { duplicate: 2 } });
-    expect(doc.races.map((r: any) => r.id)).toEqual(['u.s. representative|ny-1|', 'u.s. representative|ak-al|', 'u.s. representative|fl-7|', 'u.s. representative|fl-1|']);
+    expect(firstInput(doc)).toMatchObject({ layout: 'medsl-constituency', rows: 17, rowsUsed: 15, rowsExcluded: { duplicate: 2 } });
+    expect(doc.races.map((r) => r.id)).toEqual(['u.s. representative|ny-1|', 'u.s. representative|ak-al|', 'u.s. representative|fl-7|', 'u.s. representative|fl-1|']);
     const ny1 = race(doc, 'NY-1');
     expect(votesOf(ny1)).toEqual({ 'Lee M. Zeldin': 139027, 'Perry Gershon': 127991, 'Kate M. Browning': 2988, 'Write-ins': 47 });
     expect(ny1.totalVotes).toBe(270053);
@@ -24,35 +25,35 @@ describe('layout families on fixtures', () => {
 
   it('wide: codes as names with a warning, real names from a code,name CSV', async () => {
     const bare = await json([fixture('wide-rdh-ga-2022-runoff.csv')]);
-    expect(bare.doc.inputs[0].layout).toBe('wide-vest');
-    expect(votesOf(bare.doc.races[0])).toEqual({ R22USSDWAR: 65630, R22USSRWAL: 46000 });
-    expect(bare.doc.warnings[0].code).toBe('wide-codes-as-names');
+    expect(firstInput(bare.doc).layout).toBe('wide-vest');
+    expect(votesOf(firstRace(bare.doc))).toEqual({ R22USSDWAR: 65630, R22USSRWAL: 46000 });
+    expect(at(bare.doc.warnings, 0, 'warning').code).toBe('wide-codes-as-names');
     const named = await json(['--names', fixture('wide-rdh-names.csv'), fixture('wide-rdh-ga-2022-runoff.csv')]);
     expect(named.doc.warnings).toEqual([]);
-    expect(named.doc.races[0]).toMatchObject({ office: 'U.S. Senate (Runoff)', totalVotes: 111630 });
-    expect(named.doc.races[0].outcome).toMatchObject({ status: 'winner', winner: 'Raphael Warnock' });
+    expect(firstRace(named.doc)).toMatchObject({ office: 'U.S. Senate (Runoff)', totalVotes: 111630 });
+    expect(firstRace(named.doc).outcome).toMatchObject({ status: 'winner', winner: 'Raphael Warnock' });
     expect((await run(['--names', 'nope.txt', fixture('wide-rdh-ga-2022-runoff.csv')])).code).toBe(3);
   });
 
   it('--merge-names: the Sumter spellings join the bare names, with each merge listed', async () => {
     const merged = await json(['--merge-names', fixture('ga-2022-runoff-name-variants.csv')]);
-    expect(votesOf(merged.doc.races[0])).toEqual({ 'Raphael Warnock': 65630, 'Herschel Walker': 46000 });
-    expect(merged.doc.warnings.map((w: any) => w.code)).toEqual(['merged-names', 'merged-names']);
+    expect(votesOf(firstRace(merged.doc))).toEqual({ 'Raphael Warnock': 65630, 'Herschel Walker': 46000 });
+    expect(codes(merged.doc)).toEqual(['merged-names', 'merged-names']);
     const plain = await run([fixture('ga-2022-runoff-name-variants.csv')]);
     expect(plain.stderr).toContain('"Raphael Warnock" (60,981 votes) and "Raphael Warnock (I) (Dem)" (4,649 votes) differ only in case');
   });
 
   it('Clarity: Windows-1252 by default or by --encoding; (Vote For 2) is not a runoff', async () => {
     const { doc } = await json([fixture('clarity-co-2024-cp1252.csv')]);
-    expect(doc.inputs[0]).toMatchObject({ layout: 'clarity-summary', encoding: 'windows-1252' });
-    expect(doc.warnings.map((w: { code: string }) => w.code)).toEqual(['encoding', 'reporting-zero']);
-    expect(doc.warnings[0]).toEqual(expect.objectContaining({ code: 'encoding', message: 'not valid UTF-8: read as Windows-1252 (use --encoding to choose another)' }));
-    expect(votesOf(doc.races[1])).toEqual({ 'Ken deGraaf': 25890, 'Michael M. Pierson': 17665, 'Daniel Campaña': 2170 });
-    expect(doc.races[0].outcome).toMatchObject({ status: 'runoff', runoff: ['Gabe Evans', 'Yadira Caraveo'] });
-    expect(doc.races[2].outcome).toMatchObject({ status: 'not_applicable', explanation: expect.stringContaining('2 seats') });
-    expect(doc.races[3].outcome.status).toBe('not_applicable');
+    expect(firstInput(doc)).toMatchObject({ layout: 'clarity-summary', encoding: 'windows-1252' });
+    expect(codes(doc)).toEqual(['encoding', 'reporting-zero']);
+    expect(at(doc.warnings, 0, 'warning')).toEqual(expect.objectContaining({ code: 'encoding', message: 'not valid UTF-8: read as Windows-1252 (use --encoding to choose another)' }));
+    expect(votesOf(at(doc.races, 1, 'race'))).toEqual({ 'Ken deGraaf': 25890, 'Michael M. Pierson': 17665, 'Daniel Campaña': 2170 });
+    expect(firstRace(doc).outcome).toMatchObject({ status: 'runoff', runoff: ['Gabe Evans', 'Yadira Caraveo'] });
+    expect(at(doc.races, 2, 'race').outcome).toMatchObject({ status: 'not_applicable', explanation: expect.stringContaining('2 seats') });
+    expect(at(doc.races, 3, 'race').outcome.status).toBe('not_applicable');
     const forced = await json(['--encoding', 'cp1252', fixture('clarity-co-2024-cp1252.csv')]);
-    expect(forced.doc.warnings.map((w: { code: string }) => w.code)).toEqual(['reporting-zero']); // no encoding warning
+    expect(codes(forced.doc)).toEqual(['reporting-zero']); // no encoding warning
     const wrong = await run(['--encoding', 'utf-8', fixture('clarity-co-2024-cp1252.csv')]);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/clarity-co-2024-cp1252\.csv:8: invalid UTF-8/);
@@ -60,9 +61,9 @@ describe('layout families on fixtures', () => {
 
   it('county clerk summary: quoted thousands, the empty row and the footnote are footers', async () => {
     const { doc } = await json([fixture('clerk-boulder-2025-summary.csv')]);
-    expect(doc.inputs[0]).toMatchObject({ layout: 'clerk-summary', rowsExcluded: { footer: 2 } });
-    expect(doc.races[0]).toMatchObject({ office: 'City of Longmont Mayor', totalVotes: 31844 });
-    expect(doc.races[0].outcome.runoff).toEqual(['Susie Hidalgo-Fahring', 'Shakeel Dalal']);
+    expect(firstInput(doc)).toMatchObject({ layout: 'clerk-summary', rowsExcluded: { footer: 2 } });
+    expect(firstRace(doc)).toMatchObject({ office: 'City of Longmont Mayor', totalVotes: 31844 });
+    expect(firstRace(doc).outcome.runoff).toEqual(['Susie Hidalgo-Fahring', 'Shakeel Dalal']);
   });
 
   it.each(['medsl-house-2018-fusion-duplicates.csv', 'wide-rdh-ga-2022-runoff.csv', 'ga-2022-runoff-name-variants.csv', 'clerk-boulder-2025-summary.csv'])(
@@ -92,8 +93,8 @@ describe('encodings and delimiters', () => {
   ])('%s', async (_, bytes, encoding, delimiter) => {
     const { code, doc } = await json(['-'], { stdin: bytes });
     expect(code).toBe(0);
-    expect(doc.inputs[0]).toMatchObject({ encoding, delimiter });
-    expect(votesOf(doc.races[0])).toEqual({ 'José Núñez': 10, Bo: 7 });
+    expect(firstInput(doc)).toMatchObject({ encoding, delimiter });
+    expect(votesOf(firstRace(doc))).toEqual({ 'José Núñez': 10, Bo: 7 });
   });
 
   it('finds the delimiter outside quotes, across a header that spans lines', () => {
@@ -107,14 +108,14 @@ describe('encodings and delimiters', () => {
     const stdin = 'candidate;votes;x,y,z\nZinn, Jr.;3;a,b,c\n';
     expect((await run(['-'], { stdin })).stderr).toContain('unrecognised header');
     const { doc } = await json(['--delimiter', ';', '-'], { stdin });
-    expect(doc.inputs[0].delimiter).toBe(';');
-    expect(votesOf(doc.races[0])).toEqual({ 'Zinn, Jr.': 3 });
+    expect(firstInput(doc).delimiter).toBe(';');
+    expect(votesOf(firstRace(doc))).toEqual({ 'Zinn, Jr.': 3 });
   });
 
   it('reads a header split over small chunks', async () => {
     const bytes = Buffer.from(csv.replaceAll(';', '|'));
     const { doc } = await json(['-'], { stdin: [bytes.subarray(0, 3), bytes.subarray(3, 20), bytes.subarray(20)] });
-    expect(doc.inputs[0].delimiter).toBe('|');
+    expect(firstInput(doc).delimiter).toBe('|');
   });
 
   it('refuses to guess at 1.234 or 1 234', async () => {

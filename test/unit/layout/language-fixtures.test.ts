@@ -3,6 +3,7 @@
  * header is read without a warning, the totals are exact and the outcome is the one the authority declared.
  */
 import { describe, expect, it } from 'vitest';
+import { at, breakdown, find, firstInput, firstRace } from '../../support/doc.js';
 import { fixture, json, run, votesOf } from '../../support/run.js';
 
 /** Majority of `total` as the authorities state it: the smallest count strictly above half. */
@@ -13,7 +14,7 @@ describe('Austria 2016, Bundespräsidentenwahl (German headers)', () => {
     const { code, doc } = await json(['--rule', 'at', fixture('at-2016-bundespraesident-1-wahlgang.csv')]);
     expect(code).toBe(0);
     expect(doc.warnings).toEqual([]);
-    const [race] = doc.races;
+    const race = firstRace(doc);
     expect(votesOf(race)).toEqual({
       'Ing. Norbert Hofer': 1499971,
       'Dr. Alexander Van der Bellen': 913218,
@@ -38,22 +39,22 @@ describe('Austria 2016, Bundespräsidentenwahl (German headers)', () => {
     const { code, doc } = await json(['--rule', 'at', '--by', 'bundesland', file]);
     expect(code).toBe(0);
     expect(doc.warnings).toEqual([]);
-    expect(doc.inputs[0]).toMatchObject({ rows: 18, rowsUsed: 18, rowsExcluded: {} });
-    const [race] = doc.races;
+    expect(firstInput(doc)).toMatchObject({ rows: 18, rowsUsed: 18, rowsExcluded: {} });
+    const race = firstRace(doc);
     expect(votesOf(race)).toEqual({ 'Dr. Alexander Van der Bellen': 2472892, 'Ing. Norbert Hofer': 2124661 });
     expect(race.totalVotes).toBe(4597553);
     expect(race.outcome.winner).toBe('Dr. Alexander Van der Bellen');
     // votes above the smallest winning count (2,298,777)
-    expect(race.outcome.conditions[0].margin).toBe(2472892 - majority(4597553));
-    const areas = race.breakdown.areas;
-    expect(areas.map((a: any) => a.area)).toEqual([
+    expect(at(race.outcome.conditions, 0, 'condition').margin).toBe(2472892 - majority(4597553));
+    const areas = breakdown(race).areas;
+    expect(areas.map((a) => a.area)).toEqual([
       'Burgenland', 'Kärnten', 'Niederösterreich', 'Oberösterreich', 'Salzburg', 'Steiermark', 'Tirol', 'Vorarlberg', 'Wien',
     ]);
-    expect(areas.reduce((sum: number, a: any) => sum + a.totalVotes, 0)).toBe(4597553);
-    const wien = areas.find((a: any) => a.area === 'Wien');
+    expect(areas.reduce((sum, a) => sum + a.totalVotes, 0)).toBe(4597553);
+    const wien = find(areas, (a) => a.area === 'Wien', 'Wien');
     expect(wien).toMatchObject({ totalVotes: 812591, leader: 'Dr. Alexander Van der Bellen' });
     // Hofer led in Burgenland, Kärnten and Steiermark only
-    expect(areas.filter((a: any) => a.leader === 'Ing. Norbert Hofer').map((a: any) => a.area)).toEqual(['Burgenland', 'Kärnten', 'Steiermark']);
+    expect(areas.filter((a) => a.leader === 'Ing. Norbert Hofer').map((a) => a.area)).toEqual(['Burgenland', 'Kärnten', 'Steiermark']);
   });
 });
 
@@ -62,10 +63,10 @@ describe('Chile 2021, primera vuelta presidencial (Spanish headers)', () => {
     const { code, doc } = await json(['--rule', 'cl', fixture('cl-2021-presidente-primera-vuelta.csv')]);
     expect(code).toBe(0);
     expect(doc.warnings).toEqual([]);
-    const [race] = doc.races;
+    const race = firstRace(doc);
     expect(race.candidates).toHaveLength(7);
     expect(votesOf(race)).toMatchObject({ 'José Antonio Kast': 1961779, 'Gabriel Boric Font': 1815024, 'Franco Parisi Fernández': 900064 });
-    expect(race.candidates[0].party).toBe('Partido Republicano');
+    expect(at(race.candidates, 0, 'candidate').party).toBe('Partido Republicano');
     // blank and null ballots "se considerarán como no emitidos": the denominator is the candidates' votes
     expect(race.totalVotes).toBe(7028315);
     expect(race.denominator).toBe(7028315);
@@ -81,9 +82,9 @@ describe('Milano 2021, elezione del sindaco, primo turno (Italian headers)', () 
     const { code, doc } = await json(['--rule', 'it-mayor', fixture('it-2021-milano-sindaco-primo-turno.csv')]);
     expect(code).toBe(0);
     expect(doc.warnings).toEqual([]);
-    const [race] = doc.races;
+    const race = firstRace(doc);
     expect(race.candidates).toHaveLength(13);
-    expect(race.candidates.slice(0, 2).map((c: any) => [c.name, c.votes])).toEqual([['Beppe SALA', 277478], ['Luca BERNARDO', 153637]]);
+    expect(race.candidates.slice(0, 2).map((c) => [c.name, c.votes])).toEqual([['Beppe SALA', 277478], ['Luca BERNARDO', 153637]]);
     expect(race.totalVotes).toBe(480608);
     expect(race.outcome.status).toBe('winner');
     expect(race.outcome.winner).toBe('Beppe SALA');

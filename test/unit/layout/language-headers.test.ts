@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectLayout } from '../../../src/layout/detect.js';
+import { firstRace } from '../../support/doc.js';
 import { fixture, json } from '../../support/run.js';
 
 const ctx = { file: 'x.csv', partyPrimary: null };
@@ -12,14 +13,14 @@ describe('headers in other languages', () => {
   it('France 2022, first round (official): Nom + Prénom joined, Blancs and Nuls not candidates, runoff Macron–Le Pen', async () => {
     const { code, doc } = await json(['--rule', 'fr-president', fixture('fr-2022-president-first-round-nom-prenom.csv')]);
     expect(code).toBe(0);
-    const race = doc.races[0];
-    expect(race.totalVotes).toBe(35132947);
-    expect(race.blankVotes).toBe(543609);
-    expect(race.invalidVotes).toBe(247151);
-    expect(race.candidates.slice(0, 3).map((c: any) => [c.name, c.votes])).toEqual([
+    const president = firstRace(doc);
+    expect(president.totalVotes).toBe(35132947);
+    expect(president.blankVotes).toBe(543609);
+    expect(president.invalidVotes).toBe(247151);
+    expect(president.candidates.slice(0, 3).map((c) => [c.name, c.votes])).toEqual([
       ['Emmanuel MACRON', 9783058], ['Marine LE PEN', 8133828], ['Jean-Luc MÉLENCHON', 7712520],
     ]);
-    expect(race.outcome.runoff).toEqual(['Emmanuel MACRON', 'Marine LE PEN']);
+    expect(president.outcome.runoff).toEqual(['Emmanuel MACRON', 'Marine LE PEN']);
   });
 
   it.each([
@@ -53,6 +54,6 @@ describe('headers in other languages', () => {
     const f = join(dir, 'names.csv');
     writeFileSync(f, 'last_name,first_name,votes\nOssoff,Jon,92673\nHandel,Karen,38071\n');
     const { doc } = await json([f]);
-    expect(doc.races[0].candidates.map((c: any) => c.name)).toEqual(['Jon Ossoff', 'Karen Handel']);
+    expect(firstRace(doc).candidates.map((c) => c.name)).toEqual(['Jon Ossoff', 'Karen Handel']);
   });
 });

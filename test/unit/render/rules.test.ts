@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderRules, wrap } from '../../../src/render/rules.js';
 import { ruleSchema } from '../../../src/render/schema.js';
 import { presets } from '../../../src/count/rules/presets.js';
+import { find, parseRulesDoc } from '../../support/doc.js';
 
 describe('renderRules', () => {
   it('table: one block per preset with id, label, definition and source; plain text', () => {
@@ -16,14 +17,14 @@ describe('renderRules', () => {
   });
 
   it('json: every preset as rule data with its definition, valid against the schema', () => {
-    const doc = JSON.parse(renderRules('json'));
+    const doc = parseRulesDoc(renderRules('json'));
     expect(doc.default).toBe('majority');
-    expect(doc.rules.map((r: { id: string }) => r.id)).toEqual(presets.map((p) => p.id));
+    expect(doc.rules.map((r) => r.id)).toEqual(presets.map((p) => p.id));
     for (const r of doc.rules) {
       expect(() => ruleSchema.parse(r)).not.toThrow();
       expect(r.definition.length).toBeGreaterThan(20);
     }
-    expect(doc.rules.find((r: { id: string }) => r.id === 'ke').wins).toEqual([{ share: '1/2', strict: true, regional: { share: '1/4', strict: false, regions: 24 } }]);
+    expect(find(doc.rules, (r) => r.id === 'ke', 'rule ke').wins).toEqual([{ share: '1/2', strict: true, regional: { share: '1/4', strict: false, regions: 24 } }]);
   });
 
   it('wraps words, never splitting one', () => {

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { breakdown, firstRace } from '../../../support/doc.js';
 import { json } from '../../../support/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'runoff-by-'));
@@ -18,7 +19,7 @@ writeFileSync(file, [
 describe('--by precinct', () => {
   it('precincts named 16 or Milan in different counties are different areas', async () => {
     const { doc } = await json(['--by', 'precinct', file]);
-    const areas = doc.races[0].breakdown.areas.map((a: any) => [a.area, a.totalVotes, a.leader]);
+    const areas = breakdown(firstRace(doc)).areas.map((a) => [a.area, a.totalVotes, a.leader]);
     expect(areas).toEqual(expect.arrayContaining([
       ['Cobb · 16', 15, 'A'], ['Fulton · 16', 21, 'B'], ['Cobb · Milan', 10, 'A'], ['Dodge · Milan', 11, 'B'],
     ]));
@@ -27,6 +28,6 @@ describe('--by precinct', () => {
 
   it('--by county is keyed by the county alone', async () => {
     const { doc } = await json(['--by', 'county', file]);
-    expect(doc.races[0].breakdown.areas.map((a: any) => a.area).sort()).toEqual(['Cobb', 'Dodge', 'Fulton']);
+    expect(breakdown(firstRace(doc)).areas.map((a) => a.area).sort()).toEqual(['Cobb', 'Dodge', 'Fulton']);
   });
 });
