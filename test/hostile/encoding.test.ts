@@ -1,4 +1,4 @@
-/** reliability.md §1, "Encoding and bytes" (#1–#9): every input gives a clear result, never wrong names. */
+/** Hostile inputs, encoding and bytes (#1–#9 of the corpus): every input gives a clear result, never wrong names. */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-/** reliability.md §1, "Headers" (#27–#31). */
+/** Hostile inputs, headers (#27–#31 of the corpus). */
 import { describe, expect, it } from 'vitest';
 import { dataError, jsonOf, runBoth, warningsOf } from './support.js';
 import { firstRace, parseDoc } from '../support/doc.js';

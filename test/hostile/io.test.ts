@@ -1,5 +1,5 @@
 /**
- * reliability.md §1, "I/O" (#57–#61): unreadable inputs, stdin, closed pipes, big outputs, big inputs, Ctrl-C.
+ * Hostile inputs, I/O (#57–#61 of the corpus): unreadable inputs, stdin, closed pipes, big outputs, big inputs, Ctrl-C.
  * The pipe and signal tests spawn the built binary (`node scripts/build.mjs`), as a user runs it.
  */
 import { spawn } from 'node:child_process';

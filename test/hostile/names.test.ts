@@ -1,4 +1,4 @@
-/** reliability.md §1, "Names and hostile text" (#41–#46): names are data, never terminal commands. */
+/** Hostile inputs, names and hostile text (#41–#46 of the corpus): names are data, never terminal commands. */
 import { describe, expect, it } from 'vitest';
 import { run } from '../support/run.js';
 import { csv, jsonOf, runBoth, warningsOf } from './support.js';

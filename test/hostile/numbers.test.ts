@@ -1,4 +1,4 @@
-/** reliability.md §1, "Numbers" (#32–#40): a vote cell is a whole count, missing, or an error — never a guess. */
+/** Hostile inputs, numbers (#32–#40 of the corpus): a vote cell is a whole count, missing, or an error — never a guess. */
 import { describe, expect, it } from 'vitest';
 import { run } from '../support/run.js';
 import { dataError, jsonOf, runBoth, warningsOf } from './support.js';

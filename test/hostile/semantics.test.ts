@@ -1,4 +1,4 @@
-/** reliability.md §1, "Election semantics" (#47–#56), and --strict (issue 6 §7). */
+/** Hostile inputs, election semantics (#47–#56 of the corpus), and --strict. */
 import { describe, expect, it } from 'vitest';
 import { run } from '../support/run.js';
 import { dataError, jsonOf, runBoth, warningsOf } from './support.js';

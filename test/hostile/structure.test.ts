@@ -1,4 +1,4 @@
-/** reliability.md §1, "Line endings and structure" (#10–#26), through both parsers wherever the dialect allows. */
+/** Hostile inputs, line endings and structure (#10–#26 of the corpus), through both parsers wherever the dialect allows. */
 import { describe, expect, it } from 'vitest';
 import { run } from '../support/run.js';
 import { dataError, jsonOf, manyRows, runBoth, runStream, warningsOf } from './support.js';

@@ -1,5 +1,5 @@
 /**
- * Helpers for the hostile-input corpus (reliability.md §1): run an input through both parsers, read the error
+ * Helpers for the hostile-input corpus (test/hostile: 61 numbered inputs, each with what a trusted tool does): run an input through both parsers, read the error
  * line apart, and feed stdin from a generator so a test can see how much of a huge stream was read.
  */
 import { expect } from 'vitest';

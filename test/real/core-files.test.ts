@@ -1,4 +1,4 @@
-/** Real published files from ../shared/data, asserting the exact totals of ../shared/expected.md. */
+/** Real published files from the optional data folder (DATA), asserting the exact official totals. */
 import { describe, expect, it } from 'vitest';
 import { at, firstInput, firstRace, present, race as raceWhere, type ElectionDoc } from '../support/doc.js';
 import { DATA, hasData, json, run, votesOf } from '../support/run.js';
@@ -7,7 +7,7 @@ if (!hasData) console.warn(`notice: ${DATA} is absent; the real-data tests are s
 const data = (name: string) => `${DATA}${name}`;
 const race = (doc: ElectionDoc, office: string, party: string | null = null) => raceWhere(doc, { office, party });
 
-describe.skipIf(!hasData)('real files (expected.md)', () => {
+describe.skipIf(!hasData)('real files (official totals)', () => {
   it('GA-6 2017 runoff: three county files are one election; TOTAL rows are not counted twice', async () => {
     const files = ['cobb', 'dekalb', 'fulton'].map((c) => data(`ga_2017-06-20_special-runoff_us-house-6_${c}_precinct.csv`));
     const { code, doc } = await json(files);

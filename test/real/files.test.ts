@@ -1,6 +1,6 @@
 /**
- * Every real file in ../shared/data, read with no option but those the file needs (issue 5). Totals are
- * exact, checked against expected.md, the official record, or an independent sum of the file (noted per test).
+ * Every real published result file of the optional data folder (DATA), read with no option but those the file
+ * needs. Totals are exact, checked against the official record or an independent sum of the file (noted per test).
  * core-files.test.ts already asserts GA-6 2017, GA-5 2020, GA 2018 primary, TX 2018 primary, LA 2015, MS-1 2015.
  */
 import { readFileSync } from 'node:fs';
@@ -158,7 +158,7 @@ describe.skipIf(!hasData)('Colorado', () => {
     expect(one(plural.doc, cd8.office).outcome.winner).toBe('Gabe Evans');
   });
 
-  it('Boulder 2025 summary: thousands separators, two footer rows, Longmont Mayor (expected.md)', async () => {
+  it('Boulder 2025 summary: thousands separators, two footer rows, Longmont Mayor (official summary)', async () => {
     const { doc } = await json([data('co-boulder_2025-11-04_coordinated_summary-of-votes.csv')]);
     expect(firstInput(doc).rowsExcluded).toEqual({ footer: 2 });
     const mayor = one(doc, 'City of Longmont Mayor');

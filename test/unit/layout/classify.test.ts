@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ballotKind, excludedBy, isGeographyTotal, normalizeDistrict, primaryParty, raceId } from '../../../src/layout/classify.js';
 
-describe('non-candidate rows (formats.md §3)', () => {
+describe('non-candidate rows', () => {
   it.each([
     ['Voters', 'Registered', 'turnout'], ['Registration', 'Ballots Cast', 'turnout'], ['REGISTERED VOTERS - TOTAL', 'x', 'turnout'],
     ['Straight Party', 'Republican', 'straight-party'], ['U.S. House', '', 'blank-candidate'], ['Governor', 'Total', 'candidate-total'],
@@ -32,7 +32,7 @@ describe('non-candidate rows (formats.md §3)', () => {
   });
 });
 
-describe('race identity (formats.md §4)', () => {
+describe('race identity', () => {
   it('normalises districts', () => {
     expect(['6', '006', 'District 6', 'district 006'].map(normalizeDistrict)).toEqual(['6', '6', '6', '6']);
     expect(normalizeDistrict('STATEWIDE')).toBe('');

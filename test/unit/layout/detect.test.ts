@@ -1,4 +1,4 @@
-/** Header → layout family (formats.md §1, §8), and the pure helpers each family uses. */
+/** Header → layout family, and the pure helpers each family uses. */
 import { describe, expect, it } from 'vitest';
 import { seatsFromContest } from '../../../src/layout/families/clarity.js';
 import { detectLayout } from '../../../src/layout/detect.js';

@@ -1,5 +1,5 @@
 import { raceKey } from '../../../src/model/race-key.js';
-/** Near-duplicate candidate names within a race (formats.md §5): reported always, merged only on request. */
+/** Near-duplicate candidate names within a race: reported always, merged only on request. */
 import { describe, expect, it } from 'vitest';
 import { checkNames, editDistance, variantKey } from '../../../src/layout/names.js';
 import type { RaceTally } from '../../../src/model/types.js';
