@@ -53,7 +53,8 @@ export const IRV_PRESETS: readonly IrvPreset[] = [
     note:
       'Checked: one candidate defeated per round until two remain (§ 15.15.350(d), and the Division of Elections ' +
       'results glossary). Not checked against the statute: overvotes, skipped and repeated rankings, ties. ' +
-      '6 AAC 25.071 defeats all write-ins at once unless together they lead or come within 0.5 % of the leader. ' +
+      '6 AAC 25.071 defeats all write-ins at once unless together they lead or trail the leader by less than 0.5 % ' +
+      'of the two totals combined. ' +
       "RCTab's Alaska Dominion case is the 2020 Democratic Party primary, under party rules, not this statute. " + BY_LOT,
   },
   {
