@@ -51,7 +51,8 @@ describe('runoff rules', () => {
     const doc = parseRulesDoc(stdout);
     expect(doc.rules.length).toBeGreaterThanOrEqual(35);
     for (const rule of doc.rules) expect(rule.source.length).toBeGreaterThan(10);
-    // The README documents every preset.
+    // The README documents every preset, the instant-runoff ones with whether they are verified.
     for (const rule of doc.rules) expect(readme).toContain(`\`${rule.id}\``);
+    for (const p of doc.irvRules) expect(readme).toMatch(new RegExp(`^\\| \`${p.id}\` \\|.*\\| ${p.verified ? 'yes' : 'no'}[^|]* \\|$`, 'm'));
   });
 });

@@ -47,7 +47,7 @@ const rulesDocSchema = z.object({
   schemaVersion: z.literal(1),
   default: z.string(),
   rules: z.array(ruleSchema.extend({ definition: z.string() })),
-  irvRules: z.array(z.object({ id: z.string(), definition: z.string() })),
+  irvRules: z.array(z.object({ id: z.string(), name: z.string(), source: z.string(), url: z.string().optional(), verified: z.boolean(), definition: z.string() })),
 });
 export type RulesDoc = z.infer<typeof rulesDocSchema>;
 
