@@ -14,8 +14,10 @@ import type { InputSummary } from '../model/types.js';
 import { BallotPool, tabulatePool } from '../count/irv/index.js';
 import type { RankedRace } from '../count/election.js';
 import type { IrvPresetOptions } from '../count/irv/presets.js';
+import { filterRaces, matchesQuery, type Matchable } from '../count/race-match.js';
 import { detectCvrFormat, readCvr } from '../read/cvr/index.js';
 import { loadRctabConfig } from '../read/cvr/rctab-config.js';
+import type { StatusFilter } from './count-election.js';
 
 /** What the command line sets for a ranked count: a preset's fields, then each flag's. */
 export interface RankedOptions {
@@ -53,6 +55,25 @@ export async function rankedFormatOf(path: string): Promise<CvrFormat | null> {
   // An ES&S workbook needs its first rank column and row, which only an RCTab config gives (--rctab); without
   // one, an xlsx keeps the results path and its "export the sheet to CSV" hint
   return format === 'genericCsv' || format === 'ess' ? null : format;
+}
+
+/** What --race matches in a ranked contest: its id and its title, the contest (file name or RCTab contestName). */
+export function rankedView(race: RankedRace): Matchable {
+  return { id: race.id, title: race.office };
+}
+
+/**
+ * --race and --status on ranked contests, as on two-round races: the title as --race reads it, the status as
+ * the document's outcome gives it (an instant runoff always ends with a winner, so `--status runoff` or `tie`
+ * leaves it out). A query that matches no race is an error, unless `checkedElsewhere`: the results files of
+ * the same run were counted with these races as `otherRaces`, and that count has already made the check.
+ */
+export function selectRanked(races: RankedRace[], raceFilter: readonly string[] | null, statusFilter: readonly StatusFilter[] | null | undefined, checkedElsewhere: boolean): RankedRace[] {
+  const queries = raceFilter ?? [];
+  const matched = checkedElsewhere
+    ? races.filter((race) => queries.length === 0 || queries.some((q) => matchesQuery(rankedView(race), q)))
+    : filterRaces(races, queries, rankedView);
+  return matched.filter((race) => !statusFilter?.length || statusFilter.some((s) => s === race.result.outcome.status));
 }
 
 /** One ballot file, tabulated with the command line's options. */
