@@ -74,6 +74,17 @@ describe('--race on ranked contests', () => {
   });
 });
 
+describe('runoff races lists ranked contests, as the --race hint says', () => {
+  it('by id and title, with their ballots and first choices', async () => {
+    const { code, stdout } = await run(['races', TIE, MAJORITY]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('2 races\n\ntie  tie · instant runoff · 14 ballots\n  A                     5 first choices\n  C                     4 first choices\n');
+    expect(stdout).toContain('majority  majority · instant runoff · 10 ballots\n  A                     6 first choices\n');
+    const json = JSON.parse((await run(['races', '--json', '--race', 'majority', TIE, MAJORITY])).stdout);
+    expect(json.races.map((r: { id: string; method?: string; rows: number }) => [r.id, r.method, r.rows])).toEqual([['majority', 'instant-runoff', 10]]);
+  });
+});
+
 describe('--status on ranked contests', () => {
   it('winner keeps every instant runoff; runoff and tie keep none', async () => {
     expect((await races(['--status', 'winner', FOUR, TIE])).map((r) => r.office)).toEqual(['hand-counted-four-rounds', 'tie']);
