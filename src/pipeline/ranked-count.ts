@@ -70,7 +70,7 @@ async function sourceOf(path: string, format: CvrFormat, contest: string | null)
   const { essHeaderRow, essLayout, refuseDelimitedCell } = await import('../read/cvr/ess-header.js');
   const header = await essHeaderRow(path);
   if (header === null) throw new DataError('the workbook has no rows', { file: path }, 'an ES&S cast-vote record has a header row, then one ballot per row');
-  return { source: { ...source, ...essLayout(header, path) }, check: refuseDelimitedCell };
+  return { source: { ...source, ...essLayout(header, path, contest) }, check: refuseDelimitedCell };
 }
 
 /** What --race matches in a ranked contest: its id and its title, the contest (file name or RCTab contestName). */

@@ -87,6 +87,37 @@ describe('an ES&S workbook without --rctab', () => {
   });
 });
 
+/**
+ * Two contests side by side, each with its ES&S column ids. Mayor: Ann 2, Bob 1 of 3, threshold 2: Ann wins in
+ * round 1. Council: Dee 2, Eve 1 of 3: Dee wins in round 1.
+ */
+const TWO_CONTESTS = workbook('two.xlsx', [
+  ['Cast Vote Record', 'Precinct', 'For Mayor Choice 1 (10)', 'For Mayor Choice 2 (11)', 'For City Council Choice 1 (20)', 'For City Council Choice 2 (21)'],
+  ['1', 'W1', 'Ann', 'Bob', 'Dee', 'Eve'],
+  ['2', 'W1', 'Bob', 'Ann', 'Dee', ''],
+  ['3', 'W2', 'Ann', '', 'Eve', 'Dee'],
+]);
+
+describe('a workbook of several contests, one chosen with --contest', () => {
+  it('counts the contest whose header holds the words given', async () => {
+    for (const [words, tally, winner] of [['council', { Dee: 2, Eve: 1 }, 'Dee'], ['MAYOR', { Ann: 2, Bob: 1 }, 'Ann']] as const) {
+      const { code, stdout, stderr } = await run(['--json', '--contest', words, TWO_CONTESTS]);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      const race = JSON.parse(stdout).races[0];
+      expect(race.rounds[0].tally).toEqual({ ...tally, 'Undeclared Write-ins': 0 });
+      expect(race.rounds[0].threshold).toBe(2);
+      expect(race.outcome.winner).toBe(winner);
+    }
+  });
+
+  it('words that name no contest are an error listing the contests', async () => {
+    const r = await run(['--contest', 'sheriff', TWO_CONTESTS]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no contest of the workbook matches --contest "sheriff": its rank columns are for "For Mayor", "For City Council"');
+  });
+});
+
 describe('a workbook whose header does not say enough stops with a hint naming --rctab', () => {
   const expectRctabHint = async (file: string, message: RegExp): Promise<void> => {
     const r = await run([file]);
@@ -100,9 +131,8 @@ describe('a workbook whose header does not say enough stops with a hint naming -
     await expectRctabHint(workbook('no-ranks.xlsx', [['Cast Vote Record', 'Precinct', 'A', 'B'], ['1', 'W1', 'Ann', 'Bob']]), /no-ranks\.xlsx:1: cannot tell which columns hold the ranks/);
   });
 
-  it('two contests in one workbook', async () => {
-    const header = ['Cast Vote Record', 'Mayor Choice 1', 'Mayor Choice 2', 'Council Choice 1', 'Council Choice 2'];
-    await expectRctabHint(workbook('two.xlsx', [header, ['1', 'Ann', 'Bob', 'Dee', 'Eve']]), /two\.xlsx:1: the first row has a rank 1 column for 2 contests \("Mayor Choice 1", "Council Choice 1"\)/);
+  it('two contests in one workbook, without --contest', async () => {
+    await expectRctabHint(TWO_CONTESTS, /two\.xlsx:1: the first row has rank columns for 2 contests \("For Mayor", "For City Council"\): which one to count is not in the workbook\n {2}hint: name it with --contest, or count it with --rctab/);
   });
 
   it('rank columns that are not side by side', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { essLayout, essRankOfHeader, looksLikeEssHeader } from '../../../../src/read/cvr/ess-header.js';
+import { essLayout, essRankHeader, essRankOfHeader, looksLikeEssHeader } from '../../../../src/read/cvr/ess-header.js';
 
 const row = (texts: string[], at = 1) => ({ row: at, cells: new Map(texts.flatMap((t, i) => (t === '' ? [] : [[i, t] as [number, string]]))) });
 
@@ -11,6 +11,20 @@ describe('ES&S header without a config', () => {
     expect(essRankOfHeader(' 4th Choice')).toBe(4);
     expect(essRankOfHeader('Ballot Style')).toBeNull();
     expect(essRankOfHeader('1')).toBeNull();
+  });
+
+  it('reads the contest named before the rank', () => {
+    expect(essRankHeader('For Mayor Choice 1 (45)')).toEqual({ rank: 1, contest: 'For Mayor' });
+    expect(essRankHeader('City Council 2nd choice')).toEqual({ rank: 2, contest: 'City Council' });
+    expect(essRankHeader('Mayor (3)')).toEqual({ rank: 3, contest: 'Mayor' });
+    expect(essRankHeader('Rank 4')).toEqual({ rank: 4, contest: '' });
+  });
+
+  it('picks the contest --contest names, and only its columns', () => {
+    const header = row(['Cast Vote Record', 'Mayor Choice 1', 'Mayor Choice 2', 'Council Choice 1', 'Council Choice 2', 'Council Choice 3']);
+    expect(essLayout(header, 'x.xlsx', 'council')).toEqual({ firstVoteColumnIndex: 4, firstVoteRowIndex: 2, maxRankings: 3 });
+    expect(essLayout(header, 'x.xlsx', 'mayor')).toEqual({ firstVoteColumnIndex: 2, firstVoteRowIndex: 2, maxRankings: 2 });
+    expect(() => essLayout(header, 'x.xlsx')).toThrow(/rank columns for 2 contests \("Mayor", "Council"\)/);
   });
 
   it('gives the source fields a config would: first rank column and row, ranks, precinct (1-based)', () => {
