@@ -17,6 +17,7 @@ import { maxOf } from '../../model/extent.js';
 
 const W = 720;
 const LABEL = 210;
+/** The bar area at the axis maximum, narrowed when the longest bars' labels would run off the picture. */
 const BAR = 370;
 const ROW = 20;
 const GROUP_HEAD = 22;
@@ -83,7 +84,8 @@ export function roundBars(race: ChartRace, options: BarChartOptions): string {
   const highest = maxOf(rounds.flatMap((r) => [r.threshold, ...Object.values(r.tally)]), 1);
   const step = voteStep(highest);
   const max = Math.ceil(highest / step) * step;
-  const x = (votes: number): number => (votes / max) * BAR;
+  const bar = barArea([...first, ...last], max);
+  const x = (votes: number): number => (votes / max) * bar;
   const out: string[] = [
     `<svg${standalone ? ' xmlns="http://www.w3.org/2000/svg"' : ''} class="chart bars round-bars" viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" role="img" aria-labelledby="${options.id}-t ${options.id}-d">`,
     `<title id="${options.id}-t">${esc(options.title)}: votes per candidate in each of ${rounds.length} rounds of the instant runoff</title>`,
@@ -112,6 +114,27 @@ export function roundBars(race: ChartRace, options: BarChartOptions): string {
   return out.filter((s) => s !== '').join('');
 }
 
+/** The value and the word after a bar: "91,266 · 51.48 %" and ELECTED, OUT or nothing. */
+function labelsOf(r: RoundDoc, name: string, votes: number, continuing: number): { value: string; tag: string } {
+  const tag = r.elected.includes(name) ? 'ELECTED' : r.eliminated.includes(name) ? 'OUT' : '';
+  return { value: `${formatVotes(votes)} · ${formatShare(votes, continuing, HALF)}`, tag };
+}
+
+/** How far bars may reach so that every bar's value and word end inside the picture (at most BAR). */
+function barArea(rounds: readonly RoundDoc[], max: number): number {
+  let area = BAR;
+  for (const r of rounds) {
+    const continuing = Object.values(r.tally).reduce((a, b) => a + b, 0);
+    for (const [name, votes] of Object.entries(r.tally)) {
+      if (votes === 0) continue;
+      const { value, tag } = labelsOf(r, name, votes, continuing);
+      const after = 6 + textWidth(value, 12) + (tag ? 6 + textWidth(tag, 13) : 0) + 8;
+      area = Math.min(area, ((W - LABEL - after) * max) / votes);
+    }
+  }
+  return Math.max(area, BAR / 2);
+}
+
 /** One round: its heading (continuing and inactive ballots), a bar per candidate, the line to win. */
 function roundGroup(r: RoundDoc, y0: number, x: (votes: number) => number, winner: string | null): string {
   const rows = rowsOf(r);
@@ -122,9 +145,8 @@ function roundGroup(r: RoundDoc, y0: number, x: (votes: number) => number, winne
   rows.forEach(([name, votes], i) => {
     const y = y0 + GROUP_HEAD + i * ROW;
     const state: State = r.eliminated.includes(name) ? 'out' : name === winner ? 'won' : 'none';
-    const tag = r.elected.includes(name) ? 'ELECTED' : state === 'out' ? 'OUT' : '';
+    const { value, tag } = labelsOf(r, name, votes, continuing);
     const w = x(votes);
-    const value = `${formatVotes(votes)} · ${formatShare(votes, continuing, HALF)}`;
     out.push(
       `<g class="row ${state}"><title>Round ${r.round}: ${esc(name)}: ${esc(value)}${tag ? ` · ${tag}` : ''}</title>`,
       r.elected.includes(name) ? `<path class="marker" d="M4 ${y + 4}l9 6-9 6z"/>` : '',
