@@ -3,7 +3,8 @@
  * column, first ballot row, how many ranks, the precinct column) are read from the header row ES&S writes —
  * `Cast Vote Record`, `Precinct`, `Ballot Style`, then one column per rank, `For Mayor Choice 1 (45)` … where
  * the number in parentheses is ES&S's own column id, not a rank. When the header does not say them plainly
- * (no rank columns, two contests, ranks not side by side), that is an error pointing to --rctab, never a guess.
+ * (no rank columns, several contests and no --contest, ranks not side by side), that is an error pointing to
+ * --rctab, never a guess.
  */
 import type { CastVote, CvrSource } from '../../model/ballots.js';
 import { DataError } from '../../model/errors.js';
