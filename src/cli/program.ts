@@ -99,7 +99,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '-w, --watch', description: 're-read the files when they change and redraw (election night); Ctrl-C stops', for: COUNT },
   { flags: '--by <column>', description: 'break each race down by the values of a column, e.g. county or precinct', for: COUNT },
   { flags: '--rctab <config>', description: 'instant runoff from an RCTab contest config and its CVR files, tabulated as RCTab does', for: COUNT },
-  { flags: '--contest <id>', description: 'ranked ballots: the contest to count in a file or folder of several (Dominion, CDF, Hart, Clear Ballot)', for: COUNT },
+  { flags: '--contest <id>', description: 'ranked ballots: the contest to count in a file or folder of several (Dominion, CDF, Hart, Clear Ballot; ES&S: words of its rank columns)', for: COUNT },
   { flags: '--overvote <rule>', description: 'ranked ballots: an overvote exhausts the ballot, is skipped, or exhausts only if several marks continue', for: COUNT, choices: OVERVOTE_RULES },
   { flags: '--max-skipped-ranks <n>', description: 'ranked ballots: more skipped ranks in a row than this exhaust the ballot (a number or unlimited; default 1)', for: COUNT },
   { flags: '--max-rankings <n>', description: 'ranked ballots: ranks past this are an error (default: every rank in the file)', for: COUNT },

@@ -23,11 +23,14 @@ export function matchesQuery(race: Matchable, query: string): boolean {
   return wanted.every((w) => haystack.includes(w));
 }
 
-/** The races matching any query; a query that matches nothing is an error naming the closest races. */
-export function filterRaces<T>(races: T[], queries: readonly string[], view: (race: T) => Matchable): T[] {
+/**
+ * The races matching any query; queries that match nothing here nor in `others` (the races of the same run
+ * counted another way: ranked contests beside results files) are an error naming the closest races.
+ */
+export function filterRaces<T>(races: T[], queries: readonly string[], view: (race: T) => Matchable, others: readonly Matchable[] = []): T[] {
   if (queries.length === 0) return races;
   const kept = races.filter((r) => queries.some((q) => matchesQuery(view(r), q)));
-  if (kept.length === 0) throw noMatch(races.map(view), queries);
+  if (kept.length === 0 && !others.some((o) => queries.some((q) => matchesQuery(o, q)))) throw noMatch([...races.map(view), ...others], queries);
   return kept;
 }
 

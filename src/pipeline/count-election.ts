@@ -36,7 +36,7 @@ export interface OutstandingEntry {
   file?: string;
 }
 import { isUncontested } from '../render/verdict.js';
-import { filterRaces } from '../count/race-match.js';
+import { filterRaces, type Matchable } from '../count/race-match.js';
 import { appendAll } from '../model/extent.js';
 
 export interface ElectionOptions {
@@ -52,6 +52,8 @@ export interface ElectionOptions {
   partyPrimary: boolean | null;
   /** --race, given any number of times: keep the races matching any (count/race-match.ts); null or [] for all. */
   raceFilter: readonly string[] | null;
+  /** Races of the same run counted elsewhere (ranked contests): a --race query matching one of them is no error here. */
+  otherRaces?: readonly Matchable[];
   /** Leave out races with a single candidate (the TX statewide file has hundreds); the --contested flag. */
   contestedOnly?: boolean;
   /** Keep only races that ended so (the --status flag); null or [] for all. */
@@ -99,7 +101,7 @@ export async function countElection(sources: Source[], options: ElectionOptions)
   appendAll(warnings, checkNames(tally.races.values(), options.mergeNames === true));
   appendAll(warnings, mixedPrimaryWarnings(primary, tally.races.values()));
   appendAll(warnings, hiddenCharacterWarnings(tally.races.values()));
-  const races = filterRaces([...tally.races.values()], options.raceFilter ?? [], (race) => ({ id: race.key, title: raceTitle(race) }))
+  const races = filterRaces([...tally.races.values()], options.raceFilter ?? [], (race) => ({ id: race.key, title: raceTitle(race) }), options.otherRaces)
     // decide() falls back on the race's own seats (MEDSL magnitude, Clarity "Vote For N") when --seats is not given.
     .map((race): RaceResult => new LazyResult(race, outstandingFor(race, options), options.rule, { registered: options.registered ?? null, seats: options.seats ?? null }))
     .filter(({ decision }) => !(options.contestedOnly === true && isUncontested(decision)))

@@ -14,8 +14,10 @@ import type { InputSummary } from '../model/types.js';
 import { BallotPool, tabulatePool } from '../count/irv/index.js';
 import type { RankedRace } from '../count/election.js';
 import type { IrvPresetOptions } from '../count/irv/presets.js';
+import { filterRaces, matchesQuery, type Matchable } from '../count/race-match.js';
 import { detectCvrFormat, readCvr } from '../read/cvr/index.js';
 import { loadRctabConfig } from '../read/cvr/rctab-config.js';
+import type { StatusFilter } from './count-election.js';
 
 /** What the command line sets for a ranked count: a preset's fields, then each flag's. */
 export interface RankedOptions {
@@ -50,9 +52,44 @@ export async function rankedFormatOf(path: string): Promise<CvrFormat | null> {
   }
   // A candidate-column CSV is a ballot file only by the shape of its cells, and small vote counts in a results
   // file look alike: those keep the results path, and --rctab (provider genericCsv) reads them as ballots
-  // An ES&S workbook needs its first rank column and row, which only an RCTab config gives (--rctab); without
-  // one, an xlsx keeps the results path and its "export the sheet to CSV" hint
-  return format === 'genericCsv' || format === 'ess' ? null : format;
+  if (format === 'genericCsv') return null;
+  // A workbook is ballots when its first row is an ES&S cast-vote-record header; any other keeps the results
+  // path and its "export the sheet to CSV" hint
+  if (format === 'ess') {
+    const { essHeaderRow, looksLikeEssHeader } = await import('../read/cvr/ess-header.js');
+    const header = await essHeaderRow(path);
+    return header !== null && looksLikeEssHeader(header) ? 'ess' : null;
+  }
+  return format;
+}
+
+/** The source of one ballot file; a workbook's rank columns and first ballot row come from its header row. */
+async function sourceOf(path: string, format: CvrFormat, contest: string | null): Promise<{ source: CvrSource; check: (vote: CastVote) => void }> {
+  const source: CvrSource = { path, format, ...(contest === null ? {} : { contestId: contest }) };
+  if (format !== 'ess') return { source, check: () => undefined };
+  const { essHeaderRow, essLayout, refuseDelimitedCell } = await import('../read/cvr/ess-header.js');
+  const header = await essHeaderRow(path);
+  if (header === null) throw new DataError('the workbook has no rows', { file: path }, 'an ES&S cast-vote record has a header row, then one ballot per row');
+  return { source: { ...source, ...essLayout(header, path, contest) }, check: refuseDelimitedCell };
+}
+
+/** What --race matches in a ranked contest: its id and its title, the contest (file name or RCTab contestName). */
+export function rankedView(race: RankedRace): Matchable {
+  return { id: race.id, title: race.office };
+}
+
+/**
+ * --race and --status on ranked contests, as on two-round races: the title as --race reads it, the status as
+ * the document's outcome gives it (an instant runoff always ends with a winner, so `--status runoff` or `tie`
+ * leaves it out). A query that matches no race is an error, unless `checkedElsewhere`: the results files of
+ * the same run were counted with these races as `otherRaces`, and that count has already made the check.
+ */
+export function selectRanked(races: RankedRace[], raceFilter: readonly string[] | null, statusFilter: readonly StatusFilter[] | null | undefined, checkedElsewhere: boolean): RankedRace[] {
+  const queries = raceFilter ?? [];
+  const matched = checkedElsewhere
+    ? races.filter((race) => queries.length === 0 || queries.some((q) => matchesQuery(rankedView(race), q)))
+    : filterRaces(races, queries, rankedView);
+  return matched.filter((race) => !statusFilter?.length || statusFilter.some((s) => s === race.result.outcome.status));
 }
 
 /** One ballot file, tabulated with the command line's options. */
@@ -64,9 +101,10 @@ export async function countRankedFile(path: string, format: CvrFormat, ranked: R
   // no candidate list: names join the count in the order they first appear (that order breaks useCandidateOrder ties)
   const pool = new BallotPool(options, true);
   const precincts = ranked.byPrecinct ? new Map<string, Map<string, number>>() : null;
-  const source: CvrSource = { path, format, ...(ranked.contest === null ? {} : { contestId: ranked.contest }) };
+  const { source, check } = await sourceOf(path, format, ranked.contest);
   try {
     for await (const vote of readCvr(source)) {
+      check(vote);
       pool.add(vote, labels);
       if (precincts) notePrecinct(precincts, vote, labels);
     }

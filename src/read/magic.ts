@@ -30,7 +30,7 @@ const WHAT: Record<NotCsvKind, { looks: string; hint: string }> = {
   jpeg: { looks: 'a JPEG image', hint: 'a picture of the results cannot be counted: download the results as CSV' },
   gif: { looks: 'a GIF image', hint: 'a picture of the results cannot be counted: download the results as CSV' },
   pdf: { looks: 'a PDF document', hint: 'a PDF cannot be counted: look for the CSV export beside it on the election office\'s page, or convert its tables to CSV' },
-  xlsx: { looks: 'an Excel workbook (xlsx)', hint: 'export the sheet to CSV (File › Save As › CSV); for an ES&S cast-vote-record xlsx, use the instant-runoff reader, which reads it' },
+  xlsx: { looks: 'an Excel workbook (xlsx)', hint: 'export the sheet to CSV (File › Save As › CSV); an ES&S cast-vote-record xlsx goes to the instant-runoff reader when its first row names the rank columns ("Choice 1" …), or through --rctab and a contest config' },
   zip: { looks: 'a zip archive with no CSV file inside', hint: 'unzip it and give the CSV files' },
   gzip: { looks: 'a gzip file', hint: 'gunzip it first' },
   html: { looks: 'a web page (HTML)', hint: 'the page was saved instead of the file: download the CSV link itself' },

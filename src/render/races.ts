@@ -3,11 +3,12 @@
  * counts, and per file the layout found, the encoding, the delimiter and the rows left out, per reason.
  * For checking a new file (is the race key right? are there name variants?) rather than for results.
  */
-import { raceTitle, type Election } from '../count/election.js';
+import { raceTitle, type Election, type RankedRace } from '../count/election.js';
 import type { InputSummary, RaceTally } from '../model/types.js';
 import { escapeJsonText, sanitizeForTerminal as safe } from './sanitize.js';
 import { thousands } from '../model/thousands.js';
 import { maxOf } from '../model/extent.js';
+import { UNDECLARED_WRITE_INS } from '../model/irv-options.js';
 
 export interface RacesDoc {
   inputs: InputSummary[];
@@ -19,6 +20,8 @@ export interface RacesDoc {
     party: string | null;
     seats: number | null;
     rows: number;
+    /** A ranked contest (a cast-vote-record file or --rctab): rows are its ballots, votes its first choices. */
+    method?: 'instant-runoff';
     candidates: { name: string; party: string; votes: number; rows: number; writeIn: boolean }[];
   }[];
   warnings: Election['warnings'];
@@ -33,20 +36,24 @@ function byOfficeThenDistrict(a: RaceTally, b: RaceTally): number {
 
 /** Pure: the races of an election as data, candidates by votes then name, races by office then district. */
 export function racesDoc(election: Election): RacesDoc {
-  return {
-    inputs: election.inputs,
-    races: [...election.races].sort((a, b) => byOfficeThenDistrict(a.race, b.race)).map(({ race, decision }) => ({
-      id: race.key,
-      title: raceTitle(race),
-      office: race.office,
-      district: race.district,
-      party: race.party,
-      seats: race.seats ?? null,
-      rows: race.rows,
-      candidates: decision.candidates.map((c) => ({ name: c.name, party: c.party, votes: c.votes, rows: c.rows ?? 0, writeIn: c.writeIn })),
-    })),
-    warnings: election.warnings,
-  };
+  const twoRound = [...election.races].sort((a, b) => byOfficeThenDistrict(a.race, b.race)).map(({ race, decision }): RacesDoc['races'][number] => ({
+    id: race.key,
+    title: raceTitle(race),
+    office: race.office,
+    district: race.district,
+    party: race.party,
+    seats: race.seats ?? null,
+    rows: race.rows,
+    candidates: decision.candidates.map((c) => ({ name: c.name, party: c.party, votes: c.votes, rows: c.rows ?? 0, writeIn: c.writeIn })),
+  }));
+  // ranked contests after the two-round races, as the count prints them
+  return { inputs: election.inputs, races: [...twoRound, ...(election.ranked ?? []).map(rankedEntry)], warnings: election.warnings };
+}
+
+/** A ranked contest as --race finds it (id, and title: the file name or the config's contestName), by first choices. */
+function rankedEntry({ id, office, result }: RankedRace): RacesDoc['races'][number] {
+  const candidates = Object.entries(result.firstChoices.tally).map(([name, votes]) => ({ name, party: '', votes, rows: votes, writeIn: name === UNDECLARED_WRITE_INS }));
+  return { id, title: office, office, district: '', party: null, seats: 1, rows: result.ballots, method: 'instant-runoff', candidates };
 }
 
 export function renderRacesText(doc: RacesDoc): string {
@@ -62,15 +69,18 @@ export function renderRacesText(doc: RacesDoc): string {
   out.push(`${doc.races.length} race${doc.races.length === 1 ? '' : 's'}`);
   for (const race of doc.races) {
     const seats = race.seats !== null && race.seats > 1 ? ` · ${race.seats} seats` : '';
-    out.push('', `${safe(race.id)}  ${safe(race.title)} · ${count(race.rows, 'row')}${seats}`);
+    const size = race.method === undefined ? count(race.rows, 'row') : `instant runoff · ${count(race.rows, 'ballot')}`;
+    out.push('', `${safe(race.id)}  ${safe(race.title)} · ${size}${seats}`);
     // Each column as wide as its widest cell in the race; no party column when no candidate has a party.
-    const cells = race.candidates.map((c) => ({ name: safe(c.name), party: safe(c.party), rows: count(c.rows, 'row'), votes: count(c.votes, 'vote') }));
+    // a ballot is one row of a ranked contest: its candidates show their first choices only
+    const ranked = race.method !== undefined;
+    const cells = race.candidates.map((c) => ({ name: safe(c.name), party: safe(c.party), rows: ranked ? '' : count(c.rows, 'row'), votes: count(c.votes, ranked ? 'first choice' : 'vote') }));
     const width = (pick: (cell: (typeof cells)[number]) => string): number => maxOf(cells.map((cell) => [...pick(cell)].length), 0);
     const [name, party, rows, votes] = [width((x) => x.name), width((x) => x.party), width((x) => x.rows), width((x) => x.votes)];
     race.candidates.forEach((c, i) => {
       const cell = cells[i];
       if (!cell) return;
-      const columns = [padEnd(cell.name, name), ...(party > 0 ? [padEnd(cell.party, party)] : []), padStart(cell.rows, rows), padStart(cell.votes, votes)];
+      const columns = [padEnd(cell.name, name), ...(party > 0 ? [padEnd(cell.party, party)] : []), ...(ranked ? [] : [padStart(cell.rows, rows)]), padStart(cell.votes, votes)];
       out.push(`  ${columns.join('  ')}${c.writeIn ? '  (write-ins)' : ''}`);
     });
   }

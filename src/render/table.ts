@@ -190,8 +190,9 @@ function footer(election: Election, look: Look, options: TableOptions): string {
   // Several races: how they ended, in one line a reporter can quote.
   const wrap = (text: string): string[] => (options.terminal === true ? wrapWords(text, options.width, stringWidth) : [text]);
   const summary = election.races.length > 1 ? wrap(summaryLine(election.races.map((r) => r.decision))).map((l) => c.bold(l) + '\n').join('') : '';
-  if (election.races.length === 0 && election.ranked?.length) {
-    const ballots = (election.ranked ?? []).reduce((n, r) => n + r.result.ballots, 0);
+  // ballot files only (their contests shown or all left out by --race / --status): the footer speaks of ballots
+  if (election.races.length === 0 && election.inputs.length > 0 && election.inputs.every((i) => i.layout.startsWith('cvr-'))) {
+    const ballots = election.inputs.reduce((n, i) => n + i.rows, 0);
     // Which reader the content was recognised as decides the whole count (ballots, not totals): say it.
     const formats = [...new Set(election.inputs.map((i) => i.layout.replace(/^cvr-/, '')))].join(', ');
     return '\n' + wrap(`${files} · ${formatVotes(ballots)} ballots · read as cast-vote records (${safe(formats)})`).map((l) => c.dim(l)).join('\n') + '\n';

@@ -162,6 +162,26 @@ describe.skipIf(!available)('the report in a browser', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it('draws a ranked race round by round, every round on one scale, in the page and as a standalone SVG', async () => {
+    const { page, errors } = await open('ranked-round-bars', htmlPage(ALASKA_DOC));
+    const [groups] = await barWidths(page, 'svg.round-bars');
+    expect(groups?.map(([v]) => v)).toEqual([74817, 58339, 52536, 2974, 75799, 58973, 53810, 91266, 86026]);
+    expectProportional(groups ?? []);
+    expect(errors).toEqual([]);
+    const svg = await run(['--format', 'svg', 'fixtures/irv/hand-counted-four-rounds.csv']);
+    const file = join(work, 'hand-counted.svg');
+    writeFileSync(file, svg.stdout);
+    const standalone = await context.newPage();
+    await standalone.setViewportSize({ width: 720, height: 500 });
+    await standalone.goto(pathToFileURL(file).href);
+    const [bars] = await barWidths(standalone, 'svg');
+    expect(bars?.map(([v]) => v)).toEqual([4, 4, 3, 2, 1, 5, 4, 3, 2, 5, 5, 3, 7, 6]);
+    expectProportional(bars ?? []);
+    // an SVG document has no body to measure a full page by: a shot of the picture's own size
+    expect(await colours(await standalone.screenshot({ path: join(SHOTS, 'ranked-svg.png') }))).toBeGreaterThan(8);
+    await standalone.close();
+  }, 120_000);
+
   it('sorts a long area table with its script, and parses hostile names as well-formed SVG', async () => {
     const lines = ['county,precinct,office,district,party,candidate,votes'];
     // SYNTHETIC: 80 made-up precincts.

@@ -2,7 +2,7 @@
 import { DataError, ExitCode, UsageError } from '../../model/errors.js';
 import { readSideFile } from '../side-file.js';
 import { openInputs, openStdinInput } from '../../read/archive.js';
-import type { Warning } from '../../model/types.js';
+import type { InputSummary, Warning } from '../../model/types.js';
 import { parseNames, type NameTable } from '../../layout/families/wide-names.js';
 import { countElection, type Election, type ElectionOptions } from '../../pipeline/count-election.js';
 import type { Source } from '../../read/open.js';
@@ -13,7 +13,7 @@ import type { CountRequest } from '../options.js';
 import { Progress } from '../progress.js';
 import type { CvrFormat } from '../../model/ballots.js';
 import type { RankedRace } from '../../count/election.js';
-import { countRankedFile, countRctab, rankedFormatOf } from '../../pipeline/ranked-count.js';
+import { countRankedFile, countRctab, rankedFormatOf, rankedView, selectRanked } from '../../pipeline/ranked-count.js';
 
 export async function count(request: CountRequest, io: Io): Promise<number> {
   const options: ElectionOptions = { ...request.election };
@@ -50,16 +50,18 @@ async function countOnce(request: CountRequest, options: ElectionOptions, io: Io
   // Progress only where a person watches: stderr on a terminal, and not --quiet.
   const progress = io.stderr.isTTY && !request.quiet ? new Progress(io.stderr) : null;
   const { results, ranked } = await splitInputs(request);
-  const rctab = request.rctab === null ? null : await countRctab(request.rctab);
+  // ranked contests first: --race may name one of them while the results files hold none it matches
+  const counted = await countRanked(ranked, request);
   try {
     for (const name of results) sources.push(...(name === '-' ? [openStdinInput(io.stdin)] : await openInputs(name)));
-    election = sources.length > 0 || (ranked.length === 0 && rctab === null)
-      ? await countElection(sources, progress ? { ...options, onProgress: progress.update } : options)
+    const withResults = sources.length > 0 || counted.races.length === 0;
+    const otherRaces = counted.races.map(rankedView);
+    election = withResults
+      ? await countElection(sources, { ...options, otherRaces, ...(progress ? { onProgress: progress.update } : {}) })
       : rankedOnly(options);
-    if (ranked.length > 0) await addRanked(election, ranked, request);
-    if (rctab) {
-      (election.ranked ??= []).push(rctab.race);
-      election.inputs.push(...rctab.inputs);
+    if (counted.races.length > 0) {
+      election.ranked = selectRanked(counted.races, options.raceFilter, options.statusFilter, withResults);
+      election.inputs.push(...counted.inputs);
     }
   } finally {
     progress?.clear();
@@ -93,13 +95,21 @@ function rankedOnly(options: ElectionOptions): Election {
   return { rule: options.rule, by: null, seats: null, primary, inputs: [], races: [], ranked: [], warnings: [] };
 }
 
-async function addRanked(election: Election, files: { path: string; format: CvrFormat }[], request: CountRequest): Promise<void> {
-  const races: RankedRace[] = (election.ranked ??= []);
+/** Every cast-vote-record file, then the --rctab config, each tabulated (before any --race or --status). */
+async function countRanked(files: { path: string; format: CvrFormat }[], request: CountRequest): Promise<{ races: RankedRace[]; inputs: InputSummary[] }> {
+  const races: RankedRace[] = [];
+  const inputs: InputSummary[] = [];
   for (const { path, format } of files) {
     const { race, input } = await countRankedFile(path, format, request.ranked);
     races.push(race);
-    election.inputs.push(input);
+    inputs.push(input);
   }
+  if (request.rctab !== null) {
+    const rctab = await countRctab(request.rctab);
+    races.push(rctab.race);
+    inputs.push(...rctab.inputs);
+  }
+  return { races, inputs };
 }
 
 async function render(request: CountRequest, election: Election, io: Io): Promise<Rendered> {

@@ -10,6 +10,7 @@ import { formatShare, formatVotes } from '../numbers.js';
 import { breakdownBlock, SMALL_MULTIPLES, SORT_SCRIPT } from './areas.js';
 import { barChart } from './bars.js';
 import { anchor, esc } from './escape.js';
+import { roundBars } from './round-bars.js';
 import { roundsChart, roundsTable } from './rounds.js';
 import { percentText, thresholdsOf } from './scale.js';
 import { STYLESHEET } from './style.js';
@@ -77,6 +78,7 @@ function raceSection(race: ChartRace, i: number, doc: ChartDoc): string {
   const counted = race.denominator === race.totalVotes ? '' : doc.rule.denominator === 'cast' ? ', all ballots counted' : ', blank ballots counted';
   const seats = race.seats !== null && race.seats > 1 ? ` · ${race.seats} seats` : '';
   const who = verdictHeadline(race.outcome);
+  const ranked = race.rounds !== undefined && race.rounds.length > 0;
   const parts = [
     `<section class="race" id="${id}" aria-labelledby="${id}-h">`,
     `<h2 id="${id}-h">${esc(title)}</h2>`,
@@ -84,10 +86,10 @@ function raceSection(race: ChartRace, i: number, doc: ChartDoc): string {
     `<p class="verdict ${race.outcome.status}"><span class="tag">${esc(label(race.outcome))}</span>${who ? `<strong>${esc(who)}</strong> — ` : ''}${esc(race.outcome.explanation)}</p>`,
     race.reporting ? reporting(race.reporting) : '',
     race.outlook ? `<p class="outlook"><span class="tag">OUTLOOK</span>${esc(race.outlook.sentence)}</p>` : '',
-    `<figure>${barChart(race, doc.rule.wins, { id: `${id}-c`, title })}`,
-    `<figcaption>Bars: share of ${formatVotes(race.denominator)} votes${thresholds.length ? `; dashed line: the threshold to win outright (${esc(thresholds.map((t) => t.label).join(', '))})` : ''}; ▶ and a word mark who goes on.</figcaption></figure>`,
+    ranked ? roundBarsFigure(race, id, title) : `<figure>${barChart(race, doc.rule.wins, { id: `${id}-c`, title })}`,
+    ranked ? '' : `<figcaption>Bars: share of ${formatVotes(race.denominator)} votes${thresholds.length ? `; dashed line: the threshold to win outright (${esc(thresholds.map((t) => t.label).join(', '))})` : ''}; ▶ and a word mark who goes on.</figcaption></figure>`,
     candidateTable(race, thresholds.map((t) => t.share)),
-    race.rounds && race.rounds.length > 0 ? roundsBlock(race, id, title) : '',
+    ranked ? roundsBlock(race, id, title) : '',
     race.breakdown ? breakdownBlock(race.breakdown, id, firstShare(doc)) : '',
     '</section>',
   ];
@@ -114,6 +116,14 @@ function candidateTable(race: ChartRace, shares: Parameters<typeof formatShare>[
     race.invalidVotes > 0 ? `<tr><td></td><th scope="row">Invalid ballots</th><td></td><td class="n">${formatVotes(race.invalidVotes)}</td><td></td></tr>` : '',
   ];
   return `<details><summary>The numbers as a table</summary><div class="scroll"><table><thead><tr><th class="n" scope="col">#</th><th scope="col">Candidate</th><th scope="col">Party</th><th class="n" scope="col">Votes</th><th class="n" scope="col">Share</th></tr></thead><tbody>${[...rows, ...extra].join('')}</tbody></table></div></details>`;
+}
+
+/** A ranked race's main picture: its rounds as bar groups (the first is the first choices), not the first choices alone. */
+function roundBarsFigure(race: ChartRace, id: string, title: string): string {
+  return [
+    `<figure>${roundBars(race, { id: `${id}-c`, title })}`,
+    '<figcaption>One group of bars per round, all on one scale of votes; shares are of the round\'s continuing ballots. Dashed line: votes needed to win that round; greyed, dashed and OUT: eliminated in that round; ▶ ELECTED: the winner, whose bars are coloured in every round.</figcaption></figure>',
+  ].join('\n');
 }
 
 function roundsBlock(race: ChartRace, id: string, title: string): string {

@@ -5,6 +5,7 @@
  */
 import { CHART_CSS, CHART_DARK_CSS } from './bars.js';
 import { FLOW_CSS, FLOW_DARK_CSS } from './rounds.js';
+import { ROUND_BARS_CSS, ROUND_BARS_DARK_CSS } from './round-bars.js';
 
 const PAGE_CSS = [
   ':root{color-scheme:light dark;--fg:#111;--muted:#555;--bg:#fff;--panel:#f5f6f8;--line:#d9dde2;--accent:#1f5fbf;--won:#0a6b2c;--runoff:#8a5a00;--tie:#9c2f8f}',
@@ -54,7 +55,7 @@ const PAGE_CSS = [
   '.chart .bg{fill:transparent}',
 ].join('\n');
 
-const DARK = `:root{--fg:#e8eaed;--muted:#a5acb5;--bg:#15181c;--panel:#1e2329;--line:#343b44;--accent:#8ab4ff;--won:#6fdc8c;--runoff:#ffc857;--tie:#f28bd9}\n${CHART_DARK_CSS}\n${FLOW_DARK_CSS}\n.chart .bg{fill:transparent}`;
+const DARK = `:root{--fg:#e8eaed;--muted:#a5acb5;--bg:#15181c;--panel:#1e2329;--line:#343b44;--accent:#8ab4ff;--won:#6fdc8c;--runoff:#ffc857;--tie:#f28bd9}\n${CHART_DARK_CSS}\n${ROUND_BARS_DARK_CSS}\n${FLOW_DARK_CSS}\n.chart .bg{fill:transparent}`;
 
 // Print: black on white whatever the screen scheme; bars become grey and black, the threshold a black dash.
 const PRINT = [
@@ -63,6 +64,8 @@ const PRINT = [
   '.chart .bar{fill:#fff;stroke:#000;stroke-width:1}',
   '.chart .won .bar,.chart .runoff .bar,.rounds .elected .bar{fill:#000}',
   '.chart .tie .bar{fill:#777}',
+  '.round-bars .out .bar{fill:#fff;stroke:#000;stroke-dasharray:3 2}',
+  '.round-bars .ghead,.round-bars .out .name,.round-bars .out .val{fill:#000}',
   '.chart .threshold{stroke:#000}',
   '.chart .tlabel,.chart .name,.chart .val,.chart .tag,.chart .marker{fill:#000}',
   '.chart .grid{stroke:#ccc}',
@@ -70,4 +73,4 @@ const PRINT = [
   'a{color:#000;text-decoration:none}',
 ].join('\n');
 
-export const STYLESHEET = `${CHART_CSS}\n${FLOW_CSS}\n${PAGE_CSS}\n@media (prefers-color-scheme:dark){\n${DARK}\n}\n@media print{\n${PRINT}\n}\n`;
+export const STYLESHEET = `${CHART_CSS}\n${ROUND_BARS_CSS}\n${FLOW_CSS}\n${PAGE_CSS}\n@media (prefers-color-scheme:dark){\n${DARK}\n}\n@media print{\n${PRINT}\n}\n`;

@@ -9,12 +9,15 @@ import type { Election } from '../../count/election.js';
 import { InputError, UsageError } from '../../model/errors.js';
 import { toDocument } from '../document.js';
 import { barChart } from './bars.js';
+import { roundBars } from './round-bars.js';
 import { raceTitleOf, type ChartDoc, type ChartRace } from './types.js';
 import { verdictText } from './verdict.js';
 
+/** A ranked race is drawn round by round (round-bars.ts); a two-round race as one bar chart. */
 export function raceSvg(race: ChartRace, doc: ChartDoc, index: number): string {
-  const title = raceTitleOf(race);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${barChart(race, doc.rule.wins, { id: `race-${index + 1}`, title, verdict: verdictText(race.outcome) })}\n`;
+  const options = { id: `race-${index + 1}`, title: raceTitleOf(race), verdict: verdictText(race.outcome) };
+  const chart = race.rounds && race.rounds.length > 0 ? roundBars(race, options) : barChart(race, doc.rule.wins, options);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${chart}\n`;
 }
 
 /** "007-u-s-house-district-6.svg": ASCII only, numbered so that names are unique and sort in file order. */
