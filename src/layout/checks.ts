@@ -57,6 +57,7 @@ export interface County {
 export class CountyChecks {
   private readonly races: RaceId[] = [];
   private readonly index = new Map<string, number>();
+  private readonly offices = new Map<string, string>();
   private readonly counties = new Map<string, County>();
   private readonly parts: CountyPart[] = [];
 
@@ -65,9 +66,18 @@ export class CountyChecks {
     if (i === undefined) {
       i = this.races.length;
       this.index.set(race.key, i);
+      // Thousands of races share a few offices ("State House"): one string each, not one per race.
+      let office = this.offices.get(race.office);
+      if (office === undefined) this.offices.set(race.office, (office = race.office));
+      race.office = office;
       this.races.push(race);
     }
     return i;
+  }
+
+  /** The first RaceId seen of race `i`: what every key of that race shares (rows/targets.ts). */
+  race(i: number): RaceId {
+    return this.races[i] as RaceId;
   }
 
   /** Looked up only when the county cell changes from one row to the next. */

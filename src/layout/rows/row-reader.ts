@@ -13,7 +13,7 @@ import { DuplicateFilter } from './duplicates.js';
 import { GeoTotals, type GeoSink } from './geo-totals.js';
 import { Places } from './places.js';
 import { differentVotes, repeatCheckFor, type RepeatCheck } from './repeat-check.js';
-import { KeyTargets, type PartTarget } from './targets.js';
+import { KeyTargets, targetAt, type KeyTarget, type PartTarget } from './targets.js';
 import { RowNotes } from './row-notes.js';
 import { restBlank, RowShape } from './row-shape.js';
 
@@ -41,7 +41,7 @@ export class RowReader {
   /** The key columns in the order `classify` takes their values. */
   private readonly keyColumns: number[];
   /** What a key's first record leads to (PartTargets), made once per distinct key: see `record`. */
-  private readonly makeTargets: (rec: RecordView) => PartTarget[];
+  private readonly makeTargets: (rec: RecordView) => KeyTarget;
   /** Records of another shape than the header's: footers, footnotes, short and long rows, unnamed columns. */
   private readonly shape: RowShape;
   private readonly repeat: RepeatCheck;
@@ -99,8 +99,8 @@ export class RowReader {
     const geo = this.geo;
     const noPlace = geo !== null && geo.empty(rec);
     let held = false;
-    for (let p = 0; p < targets.length; p++) {
-      const target = targets[p] as PartTarget;
+    for (let p = 0; p < layout.parts.length; p++) {
+      const target = targetAt(targets, p);
       const { classified } = target;
       const columns = (layout.parts[p] as Part).voteColumns;
       if (classified.kind === 'exclude') {
@@ -149,8 +149,8 @@ export class RowReader {
       used = true;
       this.countIn(county, target, votes, line);
       region ??= this.options.regionColumn >= 0 ? this.regionOf(rec, this.options.regionColumn) : '';
-      target.slot ??= this.tally.slot(classified, this.options.file, line);
-      this.tally.add(target.slot, votes, region, this.options.file, line);
+      if (target.race === null) this.tally.find(classified, this.options.file, line, target);
+      this.tally.add(target, classified, votes, region, this.options.file, line);
     }
     if (used) this.rowsUsed++;
   }
@@ -267,8 +267,8 @@ export class RowReader {
   private readonly geoSink: GeoSink = {
     add: (target, votes, region, line, rows) => {
       if (target.classified.kind !== 'vote') return;
-      target.slot ??= this.tally.slot(target.classified, this.options.file, line);
-      this.tally.add(target.slot, votes, region, this.options.file, line);
+      if (target.race === null) this.tally.find(target.classified, this.options.file, line, target);
+      this.tally.add(target, target.classified, votes, region, this.options.file, line);
       this.rowsUsed += rows;
     },
     exclude: (rows) => {
