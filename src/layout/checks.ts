@@ -10,26 +10,7 @@ import { DataError } from '../model/errors.js';
 import { raceLabel } from './classify.js';
 import { thousands } from '../model/thousands.js';
 import { appendAll } from '../model/extent.js';
-
-/** What one (race, candidate) key gave in one county. */
-export interface CountyPart {
-  county: string;
-  /** Index of the race in `CountyChecks.raceIndex`; -1 for an exclusion without a race. */
-  raceIndex: number;
-  /** Rows counted, and their votes. */
-  rows: number;
-  votes: number;
-  /** Rows with an empty vote cell. */
-  missing: number;
-  /** Total rows (blank-candidate, candidate `Total`), their votes, and the line of the last one. */
-  totalRows: number;
-  total: number;
-  totalLine: number;
-  /** The first line of this key in this county. */
-  line: number;
-  /** The line of the first row counted (the one a second row of the same key is compared with). */
-  rowLine: number;
-}
+import { Field, PartTable } from './county-parts.js';
 
 interface CountyRace {
   rows: number;
@@ -43,15 +24,17 @@ interface CountyRace {
 const SHOWN = 5;
 
 /**
- * (county, race, candidate) counts a file may have: each is about 150 bytes of heap, so this many is some
- * 750 MB, well inside V8's heap; more is an error with a way out, not an out-of-memory crash.
+ * (county, race, candidate) counts a file may have: each is about 50 bytes (county-parts.ts), so this many is
+ * some 250 MB; more is an error with a way out, not an out-of-memory crash.
  */
 export const MAX_COUNTY_PARTS = 5_000_000;
 
-/** A county and the counts of each key in it, indexed by the key's id (dense: ids are handed out in order). */
+/** A county and the part of each key in it, indexed by the key's id (dense: ids are handed out in order). */
 export interface County {
   name: string;
-  parts: (CountyPart | undefined)[];
+  index: number;
+  /** Key id → part + 1 (0: none yet), grown as ids come. */
+  parts: Uint32Array;
 }
 
 export class CountyChecks {
@@ -59,7 +42,9 @@ export class CountyChecks {
   private readonly index = new Map<string, number>();
   private readonly offices = new Map<string, string>();
   private readonly counties = new Map<string, County>();
-  private readonly parts: CountyPart[] = [];
+  private readonly names: string[] = [];
+  /** Every (county, key) part's counts, in the order they were first seen. */
+  readonly parts = new PartTable();
 
   raceIndex(race: RaceId): number {
     let i = this.index.get(race.key);
@@ -83,23 +68,31 @@ export class CountyChecks {
   /** Looked up only when the county cell changes from one row to the next. */
   county(name: string): County {
     let county = this.counties.get(name);
-    if (!county) this.counties.set(name, (county = { name, parts: [] }));
+    if (!county) {
+      this.counties.set(name, (county = { name, index: this.names.length, parts: new Uint32Array(16) }));
+      this.names.push(name);
+    }
     return county;
   }
 
-  /** The counts of key `id` in `county`, made on first use. */
-  part(county: County, id: number, raceIndex: number, line: number, file: string): CountyPart {
-    if (this.parts.length >= MAX_COUNTY_PARTS) {
+  /** The part of key `id` in `county`, made on first use. */
+  part(county: County, id: number, raceIndex: number, line: number, file: string): number {
+    const known = id < county.parts.length ? (county.parts[id] as number) : 0;
+    if (known !== 0) return known - 1;
+    if (this.parts.size >= MAX_COUNTY_PARTS) {
       throw new DataError(
         `more than ${thousands(MAX_COUNTY_PARTS)} distinct counties × races × candidates: too many to check in memory`,
         { file, line },
         'split the file into smaller ones (by state or county) and pass them together',
       );
     }
-    const part = { county: county.name, raceIndex, rows: 0, votes: 0, missing: 0, totalRows: 0, total: 0, totalLine: 0, line, rowLine: 0 };
-    while (county.parts.length < id) county.parts.push(undefined);
-    county.parts[id] = part;
-    this.parts.push(part);
+    if (id >= county.parts.length) {
+      const grown = new Uint32Array(Math.max(county.parts.length * 2, id + 1));
+      grown.set(county.parts);
+      county.parts = grown;
+    }
+    const part = this.parts.add(county.index, raceIndex, line);
+    county.parts[id] = part + 1;
     return part;
   }
 
@@ -108,19 +101,22 @@ export class CountyChecks {
     // county → race index → sums, in first-seen order.
     const byCounty = new Map<string, Map<number, CountyRace>>();
     const missing = new Map<string, number>();
-    for (const p of this.parts) {
-      let races = byCounty.get(p.county);
-      if (!races) byCounty.set(p.county, (races = new Map()));
-      missing.set(p.county, (missing.get(p.county) ?? 0) + p.missing);
-      if (p.raceIndex < 0) continue;
-      const r = races.get(p.raceIndex) ?? { rows: 0, votes: 0, totalRows: 0, total: 0, totalLine: 0, line: p.line };
-      r.rows += p.rows;
-      r.votes += p.votes;
-      r.totalRows += p.totalRows;
-      r.total += p.total;
-      r.totalLine = Math.max(r.totalLine, p.totalLine);
-      r.line = Math.min(r.line, p.line);
-      races.set(p.raceIndex, r);
+    const parts = this.parts;
+    for (let p = 0; p < parts.size; p++) {
+      const county = this.names[parts.get(p, Field.County)] as string;
+      let races = byCounty.get(county);
+      if (!races) byCounty.set(county, (races = new Map()));
+      missing.set(county, (missing.get(county) ?? 0) + parts.get(p, Field.Missing));
+      const raceIndex = parts.race(p);
+      if (raceIndex < 0) continue;
+      const r = races.get(raceIndex) ?? { rows: 0, votes: 0, totalRows: 0, total: 0, totalLine: 0, line: parts.get(p, Field.Line) };
+      r.rows += parts.get(p, Field.Rows);
+      r.votes += parts.votes(p);
+      r.totalRows += parts.get(p, Field.TotalRows);
+      r.total += parts.total(p);
+      r.totalLine = Math.max(r.totalLine, parts.get(p, Field.TotalLine));
+      r.line = Math.min(r.line, parts.get(p, Field.Line));
+      races.set(raceIndex, r);
     }
     const out = this.badTotals(file, byCounty);
     if (counties) appendAll(appendAll(out, noData(file, byCounty, missing)), this.oneCountyRaces(file, byCounty));

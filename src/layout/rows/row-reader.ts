@@ -2,7 +2,8 @@
 import { DataError } from '../../model/errors.js';
 import type { Tally } from '../../count/tally.js';
 import type { ExclusionReason, Warning } from '../../model/types.js';
-import { CountyChecks, type County, type CountyPart } from '../checks.js';
+import { CountyChecks, type County } from '../checks.js';
+import { Field } from '../county-parts.js';
 import { excelText, raceLabel } from '../classify.js';
 import type { CrossFileKeys } from '../cross-file.js';
 import { keyColumnList, type Layout, type Part, type TypeCheck } from '../layout.js';
@@ -156,21 +157,16 @@ export class RowReader {
   }
 
   // Per-county counting lives in small methods: inlined into `record` it makes the hot loop slower (measured).
-  private countsOf(county: County, target: PartTarget, line: number): CountyPart {
-    return county.parts[target.id] ?? this.checks.part(county, target.id, target.raceIndex, line, this.options.file);
+  private countsOf(county: County, target: PartTarget, line: number): number {
+    return this.checks.part(county, target.id, target.raceIndex, line, this.options.file);
   }
 
   private countIn(county: County, target: PartTarget, votes: number, line: number): void {
-    const counts = this.countsOf(county, target, line);
-    counts.rows++;
-    counts.votes += votes;
+    this.checks.parts.addRow(this.countsOf(county, target, line), votes);
   }
 
   private countTotal(county: County, target: PartTarget, votes: number, line: number): void {
-    const counts = this.countsOf(county, target, line);
-    counts.totalRows++;
-    counts.total += votes;
-    counts.totalLine = line;
+    this.checks.parts.addTotal(this.countsOf(county, target, line), votes, line);
   }
 
   /**
@@ -184,12 +180,13 @@ export class RowReader {
       // A key's first row in a block never comes here (see `record`).
       first = { line: target.blockLine, votes: target.blockVotes };
     } else {
-      const counts = this.countsOf(county, target, line);
-      if (counts.rows === 0) {
-        counts.rowLine = line;
+      const part = this.countsOf(county, target, line);
+      const { parts } = this.checks;
+      if (parts.get(part, Field.Rows) === 0) {
+        parts.set(part, Field.RowLine, line);
         return false;
       }
-      first = { line: counts.rowLine, votes: counts.votes };
+      first = { line: parts.get(part, Field.RowLine), votes: parts.votes(part) };
     }
     if (votes !== first.votes) throw differentVotes(rec, target, { file: this.options.file, county, precinctColumns: this.layout.precinctColumns }, first, votes);
     this.notes.sameKey.note(line, first.line);
@@ -229,7 +226,8 @@ export class RowReader {
 
   /** An empty vote cell (any of a part's vote-type cells): the part is missing, never counted as 0. */
   private missingVotes(county: County, target: PartTarget, line: number): void {
-    this.countsOf(county, target, line).missing++;
+    const part = this.countsOf(county, target, line);
+    this.checks.parts.set(part, Field.Missing, this.checks.parts.get(part, Field.Missing) + 1);
     this.notes.missing.note(line);
     this.exclude('missing-votes');
   }
