@@ -98,17 +98,35 @@ export class CountyChecks {
 
   /** `counties`: whether the file has a county column (else the file is one area and only totals are checked). */
   warnings(file: string, counties: boolean): Warning[] {
+    const parts = this.parts;
+    // First the flags: counties with parts (how many decides the one-county check), counties and races with
+    // counted rows, races with a total row. Only the races a check needs are then summed per county: one
+    // object per county × race for every race cost some 100 bytes a race (30 MB at 300,000 races).
+    const seen = new Uint8Array(this.names.length);
+    const countyCounted = new Uint8Array(this.names.length);
+    const counted = new Uint8Array(this.races.length);
+    const withTotal = new Uint8Array(this.races.length);
+    let n = 0;
+    for (let p = 0; p < parts.size; p++) {
+      const c = parts.get(p, Field.County);
+      if (seen[c] === 0) n++;
+      seen[c] = 1;
+      const ri = parts.race(p);
+      if (ri < 0) continue;
+      if (parts.get(p, Field.Rows) > 0) counted[ri] = countyCounted[c] = 1;
+      if (parts.get(p, Field.TotalRows) > 0) withTotal[ri] = 1;
+    }
+    const every = counties && n >= 3;
     // county → race index → sums, in first-seen order.
     const byCounty = new Map<string, Map<number, CountyRace>>();
     const missing = new Map<string, number>();
-    const parts = this.parts;
     for (let p = 0; p < parts.size; p++) {
       const county = this.names[parts.get(p, Field.County)] as string;
       let races = byCounty.get(county);
       if (!races) byCounty.set(county, (races = new Map()));
       missing.set(county, (missing.get(county) ?? 0) + parts.get(p, Field.Missing));
       const raceIndex = parts.race(p);
-      if (raceIndex < 0) continue;
+      if (raceIndex < 0 || !(every || withTotal[raceIndex] === 1)) continue;
       const r = races.get(raceIndex) ?? { rows: 0, votes: 0, totalRows: 0, total: 0, totalLine: 0, line: parts.get(p, Field.Line) };
       r.rows += parts.get(p, Field.Rows);
       r.votes += parts.votes(p);
@@ -118,20 +136,19 @@ export class CountyChecks {
       r.line = Math.min(r.line, parts.get(p, Field.Line));
       races.set(raceIndex, r);
     }
-    const out = this.badTotals(file, byCounty);
-    if (counties) appendAll(appendAll(out, noData(file, byCounty, missing)), this.oneCountyRaces(file, byCounty));
+    const out = this.badTotals(file, byCounty, counted);
+    const noRows = (county: string): boolean => countyCounted[(this.counties.get(county) as County).index] === 0;
+    if (counties) appendAll(appendAll(out, noData(file, byCounty, missing, noRows)), every ? this.oneCountyRaces(file, byCounty) : []);
     return out;
   }
 
   /** MS 2015 Choctaw: a county total row of 1,295 over candidate rows adding up to 1,370. */
-  private badTotals(file: string, byCounty: Map<string, Map<number, CountyRace>>): Warning[] {
+  private badTotals(file: string, byCounty: Map<string, Map<number, CountyRace>>, counted: Uint8Array): Warning[] {
     const out: Warning[] = [];
-    const counted = new Set<number>();
-    for (const races of byCounty.values()) for (const [ri, r] of races) if (r.rows > 0) counted.add(ri);
     for (const [county, races] of byCounty) {
       for (const [ri, r] of races) {
         // One total row per county and race is checkable; none, or several (sub-totals), are not.
-        if (r.totalRows !== 1 || !counted.has(ri) || r.total === r.votes) continue;
+        if (r.totalRows !== 1 || counted[ri] !== 1 || r.total === r.votes) continue;
         const where = county === '' ? '' : `${county}: `;
         out.push({ code: 'total-mismatch', file, line: r.totalLine, message: `${where}the total row says ${thousands(r.total)} votes for ${raceLabel(this.races[ri] as RaceId)}, but its candidate rows add up to ${thousands(r.votes)}; the candidate rows are counted` });
       }
@@ -142,7 +159,6 @@ export class CountyChecks {
   /** MS 2018: Oktibbeha's U.S. House rows labelled "U.S. Senate, district 3" make a race found in one county. */
   private oneCountyRaces(file: string, byCounty: Map<string, Map<number, CountyRace>>): Warning[] {
     const n = byCounty.size;
-    if (n < 3) return [];
     const where = new Map<number, { counties: string[]; rows: number; line: number }>();
     for (const [county, races] of byCounty) {
       for (const [ri, r] of races) {
@@ -174,11 +190,11 @@ export class CountyChecks {
 }
 
 /** A county where every vote cell is empty: no data, which is not the same as 0 votes (civicfs Echols). */
-function noData(file: string, byCounty: Map<string, Map<number, CountyRace>>, missing: Map<string, number>): Warning[] {
+function noData(file: string, byCounty: Map<string, Map<number, CountyRace>>, missing: Map<string, number>, noRows: (county: string) => boolean): Warning[] {
   const out: Warning[] = [];
-  for (const [county, races] of byCounty) {
+  for (const county of byCounty.keys()) {
     const m = missing.get(county) ?? 0;
-    if (m === 0 || [...races.values()].some((r) => r.rows > 0)) continue;
+    if (m === 0 || !noRows(county)) continue;
     out.push({ code: 'no-data', file, message: `${county}: no data — every vote cell of its ${m} row${m === 1 ? '' : 's'} is empty; left out, not counted as 0 votes` });
   }
   return out;
