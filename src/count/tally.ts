@@ -1,6 +1,7 @@
 /** Per-race, per-candidate sums in exact integers. Names are Map keys, so `constructor` is just a name. */
 import { DataError } from '../model/errors.js';
 import { primaryParty } from '../model/race-names.js';
+import { Candidates } from '../model/candidates.js';
 import type { BallotKind, CandidateTally, RaceId, RaceTally } from '../model/types.js';
 
 export interface TallyRow {
@@ -46,7 +47,7 @@ export class Tally {
       // Every field spelled out in one order, not `...row.race`: the spread gave each race its own hidden class
       // (a V8 map and descriptor array, about 0.4 KB a race); a literal shares one shape across all races.
       const { key, office, district, party, seats = null } = row.race;
-      race = { key, office, district, party, seats, candidates: new Map(), blank: 0, invalid: 0, regions: this.tracksRegions ? new Map() : null, rows: 0, firstSeen: { file, line } };
+      race = { key, office, district, party, seats, candidates: new Candidates(), blank: 0, invalid: 0, regions: this.tracksRegions ? new Map() : null, rows: 0, firstSeen: { file, line } };
       this.races.set(row.race.key, race);
     }
     let candidate: CandidateTally | null = null;
