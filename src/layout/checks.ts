@@ -29,11 +29,14 @@ const SHOWN = 5;
  */
 export const MAX_COUNTY_PARTS = 5_000_000;
 
-/** A county and the part of each key in it, indexed by the key's id (dense: ids are handed out in order). */
+/**
+ * A county and its parts, indexed by key id where a county's repeated keys are checked, else by race index
+ * (every check sums per county and race): dense, as both are handed out in order.
+ */
 export interface County {
   name: string;
   index: number;
-  /** Key id → part + 1 (0: none yet), grown as ids come. */
+  /** Key id (or race index) → part + 1 (0: none yet), grown as ids come. */
   parts: Uint32Array;
 }
 
@@ -75,7 +78,7 @@ export class CountyChecks {
     return county;
   }
 
-  /** The part of key `id` in `county`, made on first use. */
+  /** The part `id` (a key's id or a race's index) of `county`, made on first use. */
   part(county: County, id: number, raceIndex: number, line: number, file: string): number {
     const known = id < county.parts.length ? (county.parts[id] as number) : 0;
     if (known !== 0) return known - 1;

@@ -157,8 +157,9 @@ export class RowReader {
   }
 
   // Per-county counting lives in small methods: inlined into `record` it makes the hot loop slower (measured).
+  /** Per key where a county's repeats are checked (they need a key's first row); else the checks sum per race anyway. */
   private countsOf(county: County, target: PartTarget, line: number): number {
-    return this.checks.part(county, target.id, target.raceIndex, line, this.options.file);
+    return this.checks.part(county, this.repeat.kind === 'county' ? target.id : target.raceIndex, target.raceIndex, line, this.options.file);
   }
 
   private countIn(county: County, target: PartTarget, votes: number, line: number): void {
