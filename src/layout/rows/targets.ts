@@ -90,12 +90,12 @@ export function targetAt(targets: KeyTarget, p: number): PartTarget {
 /**
  * Every key of a race points at the race's first RaceId, when they are alike in every field, instead of its
  * own copy (an object and three strings, about 160 bytes a key); a race spelled otherwise keeps its own, for
- * the messages that name it as its row wrote it.
+ * the messages that name it as its row wrote it. The classification is changed in place (a copy would cost
+ * another 64 bytes a key): the RaceId it gets is equal in every field, so whoever else holds it sees no change.
  */
 function shareRace(classified: Classified, first: RaceId): Classified {
   const race = classified.race;
   if (!race || race === first || race.office !== first.office || race.district !== first.district || race.party !== first.party || (race.seats ?? null) !== (first.seats ?? null)) return classified;
-  return classified.kind === 'vote'
-    ? { kind: 'vote', race: first, candidate: classified.candidate, party: classified.party, ballot: classified.ballot }
-    : { ...classified, race: first };
+  classified.race = first;
+  return classified;
 }
