@@ -37,8 +37,18 @@ export async function run(argv: string[]): Promise<number> {
     stdout: {
       write: (text: string) => {
         writing = true;
-        return process.stdout.write(text);
+        // After a failed write the output is incomplete and the exit is 3: writing on would only fail again.
+        return failedWrite || process.stdout.write(text);
       },
+      // Settles on an error or a close too, so a failed pipe never leaves the writer waiting.
+      drained: () =>
+        new Promise<void>((resolve) => {
+          const done = (): void => {
+            process.stdout.off('drain', done).off('error', done).off('close', done);
+            resolve();
+          };
+          process.stdout.once('drain', done).once('error', done).once('close', done);
+        }),
       get isTTY() {
         return process.stdout.isTTY;
       },

@@ -4,6 +4,11 @@
 export interface Sink {
   write(text: string): unknown;
   isTTY?: boolean;
+  /**
+   * After a write returned false (a pipe whose reader is slower): resolves when the sink takes more. Without
+   * the wait, a large output piped to a slow reader was queued whole in memory.
+   */
+  drained?(): Promise<void>;
 }
 
 export interface Io {

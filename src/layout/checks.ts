@@ -10,26 +10,7 @@ import { DataError } from '../model/errors.js';
 import { raceLabel } from './classify.js';
 import { thousands } from '../model/thousands.js';
 import { appendAll } from '../model/extent.js';
-
-/** What one (race, candidate) key gave in one county. */
-export interface CountyPart {
-  county: string;
-  /** Index of the race in `CountyChecks.raceIndex`; -1 for an exclusion without a race. */
-  raceIndex: number;
-  /** Rows counted, and their votes. */
-  rows: number;
-  votes: number;
-  /** Rows with an empty vote cell. */
-  missing: number;
-  /** Total rows (blank-candidate, candidate `Total`), their votes, and the line of the last one. */
-  totalRows: number;
-  total: number;
-  totalLine: number;
-  /** The first line of this key in this county. */
-  line: number;
-  /** The line of the first row counted (the one a second row of the same key is compared with). */
-  rowLine: number;
-}
+import { Field, PartTable } from './county-parts.js';
 
 interface CountyRace {
   rows: number;
@@ -43,89 +24,134 @@ interface CountyRace {
 const SHOWN = 5;
 
 /**
- * (county, race, candidate) counts a file may have: each is about 150 bytes of heap, so this many is some
- * 750 MB, well inside V8's heap; more is an error with a way out, not an out-of-memory crash.
+ * (county, race, candidate) counts a file may have: each is about 50 bytes (county-parts.ts), so this many is
+ * some 250 MB; more is an error with a way out, not an out-of-memory crash.
  */
 export const MAX_COUNTY_PARTS = 5_000_000;
 
-/** A county and the counts of each key in it, indexed by the key's id (dense: ids are handed out in order). */
+/**
+ * A county and its parts, indexed by key id where a county's repeated keys are checked, else by race index
+ * (every check sums per county and race): dense, as both are handed out in order.
+ */
 export interface County {
   name: string;
-  parts: (CountyPart | undefined)[];
+  index: number;
+  /** Key id (or race index) → part + 1 (0: none yet), grown as ids come. */
+  parts: Uint32Array;
 }
 
 export class CountyChecks {
   private readonly races: RaceId[] = [];
   private readonly index = new Map<string, number>();
+  private readonly offices = new Map<string, string>();
   private readonly counties = new Map<string, County>();
-  private readonly parts: CountyPart[] = [];
+  private readonly names: string[] = [];
+  /** Every (county, key) part's counts, in the order they were first seen. */
+  readonly parts = new PartTable();
 
   raceIndex(race: RaceId): number {
     let i = this.index.get(race.key);
     if (i === undefined) {
       i = this.races.length;
       this.index.set(race.key, i);
+      // Thousands of races share a few offices ("State House"): one string each, not one per race.
+      let office = this.offices.get(race.office);
+      if (office === undefined) this.offices.set(race.office, (office = race.office));
+      race.office = office;
       this.races.push(race);
     }
     return i;
   }
 
+  /** The first RaceId seen of race `i`: what every key of that race shares (rows/targets.ts). */
+  race(i: number): RaceId {
+    return this.races[i] as RaceId;
+  }
+
   /** Looked up only when the county cell changes from one row to the next. */
   county(name: string): County {
     let county = this.counties.get(name);
-    if (!county) this.counties.set(name, (county = { name, parts: [] }));
+    if (!county) {
+      this.counties.set(name, (county = { name, index: this.names.length, parts: new Uint32Array(16) }));
+      this.names.push(name);
+    }
     return county;
   }
 
-  /** The counts of key `id` in `county`, made on first use. */
-  part(county: County, id: number, raceIndex: number, line: number, file: string): CountyPart {
-    if (this.parts.length >= MAX_COUNTY_PARTS) {
+  /** The part `id` (a key's id or a race's index) of `county`, made on first use. */
+  part(county: County, id: number, raceIndex: number, line: number, file: string): number {
+    const known = id < county.parts.length ? (county.parts[id] as number) : 0;
+    if (known !== 0) return known - 1;
+    if (this.parts.size >= MAX_COUNTY_PARTS) {
       throw new DataError(
         `more than ${thousands(MAX_COUNTY_PARTS)} distinct counties × races × candidates: too many to check in memory`,
         { file, line },
         'split the file into smaller ones (by state or county) and pass them together',
       );
     }
-    const part = { county: county.name, raceIndex, rows: 0, votes: 0, missing: 0, totalRows: 0, total: 0, totalLine: 0, line, rowLine: 0 };
-    while (county.parts.length < id) county.parts.push(undefined);
-    county.parts[id] = part;
-    this.parts.push(part);
+    if (id >= county.parts.length) {
+      const grown = new Uint32Array(Math.max(county.parts.length * 2, id + 1));
+      grown.set(county.parts);
+      county.parts = grown;
+    }
+    const part = this.parts.add(county.index, raceIndex, line);
+    county.parts[id] = part + 1;
     return part;
   }
 
   /** `counties`: whether the file has a county column (else the file is one area and only totals are checked). */
   warnings(file: string, counties: boolean): Warning[] {
+    const parts = this.parts;
+    // First the flags: counties with parts (how many decides the one-county check), counties and races with
+    // counted rows, races with a total row. Only the races a check needs are then summed per county: one
+    // object per county × race for every race cost some 100 bytes a race (30 MB at 300,000 races).
+    const seen = new Uint8Array(this.names.length);
+    const countyCounted = new Uint8Array(this.names.length);
+    const counted = new Uint8Array(this.races.length);
+    const withTotal = new Uint8Array(this.races.length);
+    let n = 0;
+    for (let p = 0; p < parts.size; p++) {
+      const c = parts.get(p, Field.County);
+      if (seen[c] === 0) n++;
+      seen[c] = 1;
+      const ri = parts.race(p);
+      if (ri < 0) continue;
+      if (parts.get(p, Field.Rows) > 0) counted[ri] = countyCounted[c] = 1;
+      if (parts.get(p, Field.TotalRows) > 0) withTotal[ri] = 1;
+    }
+    const every = counties && n >= 3;
     // county → race index → sums, in first-seen order.
     const byCounty = new Map<string, Map<number, CountyRace>>();
     const missing = new Map<string, number>();
-    for (const p of this.parts) {
-      let races = byCounty.get(p.county);
-      if (!races) byCounty.set(p.county, (races = new Map()));
-      missing.set(p.county, (missing.get(p.county) ?? 0) + p.missing);
-      if (p.raceIndex < 0) continue;
-      const r = races.get(p.raceIndex) ?? { rows: 0, votes: 0, totalRows: 0, total: 0, totalLine: 0, line: p.line };
-      r.rows += p.rows;
-      r.votes += p.votes;
-      r.totalRows += p.totalRows;
-      r.total += p.total;
-      r.totalLine = Math.max(r.totalLine, p.totalLine);
-      r.line = Math.min(r.line, p.line);
-      races.set(p.raceIndex, r);
+    for (let p = 0; p < parts.size; p++) {
+      const county = this.names[parts.get(p, Field.County)] as string;
+      let races = byCounty.get(county);
+      if (!races) byCounty.set(county, (races = new Map()));
+      missing.set(county, (missing.get(county) ?? 0) + parts.get(p, Field.Missing));
+      const raceIndex = parts.race(p);
+      if (raceIndex < 0 || !(every || withTotal[raceIndex] === 1)) continue;
+      const r = races.get(raceIndex) ?? { rows: 0, votes: 0, totalRows: 0, total: 0, totalLine: 0, line: parts.get(p, Field.Line) };
+      r.rows += parts.get(p, Field.Rows);
+      r.votes += parts.votes(p);
+      r.totalRows += parts.get(p, Field.TotalRows);
+      r.total += parts.total(p);
+      r.totalLine = Math.max(r.totalLine, parts.get(p, Field.TotalLine));
+      r.line = Math.min(r.line, parts.get(p, Field.Line));
+      races.set(raceIndex, r);
     }
-    const out = this.badTotals(file, byCounty);
-    if (counties) appendAll(appendAll(out, noData(file, byCounty, missing)), this.oneCountyRaces(file, byCounty));
+    const out = this.badTotals(file, byCounty, counted);
+    const noRows = (county: string): boolean => countyCounted[(this.counties.get(county) as County).index] === 0;
+    if (counties) appendAll(appendAll(out, noData(file, byCounty, missing, noRows)), every ? this.oneCountyRaces(file, byCounty) : []);
     return out;
   }
 
   /** MS 2015 Choctaw: a county total row of 1,295 over candidate rows adding up to 1,370. */
-  private badTotals(file: string, byCounty: Map<string, Map<number, CountyRace>>): Warning[] {
+  private badTotals(file: string, byCounty: Map<string, Map<number, CountyRace>>, counted: Uint8Array): Warning[] {
     const out: Warning[] = [];
-    const counted = new Set<number>();
-    for (const races of byCounty.values()) for (const [ri, r] of races) if (r.rows > 0) counted.add(ri);
     for (const [county, races] of byCounty) {
       for (const [ri, r] of races) {
         // One total row per county and race is checkable; none, or several (sub-totals), are not.
-        if (r.totalRows !== 1 || !counted.has(ri) || r.total === r.votes) continue;
+        if (r.totalRows !== 1 || counted[ri] !== 1 || r.total === r.votes) continue;
         const where = county === '' ? '' : `${county}: `;
         out.push({ code: 'total-mismatch', file, line: r.totalLine, message: `${where}the total row says ${thousands(r.total)} votes for ${raceLabel(this.races[ri] as RaceId)}, but its candidate rows add up to ${thousands(r.votes)}; the candidate rows are counted` });
       }
@@ -136,7 +162,6 @@ export class CountyChecks {
   /** MS 2018: Oktibbeha's U.S. House rows labelled "U.S. Senate, district 3" make a race found in one county. */
   private oneCountyRaces(file: string, byCounty: Map<string, Map<number, CountyRace>>): Warning[] {
     const n = byCounty.size;
-    if (n < 3) return [];
     const where = new Map<number, { counties: string[]; rows: number; line: number }>();
     for (const [county, races] of byCounty) {
       for (const [ri, r] of races) {
@@ -168,11 +193,11 @@ export class CountyChecks {
 }
 
 /** A county where every vote cell is empty: no data, which is not the same as 0 votes (civicfs Echols). */
-function noData(file: string, byCounty: Map<string, Map<number, CountyRace>>, missing: Map<string, number>): Warning[] {
+function noData(file: string, byCounty: Map<string, Map<number, CountyRace>>, missing: Map<string, number>, noRows: (county: string) => boolean): Warning[] {
   const out: Warning[] = [];
-  for (const [county, races] of byCounty) {
+  for (const county of byCounty.keys()) {
     const m = missing.get(county) ?? 0;
-    if (m === 0 || [...races.values()].some((r) => r.rows > 0)) continue;
+    if (m === 0 || !noRows(county)) continue;
     out.push({ code: 'no-data', file, message: `${county}: no data — every vote cell of its ${m} row${m === 1 ? '' : 's'} is empty; left out, not counted as 0 votes` });
   }
   return out;

@@ -46,8 +46,19 @@ export interface CandidateTally {
 /** What a vote row counts towards: a candidate, a write-in aggregate, or blank / invalid ballots. */
 export type BallotKind = 'candidate' | 'write-in' | 'blank' | 'invalid';
 
+/** A race's candidates by name, first seen first: the part of a Map a tally uses (model/candidates.ts; a Map fits too). */
+export interface CandidateMap {
+  readonly size: number;
+  get(name: string): CandidateTally | undefined;
+  has(name: string): boolean;
+  /** `name` is `candidate.name`. */
+  set(name: string, candidate: CandidateTally): unknown;
+  delete(name: string): boolean;
+  values(): IterableIterator<CandidateTally>;
+}
+
 export interface RaceTally extends RaceId {
-  candidates: Map<string, CandidateTally>;
+  candidates: CandidateMap;
   /** Blank ballots (Blank, Blancs, Votos en blanco…) and invalid ones (Null, Void, Spoiled…): not candidates. */
   blank: number;
   invalid: number;

@@ -101,40 +101,60 @@ export async function countElection(sources: Source[], options: ElectionOptions)
   appendAll(warnings, checkNames(tally.races.values(), options.mergeNames === true));
   appendAll(warnings, mixedPrimaryWarnings(primary, tally.races.values()));
   appendAll(warnings, hiddenCharacterWarnings(tally.races.values()));
-  const races = filterRaces([...tally.races.values()], options.raceFilter ?? [], (race) => ({ id: race.key, title: raceTitle(race) }), options.otherRaces)
-    // decide() falls back on the race's own seats (MEDSL magnitude, Clarity "Vote For N") when --seats is not given.
-    .map((race): RaceResult => new LazyResult(race, outstandingFor(race, options), options.rule, { registered: options.registered ?? null, seats: options.seats ?? null }))
-    .filter(({ decision }) => !(options.contestedOnly === true && isUncontested(decision)))
-    .filter(({ decision }) => !options.statusFilter?.length || options.statusFilter.some((s) => s === decision.outcome.status));
+  // decide() falls back on the race's own seats (MEDSL magnitude, Clarity "Vote For N") when --seats is not given.
+  const shared: Shared = { rule: options.rule, context: { registered: options.registered ?? null, seats: options.seats ?? null }, outstanding: options.outstanding ?? null };
+  const byRace = options.outstandingByRace ?? [];
+  const keep = decisionFilter(options);
+  const races: RaceResult[] = [];
+  for (const race of filterRaces([...tally.races.values()], options.raceFilter ?? [], (race) => ({ id: race.key, title: raceTitle(race) }), options.otherRaces)) {
+    const result = new LazyResult(race, byRace.length === 0 ? shared : { ...shared, outstanding: outstandingFor(race, byRace, shared.outstanding) });
+    if (keep === null || keep(result.decision)) races.push(result);
+  }
+  if (byRace.length > 0) appendAll(warnings, unmatchedOutstanding(byRace, races));
+  return { rule: options.rule, by: options.by ?? null, seats: options.seats ?? null, primary, inputs, races, warnings };
+}
+
+/** --contested and --status: which decisions to keep; null keeps every race without deciding any. */
+function decisionFilter(options: ElectionOptions): ((decision: Decision) => boolean) | null {
+  const contested = options.contestedOnly === true;
+  const statuses = options.statusFilter ?? [];
+  if (!contested && statuses.length === 0) return null;
+  return (d) => !(contested && isUncontested(d)) && (statuses.length === 0 || statuses.some((s) => s === d.outcome.status));
+}
+
+function unmatchedOutstanding(entries: readonly OutstandingEntry[], races: readonly RaceResult[]): Warning[] {
   const known = new Set<string>(races.map(({ race }) => race.key));
   const titles = new Set(races.map(({ race }) => raceTitle(race).toLowerCase()));
-  for (const entry of options.outstandingByRace ?? []) {
-    if (!known.has(entry.race) && !titles.has(entry.race)) {
-      warnings.push({ code: 'outstanding-unmatched', line: entry.line, message: `--outstanding-file names a race that is not in the results: ${JSON.stringify(entry.race)}` });
-    }
-  }
-  return { rule: options.rule, by: options.by ?? null, seats: options.seats ?? null, primary, inputs, races, warnings };
+  return entries
+    .filter((entry) => !known.has(entry.race) && !titles.has(entry.race))
+    .map((entry) => ({ code: 'outstanding-unmatched', line: entry.line, message: `--outstanding-file names a race that is not in the results: ${JSON.stringify(entry.race)}` }));
+}
+
+/** What every race's decision needs, shared: one object per race would cost its 40 bytes 300,000 times. */
+interface Shared {
+  rule: Rule;
+  context: DecideContext;
+  outstanding: number | null;
 }
 
 /**
  * A race's decision and outlook, worked out each time they are asked for and never kept: with hundreds of
- * thousands of races, memory stays with the tallies (about a kilobyte a race) instead of every decision at once.
- * Both are pure functions of the tally, so asking twice gives the same answer.
+ * thousands of races, memory stays with the tallies (well under a kilobyte a race) instead of every decision
+ * at once. Both are pure functions of the tally, so asking twice gives the same answer.
  */
 class LazyResult implements RaceResult {
   constructor(
     readonly race: RaceTally,
-    private readonly outstanding: number | null,
-    private readonly rule: Rule,
-    private readonly context: DecideContext,
+    private readonly shared: Shared,
   ) {}
 
   get decision(): Decision {
-    return decide(this.race, this.rule, this.context);
+    return decide(this.race, this.shared.rule, this.shared.context);
   }
 
   get outlook(): Outlook | null {
-    return this.outstanding === null ? null : outlookFor(this.decision, this.rule, this.outstanding);
+    const { outstanding, rule } = this.shared;
+    return outstanding === null ? null : outlookFor(this.decision, rule, outstanding);
   }
 }
 
@@ -154,14 +174,14 @@ function partyClashWarnings(tally: Tally, inputs: readonly InputSummary[]): Warn
     }));
 }
 
-function outstandingFor(race: RaceTally, options: ElectionOptions): number | null {
+function outstandingFor(race: RaceTally, entries: readonly OutstandingEntry[], otherwise: number | null): number | null {
   const title = raceTitle(race).toLowerCase();
-  const [entry, again] = options.outstandingByRace?.filter((e) => e.race === race.key || e.race === title) ?? [];
+  const [entry, again] = entries.filter((e) => e.race === race.key || e.race === title);
   if (entry && again) {
     const where = entry.file === undefined ? undefined : { file: entry.file, line: again.line };
     throw new DataError(`--outstanding-file names ${raceTitle(race)} twice: line ${entry.line} (${JSON.stringify(entry.race)}) and line ${again.line} (${JSON.stringify(again.race)})`, where, 'give each race one line, by its id or by its title');
   }
-  return entry ? entry.votes : options.outstanding ?? null;
+  return entry ? entry.votes : otherwise;
 }
 
 /**

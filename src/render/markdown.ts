@@ -5,7 +5,7 @@ import { describeRule } from '../count/rules/rule.js';
 import { formatShare, formatVotes } from './numbers.js';
 import { sanitizeForTerminal } from './sanitize.js';
 import type { Outcome } from '../model/types.js';
-import { isUncontested, ruleHeadline, summaryLine, verdictExplanation, verdictHeadline, verdictLabel } from './verdict.js';
+import { decisionsOf, isUncontested, ruleHeadline, summaryLine, verdictExplanation, verdictHeadline, verdictLabel } from './verdict.js';
 import { breakdown, breakdownGrid } from './breakdown.js';
 import { rankedMarkdown } from './ranked-markdown.js';
 
@@ -35,7 +35,7 @@ export function renderMarkdown(election: Election): string {
   });
   for (const r of election.ranked ?? []) blocks.push(rankedMarkdown(r));
   const ballot = `_Ballot: ${md(ballotLine(election.primary))}_\n`;
-  if (election.races.length > 1) blocks.push(`**${md(summaryLine(election.races.map((r) => r.decision)))}**\n`);
+  if (election.races.length > 1) blocks.push(`**${md(summaryLine(decisionsOf(election.races)))}**\n`);
   if (election.races.length === 0 && election.ranked?.length) return blocks.join('\n');
   return blocks.length === 0 ? `No races matched.\n\n${ballot}` : `${blocks.join('\n')}\n${ballot}`;
 }

@@ -9,7 +9,7 @@ import { breakdown, breakdownGrid, type AreaRow } from './breakdown.js';
 import { formatShare, formatVotes } from './numbers.js';
 import { sanitizeForTerminal as safe } from './sanitize.js';
 import { truncate, wrapWords } from './fit.js';
-import { isUncontested, ruleHeadline, summaryLine, verdictExplanation, verdictHeadline, verdictLabel } from './verdict.js';
+import { decisionsOf, isUncontested, ruleHeadline, summaryLine, verdictExplanation, verdictHeadline, verdictLabel } from './verdict.js';
 import { appendAll } from '../model/extent.js';
 
 /** The table's part of RenderOptions (render/index.ts). */
@@ -39,7 +39,7 @@ interface Look {
  * chalk and string-width are loaded only when needed — colour on, or text that is not plain ASCII — since
  * loading them costs more start-up time than the rest of a small run.
  */
-export async function renderTable(election: Election, options: TableOptions): Promise<string> {
+export async function renderTable(election: Election, options: TableOptions): Promise<Iterable<string>> {
   const c = options.color ? new (await import('chalk')).Chalk({ level: 1 }) : PLAIN;
   let stringWidth = asciiWidth;
   if (!allAscii(election)) {
@@ -47,10 +47,23 @@ export async function renderTable(election: Election, options: TableOptions): Pr
     stringWidth = (text) => (PRINTABLE_ASCII.test(text) ? text.length : wide(text));
   }
   const look: Look = { style: c, measure: stringWidth };
-  const blocks = election.races.map((r) => renderRace(r, election.rule, election.by, options, look));
-  if (election.ranked?.length) appendAll(blocks, await rankedBlocks(election, options, look));
-  if (blocks.length === 0) blocks.push('No races matched.\n');
-  return blocks.join('\n') + footer(election, look, options);
+  const ranked = election.ranked?.length ? await rankedBlocks(election, options, look) : [];
+  return tableText(election, ranked, options, look);
+}
+
+/** The races' blocks, a blank line apart, then the footer: made race by race as they are written. */
+function* tableText(election: Election, ranked: readonly string[], options: TableOptions, look: Look): Generator<string> {
+  let first = true;
+  for (const r of election.races) {
+    yield (first ? '' : '\n') + renderRace(r, election.rule, election.by, options, look);
+    first = false;
+  }
+  for (const block of ranked) {
+    yield (first ? '' : '\n') + block;
+    first = false;
+  }
+  if (first) yield 'No races matched.\n';
+  yield footer(election, look, options);
 }
 
 /** Ranked races (ranked-table.ts), their long lines wrapped on a terminal like the rest. */
@@ -189,7 +202,7 @@ function footer(election: Election, look: Look, options: TableOptions): string {
   const primary = ` · ${ballotLine(election.primary)}`;
   // Several races: how they ended, in one line a reporter can quote.
   const wrap = (text: string): string[] => (options.terminal === true ? wrapWords(text, options.width, stringWidth) : [text]);
-  const summary = election.races.length > 1 ? wrap(summaryLine(election.races.map((r) => r.decision))).map((l) => c.bold(l) + '\n').join('') : '';
+  const summary = election.races.length > 1 ? wrap(summaryLine(decisionsOf(election.races))).map((l) => c.bold(l) + '\n').join('') : '';
   // ballot files only (their contests shown or all left out by --race / --status): the footer speaks of ballots
   if (election.races.length === 0 && election.inputs.length > 0 && election.inputs.every((i) => i.layout.startsWith('cvr-'))) {
     const ballots = election.inputs.reduce((n, i) => n + i.rows, 0);
@@ -200,3 +213,4 @@ function footer(election: Election, look: Look, options: TableOptions): string {
   const sources = wrap(`${files} · ${formatVotes(rows)} rows, ${formatVotes(used)} counted${leftOut ? ` · left out: ${leftOut}` : ''}${primary}`);
   return '\n' + summary + sources.map((l) => c.dim(l)).join('\n') + '\n';
 }
+

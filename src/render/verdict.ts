@@ -1,5 +1,6 @@
 /** The verdict of a race in words: shared by the table and Markdown renderers. */
 import type { Decision } from '../count/decide.js';
+import type { RaceResult } from '../count/election.js';
 import { describeRule, type Rule } from '../count/rules/rule.js';
 import { thousands } from '../model/thousands.js';
 import type { Outcome } from '../model/types.js';
@@ -62,11 +63,16 @@ export function ruleHeadline(rule: Rule): string {
   return rule.id === 'majority' ? `${flags}${text.slice(rule.id.length)}` : `${rule.id} with ${flags}${text.slice(rule.id.length)}`;
 }
 
-/** "849 races: 812 won outright, 31 runoffs, 6 ties": the end of a long listing. */
-export function summaryLine(decisions: readonly Pick<Decision, 'candidates' | 'total' | 'outcome'>[]): string {
+/**
+ * "849 races: 812 won outright, 31 runoffs, 6 ties": the end of a long listing. Any iterable: a generator
+ * that decides one race at a time never holds every decision at once.
+ */
+export function summaryLine(decisions: Iterable<Pick<Decision, 'candidates' | 'total' | 'outcome'>>): string {
   const counts = new Map<string, number>();
+  let n = 0;
   const add = (what: string): void => void counts.set(what, (counts.get(what) ?? 0) + 1);
   for (const d of decisions) {
+    n++;
     if (isUncontested(d)) add('uncontested');
     else add(d.outcome.status);
   }
@@ -78,6 +84,10 @@ export function summaryLine(decisions: readonly Pick<Decision, 'candidates' | 't
     const n = counts.get(k) ?? 0;
     return `${thousands(n)} ${n === 1 ? one : many}`;
   });
-  const n = decisions.length;
   return `${thousands(n)} race${n === 1 ? '' : 's'}: ${parts.join(', ')}`;
+}
+
+/** Each race's decision, worked out as it is counted in: a list of them all cost about a kilobyte a race. */
+export function* decisionsOf(races: readonly RaceResult[]): Generator<Decision> {
+  for (const r of races) yield r.decision;
 }

@@ -1,7 +1,9 @@
 /** A failed write is an error (exit 3); a reader that stops early is not; stderr's own failures change nothing. */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, fixture, run } from '../support/run.js';
 import { firstRace, outlook, parseDoc } from '../support/doc.js';
 
@@ -30,6 +32,34 @@ describe.skipIf(!full)('writing to a full disk (/dev/full)', () => {
     const r = toDevFull(argv);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/(^|\n)runoff: cannot write the output: ENOSPC\n  hint: /);
+  });
+});
+
+/** Output of many 64 KB writes: 4,000 two-candidate races (votes made up; only the output's integrity is tested). */
+const dir = mkdtempSync(join(tmpdir(), 'runoff-writes-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const many = join(dir, 'many-races.csv');
+writeFileSync(many, `office,district,candidate,votes\n${Array.from({ length: 4000 }, (_, i) => `State House,${i},Ann Lee,${i + 10}\nState House,${i},Bo Diaz,${2 * i + 7}\n`).join('')}`);
+
+describe.skipIf(!full)('a large output to a full disk', () => {
+  it('fails once: one error line, exit 3, nothing written after the first failed write', () => {
+    const r = toDevFull(['--format', 'ndjson', many]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe('runoff: cannot write the output: ENOSPC\n  hint: check free space on the output\'s disk, or write somewhere else\n');
+  });
+});
+
+describe('a pipe to a slow reader', () => {
+  it('gets the whole output, in order, as a file does: writes wait for the reader instead of queueing in memory', () => {
+    const file = join(dir, 'out.ndjson');
+    const direct = spawnSync(process.execPath, [BIN, '--format', 'ndjson', many], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
+    expect(direct.status).toBe(0);
+    const slow = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" --format ndjson "${many}" | (sleep 0.5; cat > "${file}")`], { encoding: 'utf8' });
+    expect(slow.status).toBe(0);
+    const lines = direct.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(4000);
+    expect(JSON.parse(lines[3999] ?? '').totalVotes).toBe(3999 + 10 + 2 * 3999 + 7);
+    expect(readFileSync(file, 'utf8')).toBe(direct.stdout);
   });
 });
 

@@ -23,7 +23,7 @@ export async function count(request: CountRequest, io: Io): Promise<number> {
     const { election, warnings } = await countOnce(request, options, io);
     const out = await render(request, election, io); // a format's usage error comes alone, before any warning
     io.stderr.write(warnings);
-    writeOut(out, io);
+    await writeOut(out, io);
     return ExitCode.Ok;
   }
   const { watch } = await import('../watch.js');
@@ -124,8 +124,12 @@ async function render(request: CountRequest, election: Election, io: Io): Promis
   });
 }
 
-/** Output written in pieces is gathered into writes of about 64 KB: few system calls, little held at once. */
-function writeOut(out: Rendered, io: Io): void {
+/**
+ * Output written in pieces is gathered into writes of about 64 KB: few system calls, little held at once. A
+ * write the sink cannot take at once (a pipe to a slow reader) is waited for, so the output is never queued
+ * whole in memory.
+ */
+async function writeOut(out: Rendered, io: Io): Promise<void> {
   if (typeof out === 'string') {
     io.stdout.write(out);
     return;
@@ -134,7 +138,7 @@ function writeOut(out: Rendered, io: Io): void {
   for (const chunk of out) {
     pending += chunk;
     if (pending.length >= 65_536) {
-      io.stdout.write(pending);
+      if (io.stdout.write(pending) === false && io.stdout.drained) await io.stdout.drained();
       pending = '';
     }
   }

@@ -2,7 +2,8 @@
 import { DataError } from '../../model/errors.js';
 import type { Tally } from '../../count/tally.js';
 import type { ExclusionReason, Warning } from '../../model/types.js';
-import { CountyChecks, type County, type CountyPart } from '../checks.js';
+import { CountyChecks, type County } from '../checks.js';
+import { Field } from '../county-parts.js';
 import { excelText, raceLabel } from '../classify.js';
 import type { CrossFileKeys } from '../cross-file.js';
 import { keyColumnList, type Layout, type Part, type TypeCheck } from '../layout.js';
@@ -13,7 +14,7 @@ import { DuplicateFilter } from './duplicates.js';
 import { GeoTotals, type GeoSink } from './geo-totals.js';
 import { Places } from './places.js';
 import { differentVotes, repeatCheckFor, type RepeatCheck } from './repeat-check.js';
-import { KeyTargets, type PartTarget } from './targets.js';
+import { KeyTargets, targetAt, type KeyTarget, type PartTarget } from './targets.js';
 import { RowNotes } from './row-notes.js';
 import { restBlank, RowShape } from './row-shape.js';
 
@@ -41,7 +42,7 @@ export class RowReader {
   /** The key columns in the order `classify` takes their values. */
   private readonly keyColumns: number[];
   /** What a key's first record leads to (PartTargets), made once per distinct key: see `record`. */
-  private readonly makeTargets: (rec: RecordView) => PartTarget[];
+  private readonly makeTargets: (rec: RecordView) => KeyTarget;
   /** Records of another shape than the header's: footers, footnotes, short and long rows, unnamed columns. */
   private readonly shape: RowShape;
   private readonly repeat: RepeatCheck;
@@ -99,8 +100,8 @@ export class RowReader {
     const geo = this.geo;
     const noPlace = geo !== null && geo.empty(rec);
     let held = false;
-    for (let p = 0; p < targets.length; p++) {
-      const target = targets[p] as PartTarget;
+    for (let p = 0; p < layout.parts.length; p++) {
+      const target = targetAt(targets, p);
       const { classified } = target;
       const columns = (layout.parts[p] as Part).voteColumns;
       if (classified.kind === 'exclude') {
@@ -149,28 +150,24 @@ export class RowReader {
       used = true;
       this.countIn(county, target, votes, line);
       region ??= this.options.regionColumn >= 0 ? this.regionOf(rec, this.options.regionColumn) : '';
-      target.slot ??= this.tally.slot(classified, this.options.file, line);
-      this.tally.add(target.slot, votes, region, this.options.file, line);
+      if (target.race === null) this.tally.find(classified, this.options.file, line, target);
+      this.tally.add(target, classified, votes, region, this.options.file, line);
     }
     if (used) this.rowsUsed++;
   }
 
   // Per-county counting lives in small methods: inlined into `record` it makes the hot loop slower (measured).
-  private countsOf(county: County, target: PartTarget, line: number): CountyPart {
-    return county.parts[target.id] ?? this.checks.part(county, target.id, target.raceIndex, line, this.options.file);
+  /** Per key where a county's repeats are checked (they need a key's first row); else the checks sum per race anyway. */
+  private countsOf(county: County, target: PartTarget, line: number): number {
+    return this.checks.part(county, this.repeat.kind === 'county' ? target.id : target.raceIndex, target.raceIndex, line, this.options.file);
   }
 
   private countIn(county: County, target: PartTarget, votes: number, line: number): void {
-    const counts = this.countsOf(county, target, line);
-    counts.rows++;
-    counts.votes += votes;
+    this.checks.parts.addRow(this.countsOf(county, target, line), votes);
   }
 
   private countTotal(county: County, target: PartTarget, votes: number, line: number): void {
-    const counts = this.countsOf(county, target, line);
-    counts.totalRows++;
-    counts.total += votes;
-    counts.totalLine = line;
+    this.checks.parts.addTotal(this.countsOf(county, target, line), votes, line);
   }
 
   /**
@@ -184,12 +181,13 @@ export class RowReader {
       // A key's first row in a block never comes here (see `record`).
       first = { line: target.blockLine, votes: target.blockVotes };
     } else {
-      const counts = this.countsOf(county, target, line);
-      if (counts.rows === 0) {
-        counts.rowLine = line;
+      const part = this.countsOf(county, target, line);
+      const { parts } = this.checks;
+      if (parts.get(part, Field.Rows) === 0) {
+        parts.set(part, Field.RowLine, line);
         return false;
       }
-      first = { line: counts.rowLine, votes: counts.votes };
+      first = { line: parts.get(part, Field.RowLine), votes: parts.votes(part) };
     }
     if (votes !== first.votes) throw differentVotes(rec, target, { file: this.options.file, county, precinctColumns: this.layout.precinctColumns }, first, votes);
     this.notes.sameKey.note(line, first.line);
@@ -229,7 +227,8 @@ export class RowReader {
 
   /** An empty vote cell (any of a part's vote-type cells): the part is missing, never counted as 0. */
   private missingVotes(county: County, target: PartTarget, line: number): void {
-    this.countsOf(county, target, line).missing++;
+    const part = this.countsOf(county, target, line);
+    this.checks.parts.set(part, Field.Missing, this.checks.parts.get(part, Field.Missing) + 1);
     this.notes.missing.note(line);
     this.exclude('missing-votes');
   }
@@ -267,8 +266,8 @@ export class RowReader {
   private readonly geoSink: GeoSink = {
     add: (target, votes, region, line, rows) => {
       if (target.classified.kind !== 'vote') return;
-      target.slot ??= this.tally.slot(target.classified, this.options.file, line);
-      this.tally.add(target.slot, votes, region, this.options.file, line);
+      if (target.race === null) this.tally.find(target.classified, this.options.file, line, target);
+      this.tally.add(target, target.classified, votes, region, this.options.file, line);
       this.rowsUsed += rows;
     },
     exclude: (rows) => {
