@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // The fuzz and property suites scale with FUZZ_RUNS (test/support/runs.ts): give their tests time in proportion.
@@ -10,6 +11,8 @@ export default defineConfig({
     // One module graph per worker, not per file: importing src/ again for each of ~90 files cost more than the
     // tests themselves. No test mocks modules or keeps state in them, and the whole suite passes either way.
     isolate: false,
+    // Every core: the default leaves one free, which on a two-core machine runs the files one at a time.
+    maxWorkers: availableParallelism(),
     reporters: ['default', './test/support/plain-summary.ts'],
   },
 });

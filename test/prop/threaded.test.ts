@@ -51,7 +51,7 @@ describe('scan worker ≡ single-thread scan', () => {
       fc.asyncProperty(file, fc.boolean(), async (bytes, skip) => {
         await both(bytes, skip ? ['--skip-bad-rows'] : []);
       }),
-      { numRuns: runs(600) },
+      { numRuns: runs(300) },
     );
   });
 
