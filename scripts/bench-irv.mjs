@@ -3,20 +3,27 @@
  * Instant-runoff speed: writes 1,000,000 ballots × 5 ranks as a rank-column CSV (about 29 MB, a fixed-seed
  * PRNG, so every run counts the same election) to a temporary folder, then times, each in a fresh process,
  * (1) runoff reading and counting it and (2) a plain Python count that also groups identical ballots.
- * Prints wall and user seconds, ballots per second, peak RSS and the ratio. Usage: node scripts/bench-irv.mjs [ballots]
+ * Prints wall and user seconds, ballots per second, peak RSS and the ratio; then the whole command line on the same
+ * file (start-up, detection and rendering included), and every single-winner case of RCTab's regression suite
+ * through `runoff --rctab` when the real-data folder is beside the clone, the slowest named.
+ * Usage: node scripts/bench-irv.mjs [ballots]   (also `npm run bench -- --irv`)
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { batchWriter, mulberry32 } from './bench-lib.mjs';
+import { batchWriter, best, mulberry32 } from './bench-lib.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // `--write PATH` only writes the ballots file (to profile the count on it with node --cpu-prof)
 const WRITE_ONLY = process.argv[2] === '--write' ? process.argv[3] : undefined;
 const BALLOTS = Number((WRITE_ONLY === undefined ? process.argv[2] : process.argv[4]) ?? 1_000_000);
+if (!Number.isSafeInteger(BALLOTS) || BALLOTS < 1) {
+  console.error('usage: node scripts/bench-irv.mjs [ballots]   (default 1000000; --write PATH [ballots] only writes the file)');
+  process.exit(2);
+}
 const NAMES = ['Alvarez', 'Brooks', 'Chen', 'Diallo', 'Evans', 'Fischer', 'Garcia', 'Haddad'];
 // first-choice popularity: uneven, so the count runs several rounds
 const WEIGHTS = [30, 24, 16, 12, 8, 5, 3, 2];
@@ -112,6 +119,31 @@ try {
   console.log(row('runoff', ours));
   console.log(row('python', python));
   console.log(`ratio    ${(python.seconds / ours.seconds).toFixed(1)}× faster than the Python count (${(python.userSeconds / ours.userSeconds).toFixed(1)}× in user time)`);
+  const cli = best(process.execPath, [join(ROOT, 'bin/runoff.js'), '--json', csvPath], 3);
+  console.log(`runoff --json ${csvPath.split('/').pop()} (the command line, best of 3): ${cli.secs.toFixed(2)} s wall  ${cli.userSecs.toFixed(2)} s user  ${cli.rssMiB.toFixed(0)} MiB peak RSS`);
+  rctabSuite();
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Every RCTab single-winner case with an expected report, through the CLI: the total and the slowest case. */
+function rctabSuite() {
+  const suite = join(ROOT, '../shared/data/rctab');
+  if (!existsSync(suite)) return console.log(`RCTab suite: ${suite} is absent, not timed`);
+  const cases = readdirSync(suite).filter((name) => existsSync(join(suite, name, `${name}_config.json`)) && existsSync(join(suite, name, `${name}_expected_detailed_report.json`)));
+  let total = 0;
+  let slowest = { name: '', secs: 0, rssMiB: 0 };
+  let counted = 0;
+  for (const name of cases) {
+    let r;
+    try {
+      r = best(process.execPath, [join(ROOT, 'bin/runoff.js'), '--json', '--rctab', join(suite, name, `${name}_config.json`)], 1);
+    } catch {
+      continue; // multi-winner and sequential cases are refused by design
+    }
+    counted++;
+    total += r.secs;
+    if (r.secs > slowest.secs) slowest = { name, secs: r.secs, rssMiB: r.rssMiB };
+  }
+  console.log(`RCTab suite: ${counted} cases counted through runoff --rctab in ${total.toFixed(2)} s (start-up included); slowest ${slowest.name} ${slowest.secs.toFixed(2)} s, ${slowest.rssMiB.toFixed(0)} MiB peak RSS`);
 }

@@ -3,7 +3,8 @@
 // files (6 races at --size, and 200 races × 4 candidates with quoted names at 100 MB), check runoff's totals
 // against the generator's, and time runoff beside wc -l, node -e 0 and (when installed) DuckDB, Miller and
 // Python's csv module, all in one run. Prints MB/s, rows/s, peak RSS and ratios. Never part of `npm test`.
-// npm run bench -- --limits runs the size limits instead (scripts/bench-limits.mjs).
+// npm run bench -- --limits runs the size limits instead (scripts/bench-limits.mjs), -- --irv the instant-runoff
+// bench (scripts/bench-irv.mjs).
 // --with-duckdb installs @duckdb/node-api into ~/.cache/runoff-bench (never into the project's dependencies).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,11 @@ const args = process.argv.slice(2);
 const sizeArg = args[args.indexOf('--size') + 1] ?? '100m';
 const size = parseSize(args.includes('--size') ? sizeArg : '100m');
 const runs = Number(args[args.indexOf('--runs') + 1]) || (size > 500e6 ? 2 : 3);
+if (args.includes('--irv')) {
+  process.argv = [process.argv[0], fileURLToPath(new URL('./bench-irv.mjs', import.meta.url))];
+  await import('./bench-irv.mjs');
+  process.exit(0);
+}
 if (args.includes('--limits')) {
   await (await import('./bench-limits.mjs')).benchLimits(root);
   process.exit(0);
