@@ -19,6 +19,7 @@ export const EXCLUSION_REASONS = [
   'footer',
   'duplicate', // an exact copy of an earlier record (files without precinct geography)
   'bad-row', // skipped with --skip-bad-rows
+  'repeated-header', // the header again inside the data: files joined with cat
 ] as const;
 
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];

@@ -23,6 +23,7 @@ export const WARNING_CODES = [
   'outstanding-unmatched',
   'place-total-mismatch',
   'preamble-skipped',
+  'repeated-header',
   'reporting-zero',
   'same-name-parties',
   'total-mismatch',

@@ -248,7 +248,7 @@ async function readSource(source: Source, tally: Tally, options: ElectionOptions
     if (found.warning) warnings.push(found.warning);
     const regionColumn = options.by ? byColumn(header, options.by, file, rec.line) : options.needsRegions ? layout.geoColumns[0] ?? -1 : -1;
     const regionParents = options.by ? parentColumns(layout, regionColumn) : [];
-    reader = new RowReader(layout, tally, { file, skipBadRows: options.skipBadRows, regionColumn, regionParents, crossFile });
+    reader = new RowReader(layout, tally, { file, skipBadRows: options.skipBadRows, regionColumn, regionParents, crossFile, header });
   };
   let sha256: string | null = null;
   if (threaded) {

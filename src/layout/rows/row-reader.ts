@@ -15,6 +15,7 @@ import { GeoTotals, type GeoSink } from './geo-totals.js';
 import { Places } from './places.js';
 import { differentVotes, repeatCheckFor, type RepeatCheck } from './repeat-check.js';
 import { KeyTargets, targetAt, type KeyTarget, type PartTarget } from './targets.js';
+import { RepeatedHeader } from './repeated-header.js';
 import { RowNotes } from './row-notes.js';
 import { restBlank, RowShape } from './row-shape.js';
 
@@ -27,6 +28,8 @@ export interface RowOptions {
   regionParents?: number[];
   /** With several inputs: keys counted by earlier inputs, for the conflicting-row check across files. */
   crossFile?: CrossFileKeys | null;
+  /** The header record's cells: a record equal to them is the header repeated (files joined), not data. */
+  header?: readonly string[];
 }
 
 /** Total rows whose votes are checked against the candidates' (other exclusions are not totals). */
@@ -53,6 +56,7 @@ export class RowReader {
   private ballots: BallotsCounter | null;
   /** Rows with every geography cell empty, held until the end: total rows, or a race without places. */
   private readonly geo: GeoTotals | null;
+  readonly headerRepeat: RepeatedHeader | null;
 
   constructor(
     readonly layout: Layout,
@@ -70,6 +74,7 @@ export class RowReader {
     this.places = new Places(layout.countyColumn, layout.geoColumns, this.repeat, this.checks);
     this.typeCheck = layout.parts.length === 1 ? layout.typeCheck : null;
     this.geo = GeoTotals.of(layout);
+    this.headerRepeat = RepeatedHeader.of(options.header, layout.parts[0]?.voteColumns[0]);
   }
 
   exclude(reason: ExclusionReason): void {
@@ -82,6 +87,7 @@ export class RowReader {
     const { layout, shape, places } = this;
     const line = rec.line;
     if (rec.count !== shape.width) return this.exclude(shape.unusual(rec));
+    if (this.headerRepeat?.is(rec)) return this.exclude('repeated-header');
     if (shape.unnamed !== null) shape.lookUnnamed(rec);
     if (places.perPlace) {
       // Every geography column is a place column: the place is followed first, and whether it is a TOTAL
@@ -270,13 +276,13 @@ export class RowReader {
       this.tally.add(target, target.classified, votes, region, this.options.file, line);
       this.rowsUsed += rows;
     },
-    exclude: (rows) => {
-      for (let i = 0; i < rows; i++) this.exclude('total-row');
-    },
+    exclude: (rows) => void (rows > 0 && this.excluded.set('total-row', (this.excluded.get('total-row') ?? 0) + rows)),
   };
 
   warnings(): Warning[] {
-    return this.notes.warnings(this.layout.notes, this.shape, this.typeCheck, this.checks, this.layout.countyColumn >= 0, this.excluded);
+    const out = this.notes.warnings(this.layout.notes, this.shape, this.typeCheck, this.checks, this.layout.countyColumn >= 0, this.excluded);
+    const repeated = this.headerRepeat?.warning(this.options.file);
+    return repeated ? [...out, repeated] : out;
   }
 }
 
