@@ -13,8 +13,8 @@ export class RepeatedHeader {
   private constructor(
     private readonly cells: readonly string[],
     /** A vote column: its header cell starts with a letter, a data cell with a digit, so one byte tells most rows apart. */
-    private readonly column: number,
-    private readonly firstCode: number,
+    readonly column: number,
+    readonly firstCode: number,
   ) {}
 
   /** Null when the header's vote cell could start like a count (a digit, a sign, non-ASCII): then no check is made. */

@@ -84,10 +84,10 @@ export class RowReader {
   /** One data record. Blank lines and all-empty footer rows are counted, not errors. */
   record(rec: RecordView): void {
     this.rows++;
-    const { layout, shape, places } = this;
+    const { layout, shape, places, headerRepeat: hr } = this;
     const line = rec.line;
     if (rec.count !== shape.width) return this.exclude(shape.unusual(rec));
-    if (this.headerRepeat?.is(rec)) return this.exclude('repeated-header');
+    if (hr !== null && rec.first(hr.column) === hr.firstCode && hr.is(rec)) return this.exclude('repeated-header');
     if (shape.unnamed !== null) shape.lookUnnamed(rec);
     if (places.perPlace) {
       // Every geography column is a place column: the place is followed first, and whether it is a TOTAL
