@@ -77,8 +77,8 @@ export class RowReader {
     this.headerRepeat = RepeatedHeader.of(options.header, layout.parts[0]?.voteColumns[0]);
   }
 
-  exclude(reason: ExclusionReason): void {
-    this.excluded.set(reason, (this.excluded.get(reason) ?? 0) + 1);
+  exclude(reason: ExclusionReason, rows = 1): void {
+    this.excluded.set(reason, (this.excluded.get(reason) ?? 0) + rows);
   }
 
   /** One data record. Blank lines and all-empty footer rows are counted, not errors. */
@@ -276,7 +276,7 @@ export class RowReader {
       this.tally.add(target, target.classified, votes, region, this.options.file, line);
       this.rowsUsed += rows;
     },
-    exclude: (rows) => void (rows > 0 && this.excluded.set('total-row', (this.excluded.get('total-row') ?? 0) + rows)),
+    exclude: (rows) => void (rows > 0 && this.exclude('total-row', rows)),
   };
 
   warnings(): Warning[] {
