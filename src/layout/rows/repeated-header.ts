@@ -25,9 +25,12 @@ export class RepeatedHeader {
     return letter ? new RepeatedHeader(cells, voteColumn, code) : null;
   }
 
-  /** Whether `rec` repeats the header, cell for cell (a byte order mark before its first cell allowed). */
+  /**
+   * Whether `rec` repeats the header, cell for cell (a byte order mark before its first cell allowed); noted when
+   * it does. RowReader calls it only for a record whose vote cell starts with `firstCode`: one byte, checked in line.
+   */
   is(rec: RecordView): boolean {
-    if (rec.first(this.column) !== this.firstCode || rec.count !== this.cells.length) return false;
+    if (rec.count !== this.cells.length) return false;
     for (let c = 0; c < this.cells.length; c++) {
       const text = c === 0 ? rec.text(0).replace(/^\uFEFF/, '') : rec.text(c);
       if (text !== this.cells[c]) return false;
