@@ -213,4 +213,3 @@ function footer(election: Election, look: Look, options: TableOptions): string {
   const sources = wrap(`${files} · ${formatVotes(rows)} rows, ${formatVotes(used)} counted${leftOut ? ` · left out: ${leftOut}` : ''}${primary}`);
   return '\n' + summary + sources.map((l) => c.dim(l)).join('\n') + '\n';
 }
-
