@@ -23,14 +23,19 @@ export function matchesQuery(race: Matchable, query: string): boolean {
   return wanted.every((w) => haystack.includes(w));
 }
 
+/** Whether `race` matches any of the queries (a race is kept when it does). */
+export function matchesAny(race: Matchable, queries: readonly string[]): boolean {
+  return queries.some((q) => matchesQuery(race, q));
+}
+
 /**
  * The races matching any query; queries that match nothing here nor in `others` (the races of the same run
  * counted another way: ranked contests beside results files) are an error naming the closest races.
  */
 export function filterRaces<T>(races: T[], queries: readonly string[], view: (race: T) => Matchable, others: readonly Matchable[] = []): T[] {
   if (queries.length === 0) return races;
-  const kept = races.filter((r) => queries.some((q) => matchesQuery(view(r), q)));
-  if (kept.length === 0 && !others.some((o) => queries.some((q) => matchesQuery(o, q)))) throw noMatch([...races.map(view), ...others], queries);
+  const kept = races.filter((r) => matchesAny(view(r), queries));
+  if (kept.length === 0 && !others.some((o) => matchesAny(o, queries))) throw noMatch([...races.map(view), ...others], queries);
   return kept;
 }
 

@@ -14,7 +14,7 @@ import type { InputSummary } from '../model/types.js';
 import { BallotPool, tabulatePool } from '../count/irv/index.js';
 import type { RankedRace } from '../count/election.js';
 import type { IrvPresetOptions } from '../count/irv/presets.js';
-import { filterRaces, matchesQuery, type Matchable } from '../count/race-match.js';
+import { filterRaces, matchesAny, type Matchable } from '../count/race-match.js';
 import { detectCvrFormat, readCvr } from '../read/cvr/index.js';
 import { loadRctabConfig } from '../read/cvr/rctab-config.js';
 import type { StatusFilter } from './count-election.js';
@@ -87,7 +87,7 @@ export function rankedView(race: RankedRace): Matchable {
 export function selectRanked(races: RankedRace[], raceFilter: readonly string[] | null, statusFilter: readonly StatusFilter[] | null | undefined, checkedElsewhere: boolean): RankedRace[] {
   const queries = raceFilter ?? [];
   const matched = checkedElsewhere
-    ? races.filter((race) => queries.length === 0 || queries.some((q) => matchesQuery(rankedView(race), q)))
+    ? races.filter((race) => queries.length === 0 || matchesAny(rankedView(race), queries))
     : filterRaces(races, queries, rankedView);
   return matched.filter((race) => !statusFilter?.length || statusFilter.some((s) => s === race.result.outcome.status));
 }
