@@ -3,19 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { choiceHeader } from '../../../../src/read/cvr/clear-ballot.js';
-import { expectedTally, loadCase, RCTAB, readAll, roundOne } from './rctab-case.js';
+import { expectRoundOne, RCTAB, readAll } from './rctab-case.js';
 
 const has = existsSync(RCTAB);
 if (!has) console.log(`skipped: the Clear Ballot case needs the RCTab regression data in ${RCTAB}`);
 
 describe.skipIf(!has)('Clear Ballot CSV over the RCTab regression case', () => {
   it('clear_ballot_with_inline_comma: ballots and round one match the expected report', async () => {
-    const c = loadCase('clear_ballot_with_inline_comma');
-    const votes = (await Promise.all(c.sources.map(readAll))).flat();
-    const r1 = roundOne(c, votes);
-    expect(r1.ballots).toBe(c.expected.totalBallots);
-    expect(Object.fromEntries(r1.tally)).toEqual(expectedTally(c));
-    expect(r1.overvotes).toBe(c.expected.overvotes);
+    const { votes } = await expectRoundOne('clear_ballot_with_inline_comma');
     expect(votes[0]?.origin).toMatchObject({ line: 2, id: 'RCV-0255+10003' });
     expect(votes[0]?.precinct).toBe('76');
   });

@@ -4,6 +4,7 @@
  * (labels, aliases, excluded candidates, overvotes, skipped ranks) to find each ballot's first valid choice.
  */
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { dirname, join } from 'node:path';
 import type { CastVote, CvrFormat, CvrSource } from '../../../../src/model/ballots.js';
 import { readCvr } from '../../../../src/read/cvr/index.js';
@@ -165,4 +166,18 @@ export function expectedTally(c: RctabCase): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [name, votes] of Object.entries(c.expected.round1)) if (Number(votes) !== 0) out[name] = Number(votes);
   return out;
+}
+
+/**
+ * A case's sources read with `read`, counted to round one and checked against RCTab's report on what every
+ * reader must match: the ballots, the round-one tally and the overvotes. The caller checks the rest.
+ */
+export async function expectRoundOne(name: string, read: (source: CvrSource) => Promise<CastVote[]> = readAll): Promise<{ c: RctabCase; votes: CastVote[]; r1: RoundOne }> {
+  const c = loadCase(name);
+  const votes = (await Promise.all(c.sources.map(read))).flat();
+  const r1 = roundOne(c, votes);
+  expect(r1.ballots).toBe(c.expected.totalBallots);
+  expect(Object.fromEntries(r1.tally)).toEqual(expectedTally(c));
+  expect(r1.overvotes).toBe(c.expected.overvotes);
+  return { c, votes, r1 };
 }
