@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { batchWriter, best, mulberry32 } from './bench-lib.mjs';
+import { batchWriter, best, mulberry32, timed } from './bench-lib.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // `--write PATH` only writes the ballots file (to profile the count on it with node --cpu-prof)
@@ -134,16 +134,18 @@ function rctabSuite() {
   let total = 0;
   let slowest = { name: '', secs: 0, rssMiB: 0 };
   let counted = 0;
+  const refused = [];
   for (const name of cases) {
-    let r;
-    try {
-      r = best(process.execPath, [join(ROOT, 'bin/runoff.js'), '--json', '--rctab', join(suite, name, `${name}_config.json`)], 1);
-    } catch {
-      continue; // multi-winner and sequential cases are refused by design
+    const r = timed(process.execPath, [join(ROOT, 'bin/runoff.js'), '--json', '--rctab', join(suite, name, `${name}_config.json`)], { discard: true });
+    // multi-winner and sequential cases are refused by design: named below, never timed
+    if (r.status !== 0) {
+      refused.push(`${name} (exit ${r.status})`);
+      continue;
     }
     counted++;
     total += r.secs;
     if (r.secs > slowest.secs) slowest = { name, secs: r.secs, rssMiB: r.rssMiB };
   }
   console.log(`RCTab suite: ${counted} cases counted through runoff --rctab in ${total.toFixed(2)} s (start-up included); slowest ${slowest.name} ${slowest.secs.toFixed(2)} s, ${slowest.rssMiB.toFixed(0)} MiB peak RSS`);
+  if (refused.length > 0) console.log(`RCTab suite: ${refused.length} refused: ${refused.join(', ')}`);
 }
