@@ -27,22 +27,23 @@ export class ByteMemo {
 
   /** The value of the key made of `r`'s cells in `columns`, made by `make(arg)` the first time it is seen. */
   get<A, T>(r: FieldSpans, columns: readonly number[], make: (arg: A) => T, arg: A): T {
-    const { start, end } = r;
-    let length = columns.length;
-    for (let k = 0; k < columns.length; k++) {
-      const c = columns[k] as number;
-      if (c >= 0) length += (end[c] as number) - (start[c] as number);
-    }
     // First guess: the key that came after the previous row's key last time. Right on most rows of a
     // precinct file, and then no hashing is needed at all.
-    const guess = this.last >= 0 ? (this.follows[this.last] as number) : -1;
-    const entry = guess >= 0 && this.matches(guess, r, columns, length) ? guess : this.find(r, columns, length, make, arg);
-    if (this.last >= 0) this.follows[this.last] = entry;
+    const last = this.last;
+    if (last >= 0) {
+      const guess = this.follows[last] as number;
+      if (guess >= 0 && this.matches(guess, r, columns)) {
+        this.last = guess;
+        return this.values[guess] as T;
+      }
+    }
+    const entry = this.find(r, columns, make, arg);
+    if (last >= 0) this.follows[last] = entry;
     this.last = entry;
     return this.values[entry] as T;
   }
 
-  private find<A, T>(r: FieldSpans, columns: readonly number[], length: number, make: (arg: A) => T, arg: A): number {
+  private find<A, T>(r: FieldSpans, columns: readonly number[], make: (arg: A) => T, arg: A): number {
     const { buf, start, end } = r;
     let h = 0x811c9dc5 | 0; // int32 like the stored hashes, also when no column is hashed (a key of no columns)
     for (let k = 0; k < columns.length; k++) {
@@ -67,15 +68,19 @@ export class ByteMemo {
     const mask = this.table.length - 1;
     for (let probe = h & mask; ; probe = (probe + 1) & mask) {
       const entry = this.table[probe] as number;
-      if (entry === -1) return this.insert(probe, h, r, columns, length, make(arg));
-      if (this.hashes[entry] === h && this.matches(entry, r, columns, length)) return entry;
+      if (entry === -1) return this.insert(probe, h, r, columns, make(arg));
+      if (this.hashes[entry] === h && this.matches(entry, r, columns)) return entry;
     }
   }
 
-  /** Byte-for-byte: a 32-bit hash match alone is not proof, and a wrong key would be a wrong count. */
-  private matches(entry: number, r: FieldSpans, columns: readonly number[], length: number): boolean {
+  /**
+   * Byte-for-byte: a 32-bit hash match alone is not proof, and a wrong key would be a wrong count. Each cell is
+   * followed by its separator (0xFF, or 0xFE after an escaped cell), a byte no UTF-8 cell holds: a cell of
+   * another length meets it in the middle, so no length is needed up front, and the key must end where the
+   * entry ends.
+   */
+  private matches(entry: number, r: FieldSpans, columns: readonly number[]): boolean {
     let at = this.offsets[entry] as number;
-    if ((this.offsets[entry + 1] as number) - at !== length) return false;
     const { buf, start, end, escaped } = r;
     const arena = this.arena;
     for (let k = 0; k < columns.length; k++) {
@@ -86,11 +91,13 @@ export class ByteMemo {
         if (arena[at++] !== 0xff - (escaped[c] as number)) return false;
       } else if (arena[at++] !== 0xff) return false;
     }
-    return true;
+    return at === this.offsets[entry + 1];
   }
 
-  private insert<T>(probe: number, h: number, r: FieldSpans, columns: readonly number[], length: number, value: T): number {
+  private insert<T>(probe: number, h: number, r: FieldSpans, columns: readonly number[], value: T): number {
     const entry = this.values.length;
+    let length = columns.length;
+    for (const c of columns) if (c >= 0) length += (r.end[c] as number) - (r.start[c] as number);
     let at = this.offsets[entry] ?? 0;
     if (at + length > this.arena.length) {
       const grown = new Uint8Array(Math.max(this.arena.length * 2, at + length));
