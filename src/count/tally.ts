@@ -43,13 +43,7 @@ export class Tally {
   /** Fills `slot` with the race and candidate of `row`, made on first use. */
   find(row: TallyRow, file: string, line: number, slot: Slot): void {
     let race = this.races.get(row.race.key);
-    if (!race) {
-      // Every field spelled out in one order, not `...row.race`: the spread gave each race its own hidden class
-      // (a V8 map and descriptor array, about 0.4 KB a race); a literal shares one shape across all races.
-      const { key, office, district, party, seats = null } = row.race;
-      race = { key, office, district, party, seats, candidates: new Candidates(), blank: 0, invalid: 0, regions: this.tracksRegions ? new Map() : null, rows: 0, firstSeen: { file, line } };
-      this.races.set(row.race.key, race);
-    }
+    if (!race) this.races.set(row.race.key, (race = this.newRace(row.race, file, line)));
     let candidate: CandidateTally | null = null;
     if (row.ballot !== 'blank' && row.ballot !== 'invalid') {
       candidate = race.candidates.get(row.candidate) ?? null;
@@ -63,6 +57,14 @@ export class Tally {
     }
     slot.race = race;
     slot.candidate = candidate;
+  }
+
+  /** A race with nothing counted yet, first seen at `line`. */
+  newRace(id: RaceId, file: string, line: number): RaceTally {
+    // Every field spelled out in one order, not `...id`: the spread gave each race its own hidden class
+    // (a V8 map and descriptor array, about 0.4 KB a race); a literal shares one shape across all races.
+    const { key, office, district, party, seats = null } = id;
+    return { key, office, district, party, seats, candidates: new Candidates(), blank: 0, invalid: 0, regions: this.tracksRegions ? new Map() : null, rows: 0, firstSeen: { file, line } };
   }
 
   private clash(race: RaceTally, first: string, row: TallyRow, file: string, line: number): void {

@@ -23,6 +23,16 @@ interface CountyRace {
 
 const SHOWN = 5;
 
+/** Numbers per part in a ChecksDump: county, race, rows, missing, total rows, total line, line, votes, total. */
+const DUMPED = 9;
+
+/** CountyChecks as data (structured-clone friendly): counties and races by index, then DUMPED numbers a part. */
+export interface ChecksDump {
+  counties: string[];
+  races: RaceId[];
+  parts: Float64Array;
+}
+
 /**
  * (county, race, candidate) counts a file may have: each is about 50 bytes (county-parts.ts), so this many is
  * some 250 MB; more is an error with a way out, not an out-of-memory crash.
@@ -97,6 +107,37 @@ export class CountyChecks {
     const part = this.parts.add(county.index, raceIndex, line);
     county.parts[id] = part + 1;
     return part;
+  }
+
+  /** The counts as data, for a merge into the checks of the range before (pipeline/split.ts); per-race parts only. */
+  dump(): ChecksDump {
+    const { parts } = this;
+    const out = new Float64Array(parts.size * DUMPED);
+    for (let p = 0; p < parts.size; p++) {
+      const at = p * DUMPED;
+      out.set([parts.get(p, Field.County), parts.race(p), parts.get(p, Field.Rows), parts.get(p, Field.Missing), parts.get(p, Field.TotalRows), parts.get(p, Field.TotalLine), parts.get(p, Field.Line), parts.votes(p), parts.total(p)], at);
+    }
+    return { counties: [...this.names], races: this.races.map((r) => ({ ...r })), parts: out };
+  }
+
+  /** Why `d` cannot be merged (then the range is read again in order), or null. */
+  mergeBlocker(d: ChecksDump): string | null {
+    if (this.parts.size + d.parts.length / DUMPED > MAX_COUNTY_PARTS) return 'too many county parts';
+    for (let at = 0; at < d.parts.length; at += DUMPED) if ((d.parts[at + 1] as number) < 0) return 'a part without a race';
+    return null;
+  }
+
+  /** Adds the counts of a later range, parts keyed by county name and race index (as the block check keys them). */
+  absorb(d: ChecksDump, lineBase: number, file: string): void {
+    const raceOf = d.races.map((r) => this.raceIndex({ ...r }));
+    const countyOf = d.counties.map((name) => this.county(name));
+    const n = d.parts;
+    for (let at = 0; at < n.length; at += DUMPED) {
+      const ri = raceOf[n[at + 1] as number] as number;
+      const p = this.part(countyOf[n[at] as number] as County, ri, ri, (n[at + 6] as number) + lineBase, file);
+      const totalRows = n[at + 4] as number;
+      this.parts.absorb(p, n[at + 2] as number, n[at + 3] as number, totalRows, totalRows > 0 ? (n[at + 5] as number) + lineBase : 0, n[at + 7] as number, n[at + 8] as number);
+    }
   }
 
   /** `counties`: whether the file has a county column (else the file is one area and only totals are checked). */

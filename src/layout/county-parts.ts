@@ -92,4 +92,17 @@ export class PartTable {
     u[at + Field.TotalLine] = line;
     f[at / 2 + 1] = (f[at / 2 + 1] as number) + votes;
   }
+
+  /** Counts of the same part from a later byte range (pipeline/split.ts): summed, and its last total row is the last. */
+  absorb(p: number, rows: number, missing: number, totalRows: number, totalLine: number, votes: number, total: number): void {
+    const at = (p & PAGE_MASK) * U32;
+    const u = this.u32[p >>> PAGE_BITS] as Uint32Array;
+    const f = this.f64[p >>> PAGE_BITS] as Float64Array;
+    u[at + Field.Rows] = (u[at + Field.Rows] as number) + rows;
+    u[at + Field.Missing] = (u[at + Field.Missing] as number) + missing;
+    u[at + Field.TotalRows] = (u[at + Field.TotalRows] as number) + totalRows;
+    if (totalRows > 0) u[at + Field.TotalLine] = totalLine;
+    f[at / 2] = (f[at / 2] as number) + votes;
+    f[at / 2 + 1] = (f[at / 2 + 1] as number) + total;
+  }
 }

@@ -91,6 +91,8 @@ export interface Layout {
   /** A per-contest ballots-cast column (`Total Ballots`, `Ballots Cast`), when the file has one; else -1 or absent. */
   ballotsColumn?: number;
   parts: Part[];
+  /** `classify` keeps state across keys (MEDSL's mode check): the file must be read in one pass, never split. */
+  ordered?: boolean;
   /** One Classified per part, in order. Pure and deterministic in its inputs: callers cache it by key. */
   classify(keyValues: readonly string[]): readonly Classified[];
   /** Warnings about the layout (a wide file read without --names); read when the file is done, so a layout

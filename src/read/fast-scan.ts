@@ -155,6 +155,11 @@ export class FastCsvScanner {
     return this.breaks + (b !== -1 && b !== LF && b !== CR ? 1 : 0);
   }
 
+  /** Whether the bytes pushed so far end exactly after a record (nothing of the next one read yet). */
+  atRecordStart(): boolean {
+    return this.carryLen === 0 && this.state === S_FIELD && this.count === 0 && this.failure === undefined;
+  }
+
   /** Scan the next chunk of the stream. The chunk is not retained after the call returns. */
   push(chunk: Uint8Array): void {
     this.checkUsable();

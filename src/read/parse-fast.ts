@@ -14,17 +14,29 @@ import { SpanRecord } from './span-record.js';
  * Scan UTF-8 comma-separated bytes (BOM already removed) and call `onRecord` for every record, in order; return
  * the warnings of the read (NUL bytes removed). Per chunk, not per row: one `indexOf(0)` and the UTF-8 check.
  */
-export async function scanRecords(chunks: AsyncIterable<Buffer>, file: string, onRecord: (rec: RecordView) => void): Promise<Warning[]> {
+export async function scanRecords(chunks: AsyncIterable<Buffer>, file: string, onRecord: (rec: RecordView) => void, scanner?: (s: ScanProbe) => void): Promise<Warning[]> {
   const view = new SpanRecord();
-  return scanSpans(chunks, file, (spans) => {
-    view.r = spans;
-    onRecord(view);
-  });
+  return scanSpans(
+    chunks,
+    file,
+    (spans) => {
+      view.r = spans;
+      onRecord(view);
+    },
+    scanner,
+  );
+}
+
+/** What the reader of a byte range asks the scanner between chunks (pipeline/split.ts): a record boundary, and its line. */
+export interface ScanProbe {
+  atRecordStart(): boolean;
+  readonly lines: number;
 }
 
 /** `scanRecords` below the RecordView: the scanner's reused spans, for the scan worker (scan-worker.ts). */
-export async function scanSpans(chunks: AsyncIterable<Buffer> | Iterable<Buffer>, file: string, sink: (spans: FieldSpans) => void): Promise<Warning[]> {
+export async function scanSpans(chunks: AsyncIterable<Buffer> | Iterable<Buffer>, file: string, sink: (spans: FieldSpans) => void, probe?: (s: ScanProbe) => void): Promise<Warning[]> {
   const scanner = new FastCsvScanner(sink, { maxRecordSize: MAX_RECORD_SIZE });
+  probe?.(scanner);
   const utf8 = new Utf8Validator();
   const nul = new NulNotes();
   const clean = (chunk: Buffer): Buffer => {

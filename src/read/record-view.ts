@@ -1,5 +1,5 @@
 /** A parsed record as both parsers present it: the only way the layout code reads cells. */
-import { parseVotes, type CellVotes } from './votes.js';
+import { isCount, parseVotes, type CellVotes } from './votes.js';
 import type { RowDigest } from './row-digest.js';
 
 /**
@@ -147,3 +147,14 @@ export class Trackers<T extends CellTracker> {
 }
 
 const MAX_TRACKERS = 16;
+
+/** The sum of a part's vote cells, or -1 when one is empty or unreadable (only for checks, never counted). */
+export function sumVotes(rec: RecordView, columns: readonly number[]): number {
+  let votes = 0;
+  for (const c of columns) {
+    const n = rec.votes(c);
+    if (!isCount(n)) return -1;
+    votes += n;
+  }
+  return votes;
+}

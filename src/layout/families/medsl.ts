@@ -34,6 +34,7 @@ export function detectMedsl(headers: readonly string[], ctx: LayoutContext): Lay
       return c;
     },
   });
+  if (mode !== -1) layout.ordered = true;
   return layout;
 }
 

@@ -36,6 +36,11 @@ export class GeoTotals {
 
   private constructor(private readonly columns: readonly number[]) {}
 
+  /** Races × candidates with rows held. */
+  get holding(): number {
+    return this.held.size;
+  }
+
   /** Null for a layout without geography columns: nothing to hold. */
   static of(layout: Layout): GeoTotals | null {
     const columns = [...new Set([layout.countyColumn, ...layout.geoColumns, ...layout.precinctColumns])].filter((c) => c >= 0);

@@ -8,13 +8,14 @@ import { excelText, raceLabel } from '../classify.js';
 import type { CrossFileKeys } from '../cross-file.js';
 import { keyColumnList, type Layout, type Part, type TypeCheck } from '../layout.js';
 import { BallotsCounter, ReportingCounter } from '../reporting.js';
-import type { RecordView } from '../../read/record-view.js';
+import { sumVotes, type RecordView } from '../../read/record-view.js';
 import { BAD, describeBadVotes, isCount } from '../../read/votes.js';
 import { DuplicateFilter } from './duplicates.js';
 import { GeoTotals, type GeoSink } from './geo-totals.js';
 import { Places } from './places.js';
 import { differentVotes, repeatCheckFor, type RepeatCheck } from './repeat-check.js';
-import { KeyTargets, targetAt, type KeyTarget, type PartTarget } from './targets.js';
+import { KeyTargets, targetAt, type PartTarget } from './targets.js';
+import type { ReaderInner } from './handoff.js';
 import { RepeatedHeader } from './repeated-header.js';
 import { RowNotes } from './row-notes.js';
 import { restBlank, RowShape } from './row-shape.js';
@@ -45,7 +46,7 @@ export class RowReader {
   /** The key columns in the order `classify` takes their values. */
   private readonly keyColumns: number[];
   /** What a key's first record leads to (PartTargets), made once per distinct key: see `record`. */
-  private readonly makeTargets: (rec: RecordView) => KeyTarget;
+  private readonly targets: KeyTargets;
   /** Records of another shape than the header's: footers, footnotes, short and long rows, unnamed columns. */
   private readonly shape: RowShape;
   private readonly repeat: RepeatCheck;
@@ -66,7 +67,7 @@ export class RowReader {
     this.notes = new RowNotes(options.file);
     this.duplicates = layout.dedup ? new DuplicateFilter(this.notes.duplicates, options.file) : null;
     this.keyColumns = keyColumnList(layout.keyColumns);
-    this.makeTargets = new KeyTargets(layout, this.keyColumns, this.checks, options.file).make;
+    this.targets = new KeyTargets(layout, this.keyColumns, this.checks, options.file);
     this.shape = new RowShape(layout.headerLength, layout.unnamedColumns, options.file);
     this.reporting = layout.reporting ? new ReportingCounter(layout.reporting) : null;
     this.ballots = layout.ballotsColumn !== undefined && layout.ballotsColumn >= 0 ? new BallotsCounter(layout.ballotsColumn, this.placeColumns()) : null;
@@ -75,6 +76,11 @@ export class RowReader {
     this.typeCheck = layout.parts.length === 1 ? layout.typeCheck : null;
     this.geo = GeoTotals.of(layout);
     this.headerRepeat = RepeatedHeader.of(options.header, layout.parts[0]?.voteColumns[0]);
+  }
+
+  /** Its parts, for the hand-off of a byte range counted by a worker and its merge (handoff.ts). */
+  get inner(): ReaderInner {
+    return { reader: this, layout: this.layout, tally: this.tally, notes: this.notes, checks: this.checks, shape: this.shape, geo: this.geo, ballots: this.ballots, keys: this.targets.size };
   }
 
   exclude(reason: ExclusionReason, rows = 1): void {
@@ -96,7 +102,7 @@ export class RowReader {
       if (places.totalPlace) return this.exclude('total-row');
     } else if (places.totalRow(rec)) return this.exclude('total-row');
     if (this.duplicates?.isDuplicate(rec)) return this.exclude('duplicate');
-    const targets = rec.memo(this.keyColumns, this.makeTargets);
+    const targets = rec.memo(this.keyColumns, this.targets.make);
     if (!places.perPlace) places.moved(rec);
     const { county, block } = places;
     const blocks = this.repeat.kind === 'block';
@@ -284,15 +290,4 @@ export class RowReader {
     const repeated = this.headerRepeat?.warning(this.options.file);
     return repeated ? [...out, repeated] : out;
   }
-}
-
-/** The sum of a part's vote cells, or -1 when one is empty or unreadable (only for checks, never counted). */
-function sumVotes(rec: RecordView, columns: readonly number[]): number {
-  let votes = 0;
-  for (const c of columns) {
-    const n = rec.votes(c);
-    if (!isCount(n)) return -1;
-    votes += n;
-  }
-  return votes;
 }

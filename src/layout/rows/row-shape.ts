@@ -70,6 +70,11 @@ export class RowShape {
     return new DataError(`expected ${expected} fields, got ${rec.count}`, { file: this.file, line: rec.line }, hint);
   }
 
+  /** Whether anything here would be said, or the header's width is not expected (after a footnote). */
+  get noted(): boolean {
+    return this.width !== this.headerLength || this.footnotes.count > 0 || this.unnamedData !== null;
+  }
+
   /** An unnamed column with data: remembered once for a warning (the column is not read). */
   lookUnnamed(rec: RecordView): void {
     for (const c of this.unnamed ?? []) {

@@ -37,6 +37,11 @@ export interface PartTarget extends Slot {
 }
 
 export class KeyTargets {
+  /** Distinct keys so far. */
+  get size(): number {
+    return this.ids;
+  }
+
   private ids = 0;
 
   constructor(
