@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { runoff: 'src/cli/entry.ts', index: 'src/index.ts', 'scan-worker': 'src/read/scan-worker.ts' },
+  entryPoints: { runoff: 'src/cli/entry.ts', index: 'src/index.ts', 'scan-worker': 'src/read/scan-worker.ts', 'range-worker': 'src/pipeline/range-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

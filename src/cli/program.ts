@@ -39,7 +39,7 @@ export interface RawOptions {
   plain?: boolean;
   quiet?: boolean;
   debug?: boolean;
-  parser?: 'auto' | 'csv-parse' | 'fast' | 'threaded';
+  parser?: 'auto' | 'csv-parse' | 'fast' | 'threaded' | 'split';
   rctab?: string;
   contest?: string;
   overvote?: string;
@@ -126,7 +126,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '-q, --quiet', description: 'no warnings on standard error', for: READING },
   { flags: '--debug', description: 'show stack traces for internal errors', for: READING },
   // For tests and benchmarks: force one parser so the two can be compared.
-  { flags: '--parser <name>', description: 'parser', for: READING, choices: ['auto', 'csv-parse', 'fast', 'threaded'], hidden: true },
+  { flags: '--parser <name>', description: 'parser', for: READING, choices: ['auto', 'csv-parse', 'fast', 'threaded', 'split'], hidden: true },
 ];
 
 const EXAMPLES = `Examples:

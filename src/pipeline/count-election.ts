@@ -1,87 +1,26 @@
 /** The flow for a set of inputs: read → parse → layout → tally → decide. */
 import { DataError } from '../model/errors.js';
 import { decide, type DecideContext, type Decision } from '../count/decide.js';
-import { normalizeHeader } from '../layout/columns.js';
-import { HeaderSearch } from '../layout/header.js';
-import { RowReader } from '../layout/rows/row-reader.js';
-import { StringRecord, type RecordView } from '../read/record-view.js';
 import { checkNames } from '../layout/names.js';
 import { raceLabel } from '../layout/classify.js';
 import { CrossFileKeys, checkSameInput } from '../layout/cross-file.js';
 import { ballotMode, mixedPrimaryWarnings, settleMode } from '../layout/ballot-mode.js';
-import type { NameTable } from '../layout/families/wide-names.js';
-import { decoderFor, readHead, sniff, type Encoding } from '../read/decode.js';
 import type { Source } from '../read/open.js';
-import { changedWhileRead, hasherFor, type InputHasher } from '../read/hash.js';
-import { scanInWorker, useWorker } from './parallel.js';
-import { parseRecords } from '../read/parse-csv.js';
-import { scanRecords } from '../read/parse-fast.js';
+import { readSource } from './read-source.js';
+import type { ElectionOptions, OutstandingEntry, StatusFilter } from './election-options.js';
+export { STATUS_FILTERS, type ElectionOptions, type OutstandingEntry, type StatusFilter } from './election-options.js';
 import type { Rule } from '../count/rules/rule.js';
-import type { Layout } from '../layout/layout.js';
 import { outlookFor, type Outlook } from '../count/outlook.js';
 import { hiddenCharacterWarnings } from '../render/sanitize.js';
 import { Tally } from '../count/tally.js';
 import type { InputSummary, PrimaryMode, RaceTally, Warning } from '../model/types.js';
 import { raceTitle, type Election, type RaceResult } from '../count/election.js';
 
-export { raceTitle, type Election, type RaceResult } from '../count/election.js';
-
-/** One line of --outstanding-file: votes still to count in one race. */
-export interface OutstandingEntry {
-  /** Matched case-insensitively against a race's id (`u.s. house|6|`) or its title (`U.S. House District 6`). */
-  race: string;
-  votes: number;
-  line: number;
-  /** The side file, for messages. */
-  file?: string;
-}
 import { isUncontested } from '../render/verdict.js';
-import { filterRaces, type Matchable } from '../count/race-match.js';
+import { filterRaces } from '../count/race-match.js';
 import { appendAll } from '../model/extent.js';
 
-export interface ElectionOptions {
-  rule: Rule;
-  /** --registered and --seats: apply to every race. */
-  registered?: number | null;
-  seats?: number | null;
-  /** --outstanding: votes still to count in every race; null for none. */
-  outstanding?: number | null;
-  /** --outstanding-file: per race, overriding `outstanding`. */
-  outstandingByRace?: OutstandingEntry[];
-  /** true/false from --party-primary/--all-party; null to decide from file names and stage columns. */
-  partyPrimary: boolean | null;
-  /** --race, given any number of times: keep the races matching any (count/race-match.ts); null or [] for all. */
-  raceFilter: readonly string[] | null;
-  /** Races of the same run counted elsewhere (ranked contests): a --race query matching one of them is no error here. */
-  otherRaces?: readonly Matchable[];
-  /** Leave out races with a single candidate (the TX statewide file has hundreds); the --contested flag. */
-  contestedOnly?: boolean;
-  /** Keep only races that ended so (the --status flag); null or [] for all. */
-  statusFilter?: readonly StatusFilter[] | null;
-  skipBadRows: boolean;
-  encoding: Encoding | null;
-  /** --delimiter; null: detected from the header record of each input. */
-  delimiter: string | null;
-  /** --names: wide-layout column codes (and office codes) → names. */
-  names?: NameTable | null;
-  /** --merge-names: merge case, whitespace and (Dem)/(I) suffix variants of a name within a race. */
-  mergeNames?: boolean;
-  /**
-   * `auto`: the byte scanner for UTF-8 comma files (in a worker for large files), csv-parse otherwise. Tests
-   * force one to compare them; `threaded` is the worker for any file on disk in the byte scanner's dialect.
-   */
-  parser?: 'auto' | 'csv-parse' | 'fast' | 'threaded';
-  /** --by: the column whose values are areas for a breakdown (matched like header names); null for none. */
-  by?: string | null;
-  /** Keep per-area sums even without --by (rules with regional-spread conditions use the first geography column). */
-  needsRegions?: boolean;
-  /** Called after every chunk read: the bytes of this input so far and its size when known. */
-  onProgress?: (name: string, bytesRead: number, size: number | null) => void;
-}
-
-/** The outcomes --status can pick. */
-export const STATUS_FILTERS = ['runoff', 'winner', 'tie'] as const;
-export type StatusFilter = (typeof STATUS_FILTERS)[number];
+export { raceTitle, type Election, type RaceResult } from '../count/election.js';
 
 export async function countElection(sources: Source[], options: ElectionOptions): Promise<Election> {
   const decided = ballotMode(sources.map((s) => s.name), options.partyPrimary, options.rule);
@@ -182,105 +121,4 @@ function outstandingFor(race: RaceTally, entries: readonly OutstandingEntry[], o
     throw new DataError(`--outstanding-file names ${raceTitle(race)} twice: line ${entry.line} (${JSON.stringify(entry.race)}) and line ${again.line} (${JSON.stringify(again.race)})`, where, 'give each race one line, by its id or by its title');
   }
   return entry ? entry.votes : otherwise;
-}
-
-/**
- * The geography columns coarser than the --by column (those before it in the header: county before precinct),
- * so that `--by precinct` keys `16` in Cobb and `16` in Fulton apart.
- */
-function parentColumns(layout: Layout, by: number): number[] {
-  const geo = new Set([layout.countyColumn, ...layout.geoColumns, ...layout.precinctColumns].filter((c) => c >= 0));
-  if (!geo.has(by)) return [];
-  return [...geo].filter((c) => c < by).sort((a, b) => a - b);
-}
-
-function byColumn(header: string[], by: string, file: string, line: number): number {
-  const wanted = normalizeHeader(by);
-  const i = header.findIndex((h) => normalizeHeader(h) === wanted);
-  if (i === -1) {
-    throw new DataError(`no column "${by}" for --by`, { file, line }, `the columns are ${header.map((h) => JSON.stringify(h.trim())).join(', ')}`);
-  }
-  return i;
-}
-
-async function readSource(source: Source, tally: Tally, options: ElectionOptions, primary: PrimaryMode, warnings: Warning[], crossFile: CrossFileKeys | null): Promise<InputSummary> {
-  const file = source.name;
-  let bytesRead = 0;
-  const iterator = source.chunks[Symbol.asyncIterator]();
-  const { head } = await readHead(iterator);
-  if (head.length === 0) throw new DataError('the input is empty: no header row', { file }, 'nothing was read: check the file, or the command that pipes into runoff');
-  const sniffed = sniff(head, file, options.encoding);
-  if (sniffed.warning) warnings.push(sniffed.warning);
-  const delimiter = options.delimiter ?? sniffed.delimiter;
-  const parser = options.parser ?? 'auto';
-  const fastDialect = parser === 'fast' || parser === 'threaded' || (parser === 'auto' && sniffed.encoding === 'utf-8' && delimiter === ',');
-  // A large file on disk is scanned by a worker on the other core, which hashes it too (pipeline/parallel.ts).
-  const threaded = parser !== 'fast' && parser !== 'csv-parse' && useWorker(source, parser, fastDialect);
-  const hash = threaded ? null : hasherFor(source);
-
-  async function* rest(): AsyncGenerator<Buffer> {
-    if (!hash) return;
-    hash.update(head);
-    bytesRead += head.length;
-    options.onProgress?.(file, bytesRead, source.size);
-    yield head.subarray(sniffed.bomLength);
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-      hash.update(next.value);
-      bytesRead += next.value.length;
-      options.onProgress?.(file, bytesRead, source.size);
-      yield next.value;
-    }
-  }
-
-  // Stage columns decide per row only when neither a flag nor the file name settled it.
-  const ctx = { file, partyPrimary: primary.source === 'default' ? null : primary.partyPrimary, names: options.names ?? null };
-  let reader: RowReader | null = null;
-  let headerLine = 0;
-  // A title or a date above the header is skipped with a warning (layout/header.ts).
-  const search = new HeaderSearch(ctx);
-  const onRecord = (rec: RecordView): void => {
-    if (reader) return reader.record(rec);
-    if (rec.count === 1 && rec.length(0) === 0) return; // blank lines before the header
-    const found = search.offer(rec);
-    if (!found) return;
-    const { cells: header, layout } = found;
-    headerLine = found.line;
-    if (found.warning) warnings.push(found.warning);
-    const regionColumn = options.by ? byColumn(header, options.by, file, rec.line) : options.needsRegions ? layout.geoColumns[0] ?? -1 : -1;
-    const regionParents = options.by ? parentColumns(layout, regionColumn) : [];
-    reader = new RowReader(layout, tally, { file, skipBadRows: options.skipBadRows, regionColumn, regionParents, crossFile, header });
-  };
-  let sha256: string | null = null;
-  if (threaded) {
-    await iterator.return?.();
-    const scan = await scanInWorker(source, sniffed.bomLength, onRecord, (n) => options.onProgress?.(file, n, source.size));
-    appendAll(warnings, scan.warnings);
-    bytesRead = scan.bytesRead;
-    sha256 = scan.sha256;
-  } else if (fastDialect) {
-    appendAll(warnings, await scanRecords(rest(), file, onRecord));
-  } else {
-    const decoder = await decoderFor(sniffed.encoding);
-    const view = new StringRecord();
-    appendAll(warnings, await parseRecords(rest(), decoder, { file, delimiter, encoding: sniffed.encoding }, (cells, line) => onRecord(view.set(cells, line))));
-  }
-  const done = reader as RowReader | null;
-  if (!done) throw search.fail();
-  // Blank lines and empty or footnote rows after the header are not data either.
-  if (done.rows === (done.excluded.get('blank-line') ?? 0) + (done.excluded.get('footer') ?? 0)) throw new DataError('no data rows after the header', { file, line: headerLine }, 'the file has a header but no results: was the export cut short, or filtered to nothing?');
-  done.finish();
-  appendAll(warnings, done.warnings());
-  if (await changedWhileRead(source, bytesRead)) {
-    warnings.push({ code: 'file-changed', file, message: 'the file changed while it was being read; run again for a consistent count' });
-  }
-  return {
-    name: file,
-    sha256: sha256 ?? (await (hash as InputHasher).digest()),
-    encoding: sniffed.encoding,
-    delimiter,
-    layout: done.layout.name,
-    rows: done.rows,
-    rowsUsed: done.rowsUsed,
-    rowsExcluded: Object.fromEntries([...done.excluded].sort(([a], [b]) => (a < b ? -1 : 1))),
-  };
 }

@@ -26,6 +26,8 @@ parentPort.postMessage(hash.digest('hex'));
 export interface InputHasher {
   /** Called with every chunk the parser reads (a no-op when a worker hashes the file). */
   update(chunk: Buffer): void;
+  /** The hash is made from the chunks given to `update`, not by a worker reading the file. */
+  inline: boolean;
   digest(): Promise<string>;
 }
 
@@ -41,10 +43,10 @@ export function hasherFor(source: Source): InputHasher {
       worker.once('error', reject);
     }).finally(() => void worker.terminate());
     digest.catch(() => undefined); // reported when awaited
-    return { update: () => undefined, digest: () => digest };
+    return { update: () => undefined, digest: () => digest, inline: false };
   }
   const hash: Hash = createHash('sha256');
-  return { update: (chunk) => void hash.update(chunk), digest: async () => hash.digest('hex') };
+  return { update: (chunk) => void hash.update(chunk), digest: async () => hash.digest('hex'), inline: true };
 }
 
 /** True when a file's size is no longer what it was when opened: the tally may mix two versions. */

@@ -57,7 +57,7 @@ async function countOnce(request: CountRequest, options: ElectionOptions, io: Io
     const withResults = sources.length > 0 || counted.races.length === 0;
     const otherRaces = counted.races.map(rankedView);
     election = withResults
-      ? await countElection(sources, { ...options, otherRaces, ...(progress ? { onProgress: progress.update } : {}) })
+      ? await countElection(sources, { ...options, otherRaces, ...(progress ? { onProgress: progress.update } : {}), ...splitTrace(io) })
       : rankedOnly(options);
     if (counted.races.length > 0) {
       election.ranked = selectRanked(counted.races, options.raceFilter, options.statusFilter, withResults);
@@ -167,4 +167,9 @@ function warningsText(warnings: Warning[]): string {
       return sanitizeForTerminal(`runoff: warning: ${where}${w.message}`) + '\n';
     })
     .join('');
+}
+
+/** RUNOFF_TRACE_SPLIT=1: one stderr line per file counted in two halves, saying whether the halves were merged (for tests and benchmarks). */
+function splitTrace(io: Io): { onSplit?: (how: string) => void } {
+  return io.env.RUNOFF_TRACE_SPLIT === '1' ? { onSplit: (how) => void io.stderr.write(`runoff: split: ${how}\n`) } : {};
 }

@@ -1,0 +1,77 @@
+/**
+ * The range worker: counts the second half of a large file (pipeline/split.ts) with the layout of the header
+ * the main thread found, and hands back its reader's state (layout/rows/handoff.ts), or why it cannot be
+ * merged. Its line numbers are the range's own; the main thread moves them down when it merges.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { Tally } from '../count/tally.js';
+import { detectLayout } from '../layout/detect.js';
+import type { NameTable } from '../layout/families/wide-names.js';
+import { handOff, type RangeState } from '../layout/rows/handoff.js';
+import { RowReader } from '../layout/rows/row-reader.js';
+import { scanRecords } from '../read/parse-fast.js';
+import type { RecordView } from '../read/record-view.js';
+
+export interface RangeJob {
+  path: string;
+  file: string;
+  from: number;
+  to: number;
+  header: string[];
+  headerLine: number;
+  partyPrimary: boolean | null;
+  names: NameTable | null;
+  skipBadRows: boolean;
+  regionColumn: number;
+  regionParents: number[];
+  tracksRegions: boolean;
+}
+
+/** The worker's one message. `first`: the place cells of the range's first record, which must start a new place. */
+export interface RangeEnd {
+  state: RangeState | null;
+  blocker: string | null;
+  first: string[] | null;
+  bytesRead: number;
+}
+
+const READ = 1 << 20;
+
+async function count(job: RangeJob): Promise<RangeEnd> {
+  const layout = detectLayout(job.header, { file: job.file, partyPrimary: job.partyPrimary, names: job.names }, job.headerLine);
+  const notes = layout.notes.length;
+  const reader = new RowReader(layout, new Tally(job.tracksRegions), { file: job.file, skipBadRows: job.skipBadRows, regionColumn: job.regionColumn, regionParents: job.regionParents, crossFile: null, header: job.header });
+  const place = [layout.countyColumn, ...layout.precinctColumns].filter((c) => c >= 0);
+  let first: string[] | null = null;
+  let bytesRead = 0;
+  const fd = openSync(job.path, 'r');
+  function* chunks(): Generator<Buffer> {
+    const buffer = Buffer.allocUnsafeSlow(READ);
+    for (let at = job.from, n; at < job.to && (n = readSync(fd, buffer, 0, Math.min(READ, job.to - at), at)) > 0; at += n) {
+      bytesRead += n;
+      yield buffer.subarray(0, n);
+    }
+  }
+  const onRecord = (rec: RecordView): void => {
+    if (first === null) first = rec.count === layout.headerLength ? place.map((c) => rec.text(c)) : [];
+    reader.record(rec);
+  };
+  try {
+    const warnings = await scanRecords(toAsync(chunks()), job.file, onRecord);
+    const state = handOff(reader.inner, notes);
+    const blocker = warnings.length > 0 ? 'read warnings' : first === null || (first as string[]).length === 0 ? 'no full first record' : state.blocker;
+    return { state: blocker === null ? state : null, blocker, first, bytesRead };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function* toAsync(chunks: Iterable<Buffer>): AsyncGenerator<Buffer> {
+  yield* chunks;
+}
+
+// Any error in the range (bad data, a limit) is said by the main thread, which then reads the range itself.
+count(workerData as RangeJob)
+  .catch((err: unknown): RangeEnd => ({ state: null, blocker: `error: ${err instanceof Error ? err.message : String(err)}`, first: null, bytesRead: 0 }))
+  .then((end) => parentPort?.postMessage(end));
