@@ -37,6 +37,8 @@ export interface RangeEnd {
 }
 
 const READ = 1 << 20;
+/** The worker says how far it has read every so many bytes, for the progress line. */
+const PROGRESS_EVERY = 16 << 20;
 
 async function count(job: RangeJob): Promise<RangeEnd> {
   const layout = detectLayout(job.header, { file: job.file, partyPrimary: job.partyPrimary, names: job.names }, job.headerLine);
@@ -50,6 +52,7 @@ async function count(job: RangeJob): Promise<RangeEnd> {
     const buffer = Buffer.allocUnsafeSlow(READ);
     for (let at = job.from, n; at < job.to && (n = readSync(fd, buffer, 0, Math.min(READ, job.to - at), at)) > 0; at += n) {
       bytesRead += n;
+      if (bytesRead % PROGRESS_EVERY < n) parentPort?.postMessage({ progress: bytesRead });
       yield buffer.subarray(0, n);
     }
   }

@@ -105,10 +105,8 @@ export async function readSource(source: Source, tally: Tally, options: Election
       probe: () => probe,
       last: () => last,
       reader: () => reader,
-      onChunk: (chunk) => {
-        hash.update(chunk);
-        options.onProgress?.(file, split.bytes(), source.size);
-      },
+      onChunk: (chunk) => hash.update(chunk),
+      onProgress: (bytes) => options.onProgress?.(file, bytes, source.size),
       hashRest: hash.inline,
       onSplit: options.onSplit,
     });

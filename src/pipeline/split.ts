@@ -109,11 +109,11 @@ function workerUrl(): URL {
 }
 
 /** The worker counting the second half; `end` settles with its hand-off, or with why there is none. */
-export function countRange(job: RangeJob): { end: Promise<RangeEnd>; stop: () => void } {
+export function countRange(job: RangeJob, onProgress: (bytesRead: number) => void): { end: Promise<RangeEnd>; stop: () => void } {
   const worker = new Worker(workerUrl(), { workerData: job });
   const end = new Promise<RangeEnd>((resolve) => {
     const failed = (why: string): void => resolve({ state: null, blocker: why, first: null, bytesRead: 0 });
-    worker.once('message', (message: RangeEnd) => resolve(message));
+    worker.on('message', (message: RangeEnd | { progress: number }) => ('progress' in message ? onProgress(message.progress) : resolve(message)));
     worker.once('error', (err) => failed(`worker: ${err.message}`));
     worker.once('exit', (code) => failed(`the worker stopped (exit code ${code})`));
   });
@@ -135,8 +135,10 @@ export interface SplitHooks {
   /** The record the main read is at (its last), and its reader (null before the header). */
   last: () => RecordView | null;
   reader: () => RowReader | null;
-  /** Chunks read, for the hash and the progress. */
+  /** Chunks read by this thread, for the hash. */
   onChunk: (chunk: Buffer) => void;
+  /** Bytes read by both threads so far. */
+  onProgress: (bytes: number) => void;
   /** The hash is made from the chunks (not by a worker of its own): the second half is read for it after a merge. */
   hashRest: boolean;
   /** Told how the split went: `merged`, or why the main thread read the second half itself. */
@@ -149,6 +151,8 @@ export interface SplitHooks {
  */
 export function splitChunks(path: string, size: number, skip: number, plan: SplitPlan, job: RangeJob, hooks: SplitHooks): { chunks: AsyncGenerator<Buffer>; bytes: () => number } {
   let bytes = skip;
+  /** What the worker has read so far, shown in the progress until its count is taken in or given up. */
+  let theirs = 0;
   async function takeIn(end: Promise<RangeEnd>): Promise<{ how: string; bytesRead: number }> {
     const how = await check(end);
     if (typeof how === 'string') return { how, bytesRead: 0 };
@@ -170,7 +174,10 @@ export function splitChunks(path: string, size: number, skip: number, plan: Spli
     return theirs;
   }
   async function* chunks(): AsyncGenerator<Buffer> {
-    const worker = countRange(job);
+    const worker = countRange(job, (n) => {
+      theirs = n;
+      hooks.onProgress(bytes + theirs);
+    });
     const handle = await open(path, 'r');
     try {
       for await (const chunk of read(handle, skip, plan.boundary)) yield chunk;
@@ -196,6 +203,7 @@ export function splitChunks(path: string, size: number, skip: number, plan: Spli
       bytes += bytesRead;
       const chunk = buffer.subarray(0, bytesRead);
       hooks.onChunk(chunk);
+      hooks.onProgress(at > plan.boundary ? bytes : bytes + theirs);
       yield chunk;
     }
   }
