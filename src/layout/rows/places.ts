@@ -5,7 +5,7 @@
  */
 import type { CountyChecks, County } from '../checks.js';
 import { excelText, isGeographyTotal } from '../classify.js';
-import type { RecordView } from '../../read/record-view.js';
+import type { CellTracker, RecordView } from '../../read/record-view.js';
 import type { RepeatCheck } from './repeat-check.js';
 
 export class Places {
@@ -14,6 +14,12 @@ export class Places {
   block = 0;
   /** Whether the current place is a TOTAL pseudo-place (only followed when `perPlace`). */
   totalPlace = false;
+  /** Whether every cell of the current place is empty (only followed when `perPlace`: then they are all the geography cells). */
+  emptyPlace = false;
+  /** The trackers of the view they were last asked of: one view reads a whole input, so they are looked up once. */
+  private view: RecordView | null = null;
+  private countyCells: CellTracker | null = null;
+  private precinctCells: CellTracker | null = null;
   /**
    * Every geography column is the county or a followed precinct column, so a TOTAL row is one whose place is
    * TOTAL, checked when the place changes, not on every row.
@@ -42,15 +48,25 @@ export class Places {
    * record whether cells are the same as the previous record's.
    */
   moved(rec: RecordView): boolean {
+    if (rec !== this.view) {
+      this.view = rec;
+      this.countyCells = this.countyColumn >= 0 ? rec.lastCells(this.countyKey) : null;
+      this.precinctCells = this.precincts !== null ? rec.lastCells(this.precincts) : null;
+    }
     let moved = false;
-    const cc = this.countyColumn;
-    if (cc >= 0 && !rec.lastCells(this.countyKey).same()) {
+    if (this.countyCells !== null && !this.countyCells.same()) {
       this.county = rec.memo(this.countyKey, this.makeCounty);
       moved = true;
     }
-    if (this.precincts !== null && !rec.lastCells(this.precincts).same()) moved = true;
+    if (this.precinctCells !== null && !this.precinctCells.same()) moved = true;
     if (moved) this.block++;
     return moved;
+  }
+
+  /** A new place (`perPlace` only): whether it is a TOTAL pseudo-place, and whether all its cells are empty. */
+  settle(rec: RecordView, geo: { empty(rec: RecordView): boolean } | null): void {
+    this.totalPlace = this.totalRow(rec);
+    this.emptyPlace = geo !== null && geo.empty(rec);
   }
 
   /** A geography cell holds `TOTAL` / `Total Votes`: a pseudo-row carrying the sum of the real ones. */

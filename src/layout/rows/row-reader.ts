@@ -98,7 +98,7 @@ export class RowReader {
     if (places.perPlace) {
       // Every geography column is a place column: the place is followed first, and whether it is a TOTAL
       // pseudo-place is checked only when it changes (this pays for comparing the precinct cell).
-      if (places.moved(rec)) places.totalPlace = places.totalRow(rec);
+      if (places.moved(rec)) places.settle(rec, this.geo);
       if (places.totalPlace) return this.exclude('total-row');
     } else if (places.totalRow(rec)) return this.exclude('total-row');
     if (this.duplicates?.isDuplicate(rec)) return this.exclude('duplicate');
@@ -110,7 +110,7 @@ export class RowReader {
     let used = false;
     let region: string | null = null;
     const geo = this.geo;
-    const noPlace = geo !== null && geo.empty(rec);
+    const noPlace = geo !== null && (places.perPlace ? places.emptyPlace : geo.empty(rec));
     let held = false;
     for (let p = 0; p < layout.parts.length; p++) {
       const target = targetAt(targets, p);
