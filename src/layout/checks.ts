@@ -247,20 +247,27 @@ function noData(file: string, byCounty: Map<string, Map<number, CountyRace>>, mi
 /** Rows dropped as duplicates, with the first few lines and the line each repeats: one warning per file. */
 export class DuplicateNotes {
   count = 0;
-  private readonly first: string[] = [];
+  /** The first few: the line dropped, and the line it repeats. */
+  readonly first: [number, number][] = [];
 
   /** `what` is pluralised with an s; `why`, in brackets after it, says what "duplicate" means. */
   constructor(private readonly what = 'exact duplicate record', private readonly why = '') {}
 
   note(line: number, original: number): void {
     this.count++;
-    if (this.first.length < SHOWN) this.first.push(`${line} (same as ${original})`);
+    if (this.first.length < SHOWN) this.first.push([line, original]);
+  }
+
+  /** The notes of a later byte range, whose line 1 is line `base + 1`. */
+  absorb(later: { count: number; first: readonly [number, number][] }, base: number): void {
+    for (const [line, original] of later.first) if (this.first.length < SHOWN) this.first.push([line + base, original + base]);
+    this.count += later.count;
   }
 
   warning(file: string): Warning | null {
     if (this.count === 0) return null;
     const more = this.count > this.first.length ? ', …' : '';
     const why = this.why === '' ? '' : ` (${this.why})`;
-    return { code: 'duplicate-rows', file, message: `${this.count} ${this.what}${this.count === 1 ? '' : 's'}${why} dropped: line${this.count === 1 ? '' : 's'} ${this.first.join(', ')}${more}` };
+    return { code: 'duplicate-rows', file, message: `${this.count} ${this.what}${this.count === 1 ? '' : 's'}${why} dropped: line${this.count === 1 ? '' : 's'} ${this.first.map(([line, original]) => `${line} (same as ${original})`).join(', ')}${more}` };
   }
 }

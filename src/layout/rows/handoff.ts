@@ -7,8 +7,9 @@
  * case and the rows are otherwise read again, in order, by the first half's reader:
  * - the layout follows blocks of a place (county, precinct): a repeat is looked for within a block only, and the
  *   worker's first record starts a new place (the caller checks the two records either side of the boundary);
- * - rows the reader notes by line (missing or unreadable votes, repeats, footnotes, held rows without a place,
- *   a repeated header, a name under two parties) and read warnings: none in the worker's range;
+ * - rows held until the end or noted in ways that are not counts and first lines (footnotes, held rows without a
+ *   place, a repeated header, a name under two parties) and read warnings: none in the worker's range (missing
+ *   or unreadable votes and repeats are noted as a count and first lines, which merge);
  * - nothing the first half leaves pending (a footnote, held rows) and no limit crossed by the two together.
  * Counts, sums and first lines merge exactly: lines are the range's own, moved down by the lines before it.
  */
@@ -21,7 +22,7 @@ import type { ChecksDump, CountyChecks } from '../checks.js';
 import type { Layout } from '../layout.js';
 import type { BallotsCounter } from '../reporting.js';
 import type { GeoTotals } from './geo-totals.js';
-import type { RowNotes } from './row-notes.js';
+import type { NotesDump, RowNotes } from './row-notes.js';
 import type { RowShape } from './row-shape.js';
 
 /** RowReader's parts that a hand-off reads (RowReader.inner). */
@@ -47,6 +48,7 @@ export interface RangeState {
   blocker: string | null;
   tally: TallyDump;
   checks: ChecksDump;
+  notes: NotesDump;
 }
 
 /** Whether a file of this layout may be split at a change of place (see above); the rest is checked after. */
@@ -59,11 +61,8 @@ export function splittable(layout: Layout): boolean {
 
 /** In the worker, when its range is read: its state, and why it cannot be merged. `layoutNotes`: the layout's notes before the range. */
 export function handOff(inner: ReaderInner, layoutNotes: number): RangeState {
-  const { reader, notes } = inner;
-  const noted = notes.missing.count + notes.skipped.count + notes.typeMismatches.count + notes.duplicates.count + notes.sameKey.count > 0;
-  const blocker = noted
-    ? 'rows noted by line'
-    : inner.shape.noted
+  const { reader } = inner;
+  const blocker = inner.shape.noted
       ? 'footnotes or an unnamed column'
       : (reader.headerRepeat?.lines.count ?? 0) > 0
         ? 'the header repeated'
@@ -72,7 +71,7 @@ export function handOff(inner: ReaderInner, layoutNotes: number): RangeState {
           : inner.layout.notes.length > layoutNotes
             ? 'layout notes'
             : null;
-  return { rows: reader.rows, rowsUsed: reader.rowsUsed, excluded: [...reader.excluded], keys: inner.keys, blocker, tally: dumpTally(inner.tally), checks: inner.checks.dump() };
+  return { rows: reader.rows, rowsUsed: reader.rowsUsed, excluded: [...reader.excluded], keys: inner.keys, blocker, tally: dumpTally(inner.tally), checks: inner.checks.dump(), notes: inner.notes.dump() };
 }
 
 /** In the first half's reader, at the boundary: why `state` cannot be taken in, or null. */
@@ -91,5 +90,6 @@ export function absorb(inner: ReaderInner, state: RangeState, lineBase: number, 
   reader.rowsUsed += state.rowsUsed;
   for (const [reason, n] of state.excluded) reader.exclude(reason, n);
   inner.checks.absorb(state.checks, lineBase, file);
+  inner.notes.absorb(state.notes, lineBase);
   absorbTally(inner.tally, state.tally, file, lineBase);
 }

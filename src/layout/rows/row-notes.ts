@@ -7,6 +7,16 @@ import type { ExclusionReason, Warning } from '../../model/types.js';
 import type { RowShape } from './row-shape.js';
 import { appendAll } from '../../model/extent.js';
 
+type Sample = { count: number; first: readonly number[] };
+type Pairs = { count: number; first: readonly [number, number][] };
+export interface NotesDump {
+  missing: Sample;
+  skipped: Sample;
+  typeMismatches: Sample;
+  duplicates: Pairs;
+  sameKey: Pairs;
+}
+
 export class RowNotes {
   /** Rows with an empty vote cell (missing, never 0). */
   readonly missing = new LineSample();
@@ -20,6 +30,21 @@ export class RowNotes {
   readonly sameKey = new DuplicateNotes('duplicate row', 'same place, race, candidate and votes');
 
   constructor(private readonly file: string) {}
+
+  /** The notes as data, for a merge into the reader of the range before (handoff.ts). */
+  dump(): NotesDump {
+    const { missing, skipped, typeMismatches, duplicates, sameKey } = this;
+    return { missing, skipped, typeMismatches, duplicates: { count: duplicates.count, first: duplicates.first }, sameKey: { count: sameKey.count, first: sameKey.first } };
+  }
+
+  /** Notes of a later byte range, whose line 1 is line `base + 1`. */
+  absorb(d: NotesDump, base: number): void {
+    this.missing.absorb(d.missing, base);
+    this.skipped.absorb(d.skipped, base);
+    this.typeMismatches.absorb(d.typeMismatches, base);
+    this.duplicates.absorb(d.duplicates, base);
+    this.sameKey.absorb(d.sameKey, base);
+  }
 
   warnings(layoutNotes: readonly Warning[], shape: RowShape, typeCheck: TypeCheck | null, checks: CountyChecks, counties: boolean, excluded: ReadonlyMap<ExclusionReason, number>): Warning[] {
     const file = this.file;
