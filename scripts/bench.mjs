@@ -134,7 +134,10 @@ async function bench(name, target, races) {
   const { file, expected } = await prepare(name, target, races);
   check(file, expected);
   const mb = statSync(file).size / 1e6;
-  const results = [{ tool: 'runoff --json', ...best(process.execPath, [`${root}bin/runoff.js`, '--json', file]) }];
+  const results = [{ tool: 'runoff --json (two halves on two cores)', ...best(process.execPath, [`${root}bin/runoff.js`, '--json', file]) }];
+  // The same count on one thread, and with the scan worker only (the layout rules on one thread): what the split gains, in this run.
+  results.push({ tool: 'runoff --json, scan worker only', ...best(process.execPath, [`${root}bin/runoff.js`, '--json', '--parser', 'threaded', file]) });
+  results.push({ tool: 'runoff --json, one thread', ...best(process.execPath, [`${root}bin/runoff.js`, '--json', '--parser', 'fast', file]) });
   if (existsSync(DUCK_API)) {
     const duck = best(process.execPath, ['--input-type=module', '-e', DUCK_SCRIPT, file]);
     const groups = races.reduce((k, r) => k + r.cands.length, 0);
