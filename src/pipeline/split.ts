@@ -110,7 +110,13 @@ function workerUrl(): URL {
 
 /** The worker counting the second half; `end` settles with its hand-off, or with why there is none. */
 export function countRange(job: RangeJob, onProgress: (bytesRead: number) => void): { end: Promise<RangeEnd>; stop: () => void } {
-  const worker = new Worker(workerUrl(), { workerData: job });
+  let worker: Worker;
+  try {
+    worker = new Worker(workerUrl(), { workerData: job });
+  } catch (err) {
+    // No worker (the script missing, threads refused): the main thread reads the whole file.
+    return { end: Promise.resolve({ state: null, blocker: `no worker: ${err instanceof Error ? err.message : String(err)}`, first: null, bytesRead: 0 }), stop: () => undefined };
+  }
   const end = new Promise<RangeEnd>((resolve) => {
     const failed = (why: string): void => resolve({ state: null, blocker: why, first: null, bytesRead: 0 });
     worker.on('message', (message: RangeEnd | { progress: number }) => ('progress' in message ? onProgress(message.progress) : resolve(message)));
