@@ -84,6 +84,21 @@ export class BallotsCounter {
     places.set(place, Math.max(places.get(place) ?? 0, n));
   }
 
+  /** The `Ballots Cast` rows' sums per race, for a merge (rows/handoff.ts); null when the file has a ballots column. */
+  dump(): [string, number, number][] | null {
+    return this.column >= 0 ? null : [...this.rowsByRace].map(([race, { placed, placeless }]) => [race, placed, placeless]);
+  }
+
+  /** The sums of a later byte range's `Ballots Cast` rows. */
+  absorb(rows: readonly [string, number, number][]): void {
+    for (const [race, placed, placeless] of rows) {
+      const sum = this.rowsByRace.get(race) ?? { placed: 0, placeless: 0 };
+      sum.placed += placed;
+      sum.placeless += placeless;
+      this.rowsByRace.set(race, sum);
+    }
+  }
+
   /** At the end of a file: its figures are added to its races (several county files sum up). */
   finish(tally: Tally): void {
     for (const [key, { placed, placeless }] of this.rowsByRace) {

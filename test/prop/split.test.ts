@@ -18,7 +18,7 @@ const dir = mkdtempSync(join(tmpdir(), 'runoff-split-'));
 
 
 const odd = fc.string({ unit: fc.constantFrom('a', 'é', '"', ',', '\n', '\r\n', ' ', 'T', '7'), maxLength: 6 });
-const name = fc.oneof({ weight: 6, arbitrary: fc.constantFrom('Ann', 'Bo "B" Ray', 'Zinn, Jr.', 'José') }, { weight: 1, arbitrary: odd });
+const name = fc.oneof({ weight: 6, arbitrary: fc.constantFrom('Ann', 'Bo "B" Ray', 'Zinn, Jr.', 'José', 'Ballots Cast') }, { weight: 1, arbitrary: odd });
 const votes = fc.oneof({ weight: 400, arbitrary: fc.nat(5000).map(String) }, { weight: 1, arbitrary: fc.constantFrom('', '1,234', 'x') });
 const row = fc.tuple(fc.constantFrom('Gov', 'U.S. House', 'Mayor'), name, votes);
 const place = fc.tuple(fc.constantFrom('Cobb', 'Fulton', 'DeKalb', ''), fc.oneof({ weight: 30, arbitrary: fc.nat(40).map((n) => `P${n}`) }, { weight: 1, arbitrary: fc.constantFrom('TOTAL', 'Total Votes', 'P\nNorth', '') }));

@@ -9,7 +9,7 @@
  *   worker's first record starts a new place (the caller checks the two records either side of the boundary);
  * - rows held until the end or noted in ways that are not counts and first lines (footnotes, held rows without a
  *   place, a repeated header, a name under two parties) and read warnings: none in the worker's range (missing
- *   or unreadable votes and repeats are noted as a count and first lines, which merge);
+ *   or unreadable votes, repeats and `Ballots Cast` rows are counts and first lines, which merge);
  * - nothing the first half leaves pending (a footnote, held rows) and no limit crossed by the two together.
  * Counts, sums and first lines merge exactly: lines are the range's own, moved down by the lines before it.
  */
@@ -35,6 +35,8 @@ export interface ReaderInner {
   shape: RowShape;
   geo: GeoTotals | null;
   ballots: BallotsCounter | null;
+  /** The counter of `Ballots Cast` rows, made if there is none yet. */
+  rowBallots: () => BallotsCounter;
   keys: number;
 }
 
@@ -49,6 +51,8 @@ export interface RangeState {
   tally: TallyDump;
   checks: ChecksDump;
   notes: NotesDump;
+  /** Sums of `Ballots Cast` rows per race: [race, placed, placeless]. */
+  ballots: [string, number, number][] | null;
 }
 
 /** Whether a file of this layout may be split at a change of place (see above); the rest is checked after. */
@@ -62,23 +66,24 @@ export function splittable(layout: Layout): boolean {
 /** In the worker, when its range is read: its state, and why it cannot be merged. `layoutNotes`: the layout's notes before the range. */
 export function handOff(inner: ReaderInner, layoutNotes: number): RangeState {
   const { reader } = inner;
-  const blocker = inner.shape.noted
-      ? 'footnotes or an unnamed column'
-      : (reader.headerRepeat?.lines.count ?? 0) > 0
-        ? 'the header repeated'
-        : (inner.geo?.holding ?? 0) > 0 || inner.ballots !== null
-          ? 'rows held for the end'
-          : inner.layout.notes.length > layoutNotes
-            ? 'layout notes'
-            : null;
-  return { rows: reader.rows, rowsUsed: reader.rowsUsed, excluded: [...reader.excluded], keys: inner.keys, blocker, tally: dumpTally(inner.tally), checks: inner.checks.dump(), notes: inner.notes.dump() };
+  const ballots = inner.ballots?.dump() ?? null;
+  const blockers: [boolean, string][] = [
+    [inner.shape.noted, 'footnotes or an unnamed column'],
+    [(reader.headerRepeat?.lines.count ?? 0) > 0, 'the header repeated'],
+    [(inner.geo?.holding ?? 0) > 0, 'rows held for the end'],
+    [inner.ballots !== null && ballots === null, 'a ballots column'],
+    [inner.layout.notes.length > layoutNotes, 'layout notes'],
+  ];
+  const blocker = blockers.find(([found]) => found)?.[1] ?? null;
+  return { rows: reader.rows, rowsUsed: reader.rowsUsed, excluded: [...reader.excluded], keys: inner.keys, blocker, tally: dumpTally(inner.tally), checks: inner.checks.dump(), notes: inner.notes.dump(), ballots };
 }
 
 /** In the first half's reader, at the boundary: why `state` cannot be taken in, or null. */
 export function mergeBlocker(inner: ReaderInner, state: RangeState): string | null {
   if (state.blocker !== null) return state.blocker;
   if (inner.shape.width !== inner.layout.headerLength) return 'a footnote before the boundary';
-  if ((inner.geo?.holding ?? 0) > 0 || inner.ballots !== null) return 'rows held for the end';
+  if ((inner.geo?.holding ?? 0) > 0) return 'rows held for the end';
+  if (inner.ballots !== null && inner.ballots.dump() === null) return 'a ballots column';
   if (inner.keys + state.keys > MAX_KEYS) return 'too many keys';
   return inner.checks.mergeBlocker(state.checks) ?? tallyMergeBlocker(inner.tally, state.tally);
 }
@@ -91,5 +96,6 @@ export function absorb(inner: ReaderInner, state: RangeState, lineBase: number, 
   for (const [reason, n] of state.excluded) reader.exclude(reason, n);
   inner.checks.absorb(state.checks, lineBase, file);
   inner.notes.absorb(state.notes, lineBase);
+  if (state.ballots) inner.rowBallots().absorb(state.ballots);
   absorbTally(inner.tally, state.tally, file, lineBase);
 }

@@ -80,7 +80,8 @@ export class RowReader {
 
   /** Its parts, for the hand-off of a byte range counted by a worker and its merge (handoff.ts). */
   get inner(): ReaderInner {
-    return { reader: this, layout: this.layout, tally: this.tally, notes: this.notes, checks: this.checks, shape: this.shape, geo: this.geo, ballots: this.ballots, keys: this.targets.size };
+    const rowBallots = (): BallotsCounter => (this.ballots ??= new BallotsCounter(-1, this.placeColumns()));
+    return { reader: this, layout: this.layout, tally: this.tally, notes: this.notes, checks: this.checks, shape: this.shape, geo: this.geo, ballots: this.ballots, rowBallots, keys: this.targets.size };
   }
 
   exclude(reason: ExclusionReason, rows = 1): void {
