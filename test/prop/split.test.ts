@@ -104,4 +104,11 @@ describe('two halves on two cores ≡ one pass', () => {
     const out = await both(Buffer.from(`${HEADER}${Array.from({ length: 400 }, (_, i) => `Cobb,P1,Gov,C${i},${i}\n`).join('')}`));
     expect(out.stderr).not.toContain('split: merged');
   });
+
+  it('merges what the second half notes: an unnamed column holding data, missing votes, footnotes after the data', async () => {
+    const rows = Array.from({ length: 400 }, (_, p) => `Cobb,P${p},Gov,Ann,${p === 300 ? '' : p},${p === 350 ? 'x' : ''}\n`);
+    const out = await both(Buffer.from(`county,precinct,office,candidate,votes,\n${rows.join('')}"* Unofficial results",,,,,\n"** Printed 11/6",,,,,\n`));
+    expect(out.stderr).toContain('split: merged');
+    expect(out.stderr).toMatch(/unnamed.*line 352/);
+  });
 });

@@ -7,9 +7,10 @@
  * case and the rows are otherwise read again, in order, by the first half's reader:
  * - the layout follows blocks of a place (county, precinct): a repeat is looked for within a block only, and the
  *   worker's first record starts a new place (the caller checks the two records either side of the boundary);
- * - rows held until the end or noted in ways that are not counts and first lines (footnotes, held rows without a
- *   place, a repeated header, a name under two parties) and read warnings: none in the worker's range (missing
- *   or unreadable votes, repeats and `Ballots Cast` rows are counts and first lines, which merge);
+ * - rows held until the end or noted in ways that are not counts and first lines (held rows without a place, a
+ *   repeated header, a name under two parties) and read warnings: none in the worker's range (missing or
+ *   unreadable votes, repeats, footnotes, an unnamed column's data and `Ballots Cast` rows are counts and first
+ *   lines, which merge);
  * - nothing the first half leaves pending (a footnote, held rows) and no limit crossed by the two together.
  * Counts, sums and first lines merge exactly: lines are the range's own, moved down by the lines before it.
  */
@@ -23,7 +24,7 @@ import type { Layout } from '../layout.js';
 import type { BallotsCounter } from '../reporting.js';
 import type { GeoTotals } from './geo-totals.js';
 import type { NotesDump, RowNotes } from './row-notes.js';
-import type { RowShape } from './row-shape.js';
+import type { RowShape, ShapeDump } from './row-shape.js';
 
 /** RowReader's parts that a hand-off reads (RowReader.inner). */
 export interface ReaderInner {
@@ -51,6 +52,7 @@ export interface RangeState {
   tally: TallyDump;
   checks: ChecksDump;
   notes: NotesDump;
+  shape: ShapeDump;
   /** Sums of `Ballots Cast` rows per race: [race, placed, placeless]. */
   ballots: [string, number, number][] | null;
 }
@@ -68,20 +70,19 @@ export function handOff(inner: ReaderInner, layoutNotes: number): RangeState {
   const { reader } = inner;
   const ballots = inner.ballots?.dump() ?? null;
   const blockers: [boolean, string][] = [
-    [inner.shape.noted, 'footnotes or an unnamed column'],
     [(reader.headerRepeat?.lines.count ?? 0) > 0, 'the header repeated'],
     [(inner.geo?.holding ?? 0) > 0, 'rows held for the end'],
     [inner.ballots !== null && ballots === null, 'a ballots column'],
     [inner.layout.notes.length > layoutNotes, 'layout notes'],
   ];
   const blocker = blockers.find(([found]) => found)?.[1] ?? null;
-  return { rows: reader.rows, rowsUsed: reader.rowsUsed, excluded: [...reader.excluded], keys: inner.keys, blocker, tally: dumpTally(inner.tally), checks: inner.checks.dump(), notes: inner.notes.dump(), ballots };
+  return { rows: reader.rows, rowsUsed: reader.rowsUsed, excluded: [...reader.excluded], keys: inner.keys, blocker, tally: dumpTally(inner.tally), checks: inner.checks.dump(), notes: inner.notes.dump(), shape: inner.shape.dump(), ballots };
 }
 
 /** In the first half's reader, at the boundary: why `state` cannot be taken in, or null. */
 export function mergeBlocker(inner: ReaderInner, state: RangeState): string | null {
   if (state.blocker !== null) return state.blocker;
-  if (inner.shape.width !== inner.layout.headerLength) return 'a footnote before the boundary';
+  if (!inner.shape.open) return 'a footnote before the boundary';
   if ((inner.geo?.holding ?? 0) > 0) return 'rows held for the end';
   if (inner.ballots !== null && inner.ballots.dump() === null) return 'a ballots column';
   if (inner.keys + state.keys > MAX_KEYS) return 'too many keys';
@@ -96,6 +97,7 @@ export function absorb(inner: ReaderInner, state: RangeState, lineBase: number, 
   for (const [reason, n] of state.excluded) reader.exclude(reason, n);
   inner.checks.absorb(state.checks, lineBase, file);
   inner.notes.absorb(state.notes, lineBase);
+  inner.shape.absorb(state.shape, lineBase);
   if (state.ballots) inner.rowBallots().absorb(state.ballots);
   absorbTally(inner.tally, state.tally, file, lineBase);
 }

@@ -10,6 +10,14 @@ import { LineSample, plural as s } from '../line-sample.js';
 import type { RecordView } from '../../read/record-view.js';
 import { BAD, parseVotes } from '../../read/votes.js';
 
+/** RowShape's notes as data. */
+export interface ShapeDump {
+  width: number;
+  footnotes: { count: number; first: readonly number[] };
+  footnote: { line: number; count: number } | null;
+  unnamedData: { line: number; column: number; value: string } | null;
+}
+
 export class RowShape {
   /**
    * The field count a record must have to be read as data: the header's, or -1 after a one-cell footnote, so
@@ -70,9 +78,26 @@ export class RowShape {
     return new DataError(`expected ${expected} fields, got ${rec.count}`, { file: this.file, line: rec.line }, hint);
   }
 
-  /** Whether anything here would be said, or the header's width is not expected (after a footnote). */
-  get noted(): boolean {
-    return this.width !== this.headerLength || this.footnotes.count > 0 || this.unnamedData !== null;
+  /** Whether a record of the header's width would be read as data here (not after a footnote). */
+  get open(): boolean {
+    return this.width === this.headerLength;
+  }
+
+  /** What a later byte range noted, for a merge (rows/handoff.ts): its footnotes and its unnamed column's data. */
+  dump(): ShapeDump {
+    return { width: this.width, footnotes: this.footnotes, footnote: this.footnote, unnamedData: this.unnamedData };
+  }
+
+  /** The notes of a later byte range, whose line 1 is line `base + 1`: read after this one's, as one pass reads them. */
+  absorb(d: ShapeDump, base: number): void {
+    this.width = d.width;
+    this.footnotes.absorb(d.footnotes, base);
+    if (d.footnote) this.footnote ??= { line: d.footnote.line + base, count: d.footnote.count };
+    // The first unnamed cell with data is said: this range's, if it had one, else the later one's.
+    if (this.unnamed !== null && d.unnamedData) {
+      this.unnamedData = { ...d.unnamedData, line: d.unnamedData.line + base };
+      this.unnamed = null;
+    }
   }
 
   /** An unnamed column with data: remembered once for a warning (the column is not read). */
