@@ -44,9 +44,10 @@ export async function planSplit(path: string, size: number, head: Buffer, skip: 
   try {
     const window = Buffer.allocUnsafe(Math.min(WINDOW, size - middle));
     const { bytesRead } = await handle.read(window, 0, window.length, middle);
-    const start = window.indexOf(0x0a) + 1;
+    const read = window.subarray(0, bytesRead);
+    const start = read.indexOf(0x0a) + 1;
     if (start === 0) return null;
-    const at = placeChange(window.subarray(start, bytesRead), place, header.layout.headerLength);
+    const at = placeChange(read.subarray(start), place, header.layout.headerLength);
     return at < 0 ? null : { header, boundary: middle + start + at };
   } finally {
     await handle.close();
