@@ -7,13 +7,14 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DATA, hasData, run } from '../support/run.js';
+import { fullDepthOnly } from '../support/runs.js';
 
 if (!hasData) console.warn(`notice: ${DATA} is absent; the real-data thread tests are skipped`);
 
 const files = hasData ? readdirSync(DATA).filter((f) => f.endsWith('.csv')) : [];
 const TRACE = /^runoff: split: .*\n/m;
 
-describe.skipIf(!hasData)('threads are invisible on every real file', () => {
+describe.skipIf(!hasData || fullDepthOnly('every real file on two cores'))('threads are invisible on every real file', () => {
   let merged = 0;
   it.each(files)('%s', async (name) => {
     const path = `${DATA}${name}`;
