@@ -1,7 +1,8 @@
 /**
  * Exact copies of an earlier record, for files without precinct columns (where a copied row is a known export
- * fault and rows are few enough to remember). Each record is kept as a 16-byte digest, not as text, and its
- * cells are never decoded: memory grows with the distinct rows only, and past a limit it is an error.
+ * fault and rows are few enough to remember). Each record is kept as a 96-bit digest (a 16-byte table entry
+ * with its chain link), not as text, and its cells are never decoded: memory grows with the distinct rows only,
+ * and past a limit it is an error.
  */
 import { DuplicateNotes } from '../checks.js';
 import type { RecordView } from '../../read/record-view.js';
