@@ -14,6 +14,7 @@ import { decoderFor, readHead, sniff, type Encoding } from '../read/decode.js';
 import type { Source } from '../read/open.js';
 import { changedWhileRead, hasherFor, type InputHasher } from '../read/hash.js';
 import { scanInWorker, useWorker } from './parallel.js';
+import { keepsDigests } from './keeps-digests.js';
 import { parseRecords } from '../read/parse-csv.js';
 import { scanRecords } from '../read/parse-fast.js';
 import type { Rule } from '../count/rules/rule.js';
@@ -214,8 +215,11 @@ async function readSource(source: Source, tally: Tally, options: ElectionOptions
   const delimiter = options.delimiter ?? sniffed.delimiter;
   const parser = options.parser ?? 'auto';
   const fastDialect = parser === 'fast' || parser === 'threaded' || (parser === 'auto' && sniffed.encoding === 'utf-8' && delimiter === ',');
-  // A large file on disk is scanned by a worker on the other core, which hashes it too (pipeline/parallel.ts).
-  const threaded = parser !== 'fast' && parser !== 'csv-parse' && useWorker(source, parser, fastDialect);
+  // Stage columns decide per row only when neither a flag nor the file name settled it.
+  const ctx = { file, partyPrimary: primary.source === 'default' ? null : primary.partyPrimary, names: options.names ?? null };
+  // A large file on disk is scanned by a worker on the other core, which hashes it too (pipeline/parallel.ts);
+  // not one whose rows are all kept as digests (pipeline/keeps-digests.ts).
+  const threaded = parser !== 'fast' && parser !== 'csv-parse' && useWorker(source, parser, fastDialect) && !(parser === 'auto' && (await keepsDigests(head.subarray(sniffed.bomLength), ctx)));
   const hash = threaded ? null : hasherFor(source);
 
   async function* rest(): AsyncGenerator<Buffer> {
@@ -232,8 +236,6 @@ async function readSource(source: Source, tally: Tally, options: ElectionOptions
     }
   }
 
-  // Stage columns decide per row only when neither a flag nor the file name settled it.
-  const ctx = { file, partyPrimary: primary.source === 'default' ? null : primary.partyPrimary, names: options.names ?? null };
   let reader: RowReader | null = null;
   let headerLine = 0;
   // A title or a date above the header is skipped with a warning (layout/header.ts).
