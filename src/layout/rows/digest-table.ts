@@ -37,7 +37,7 @@ export class DigestTable {
   private readonly heads: Uint32Array[] = [new Uint32Array(HEAD_MASK + 1)];
   /** Buckets − 1 (a power of two less one). */
   private mask = HEAD_MASK;
-  private readonly lines = new FirstLines();
+  private lines = new FirstLines();
   size = 0;
 
   constructor(private readonly limit = MAX_DISTINCT_ROWS) {}
@@ -72,6 +72,16 @@ export class DigestTable {
     this.size = id + 1;
     if (this.size > (this.mask + 1) * PER_BUCKET) this.grow();
     return 0;
+  }
+
+  /** Forget every row, once the file is read: the pages go to the collector before the output is made. */
+  release(): void {
+    this.pages.length = 0;
+    this.heads.length = 1;
+    (this.heads[0] as Uint32Array).fill(0);
+    this.mask = HEAD_MASK;
+    this.lines = new FirstLines();
+    this.size = 0;
   }
 
   /** Twice the buckets: as many head pages again, and each entry relinked in place. */

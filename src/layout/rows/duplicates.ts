@@ -31,6 +31,11 @@ export class DuplicateFilter {
     return true;
   }
 
+  /** The file is read: the table's memory can go (it is the largest thing a file without precincts keeps). */
+  release(): void {
+    this.table.release();
+  }
+
   /** Distinct records seen. */
   get size(): number {
     return this.table.size;

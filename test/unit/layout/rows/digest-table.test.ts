@@ -112,6 +112,16 @@ describe('DigestTable', () => {
     expect(t.lineOf(d, 3 * n + 10, 'f.csv')).toBe(0);
   });
 
+  it('forgets every row when released, and works on from empty', () => {
+    const t = new DigestTable();
+    for (let i = 0; i < 20_000; i++) t.lineOf(digestOf([`${i}`]), i + 2, 'f.csv');
+    t.release();
+    expect(t.size).toBe(0);
+    expect(t.lineOf(digestOf(['7']), 30_000, 'f.csv')).toBe(0);
+    expect(t.lineOf(digestOf(['7']), 30_001, 'f.csv')).toBe(30_000);
+    expect(t.size).toBe(1);
+  });
+
   it('stops with a DataError and a way out past its limit, never running out of memory', () => {
     const t = new DigestTable(3);
     for (let i = 0; i < 3; i++) t.lineOf(digestOf([`${i}`]), i + 2, 'f.csv');
