@@ -135,6 +135,8 @@ describe('DigestTable', () => {
     expect(error).toBeInstanceOf(DataError);
     expect((error as DataError).message).toBe('more than 3 distinct rows: too many to check for exact duplicates in memory');
     expect((error as DataError).hint).toMatch(/split the file/);
+    // A head keeps its entry in 24 bits: a larger limit is a bug, refused at once.
+    expect(() => new DigestTable(2 ** 24)).toThrow(/at most/);
   });
 });
 
