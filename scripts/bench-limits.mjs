@@ -19,7 +19,7 @@ const NAMES = ['Ann Lee', 'Bo Diaz', 'Cy Park', 'Di Ross', 'Ed Kim', 'Flo Cruz',
 const CASES = [
   // A county-level file: 250 counties × 2,000 races × 8 candidates, one row each, no precinct column. Every row
   // is a distinct (county, race, candidate) key, so memory grows with those keys (about 50 bytes each, kept for
-  // the per-county checks) and with the rows' 96-bit digests (de-duplication, 20 bytes each).
+  // the per-county checks) and with the rows' 96-bit digests (de-duplication, 16 bytes each and 2–4 of heads).
   { name: '4 M rows, 250 counties × 16,000 race × candidate keys, no precinct column', file: 'counties-4m.csv', argv: ['--json'], make: (p) => write(p, 'county,office,district,candidate,votes', 4_000_000, (i) => `County ${i % 250},State House,${(i / 250) >> 3},${NAMES[(i / 250) & 7]},${((i * 7919) % 997) + 1}\n`) },
   // Rows without county or precinct: partial counts of 2,000 races × 8 candidates, added up. The keys are few;
   // only the row digests grow with the file.

@@ -15,12 +15,10 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Header } from '../layout/header.js';
-import { HeaderSearch } from '../layout/header.js';
-import type { LayoutContext } from '../layout/layout.js';
 import { absorb, mergeBlocker, splittable } from '../layout/rows/handoff.js';
 import type { RowReader } from '../layout/rows/row-reader.js';
 import { FastCsvScanner } from '../read/fast-scan.js';
-import { scanRecords, type ScanProbe } from '../read/parse-fast.js';
+import type { ScanProbe } from '../read/parse-fast.js';
 import type { RecordView } from '../read/record-view.js';
 import { SpanRecord } from '../read/span-record.js';
 import type { RangeEnd, RangeJob } from './range-worker.js';
@@ -34,9 +32,8 @@ export interface SplitPlan {
   boundary: number;
 }
 
-/** Where to split `path`: its header (found in `head`) has a splittable layout, and a change of place is near the middle. */
-export async function planSplit(path: string, size: number, head: Buffer, skip: number, ctx: LayoutContext): Promise<SplitPlan | null> {
-  const header = await headerIn(head.subarray(skip), ctx);
+/** Where to split `path`: its header (head.ts) has a splittable layout, and a change of place is near the middle. */
+export async function planSplit(path: string, size: number, header: Header | null, skip: number): Promise<SplitPlan | null> {
   if (!header || !splittable(header.layout)) return null;
   const place = [header.layout.countyColumn, ...header.layout.precinctColumns].filter((c) => c >= 0);
   const middle = Math.floor((skip + size) / 2);
@@ -52,24 +49,6 @@ export async function planSplit(path: string, size: number, head: Buffer, skip: 
   } finally {
     await handle.close();
   }
-}
-
-/** The header, as the main read will find it; null when the head has none (the main read then says why). */
-async function headerIn(bytes: Buffer, ctx: LayoutContext): Promise<Header | null> {
-  const search = new HeaderSearch(ctx);
-  let found: Header | null = null;
-  try {
-    await scanRecords(once(bytes), ctx.file, (rec) => {
-      if (found === null && !(rec.count === 1 && rec.length(0) === 0)) found = search.offer(rec);
-    });
-  } catch {
-    // The head ends inside a record, or it is not CSV: what matters is the header, if it came first.
-  }
-  return found;
-}
-
-async function* once(bytes: Buffer): AsyncGenerator<Buffer> {
-  yield bytes;
 }
 
 /**

@@ -5,8 +5,8 @@
  *
  * Three 32-bit lanes, each a multiply-xorshift over the bytes with its own odd multiplier and seed, then a
  * murmur3 finaliser: fast (Math.imul, no allocation), and not cryptographic, which it need not be. Three,
- * not four: with the first line and a link, an entry is 20 bytes, so 4 million distinct rows fit in about
- * 100 MB; 96 bits still make a false match among 16 million rows a 10⁻¹⁵ chance.
+ * not four: with a chain link, a table entry is 16 bytes, so 4 million distinct rows fit in about 70 MB;
+ * 96 bits still make a false match among 16 million rows a 10⁻¹⁵ chance.
  */
 export class RowDigest {
   a = 0;

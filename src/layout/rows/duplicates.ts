@@ -1,7 +1,8 @@
 /**
  * Exact copies of an earlier record, for files without precinct columns (where a copied row is a known export
- * fault and rows are few enough to remember). Each record is kept as a 16-byte digest, not as text, and its
- * cells are never decoded: memory grows with the distinct rows only, and past a limit it is an error.
+ * fault and rows are few enough to remember). Each record is kept as a 96-bit digest (a 16-byte table entry
+ * with its chain link), not as text, and its cells are never decoded: memory grows with the distinct rows only,
+ * and past a limit it is an error.
  */
 import { DuplicateNotes } from '../checks.js';
 import type { RecordView } from '../../read/record-view.js';
@@ -28,6 +29,11 @@ export class DuplicateFilter {
     if (original === 0) return false;
     this.notes.note(line, original);
     return true;
+  }
+
+  /** The file is read: the table's memory can go (it is the largest thing a file without precincts keeps). */
+  release(): void {
+    this.table.release();
   }
 
   /** Distinct records seen. */

@@ -269,6 +269,7 @@ export class RowReader {
 
   /** At the end of the file: what it says about reporting goes to its races. */
   finish(): void {
+    this.duplicates?.release();
     if (this.geo) this.layout.notes.push(...this.geo.finish(this.geoSink, this.options.file));
     this.ballots?.finish(this.tally);
     const w = this.reporting?.finish(this.tally, this.options.file);

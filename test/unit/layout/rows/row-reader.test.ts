@@ -81,6 +81,22 @@ describe.each(VIEWS)('RowReader over %s', (view) => {
       expect(warnings.find((w) => w.code === 'duplicate-rows')?.message).toBe('1 exact duplicate record dropped: line 4 (same as 2)');
     });
 
+    it('names the first line of the original across blank lines, a copy, a total row and a record over two lines', async () => {
+      const murphy = 'FL,U.S. Representative,District 7,Stephanie Murphy,democrat,FALSE,total,183113,634796';
+      const miller = 'FL,U.S. Representative,District 7,Mike Miller,republican,FALSE,total,134285,634796';
+      const writeIn = 'FL,U.S. Representative,District 7,"Write-in\nvotes",,TRUE,total,0,634796';
+      const total = 'FL,U.S. Representative,District 7,Total,,FALSE,total,317398,634796';
+      // lines: 1 header, 2 Murphy, 3 blank, 4 Murphy again, 5 total, 6–7 write-in, 8 Miller, 9–10 write-in, 11 Miller, 12 Murphy
+      const { votes, excluded, warnings } = await read(
+        ['state_po,office,district,candidate,party,writein,mode,candidatevotes,totalvotes', murphy, '', murphy, total, writeIn, miller, writeIn, miller, murphy].join('\n'),
+      );
+      expect(votes['u.s. representative|fl-7|']).toEqual({ 'Stephanie Murphy': 183113, 'Mike Miller': 134285, 'Write-in\nvotes': 0 });
+      expect(excluded).toEqual({ duplicate: 4, 'blank-line': 1, 'candidate-total': 1 });
+      expect(warnings.find((w) => w.code === 'duplicate-rows')?.message).toBe(
+        '4 exact duplicate records dropped: lines 4 (same as 2), 9 (same as 6), 11 (same as 8), 12 (same as 2)',
+      );
+    });
+
     it('finds a duplicate by the text of its cells: quoted or not the same, escaped quotes and shifted commas told apart', async () => {
       const { votes, excluded, warnings } = await read(
         'state,office,party,candidate,votes\nST,Gov,,"Smith, John",5\nST,Gov,,Smith,5\nST,Gov,,"Smith, John",5\nST,"Gov",,"Bob ""B"" Gray",7\nST,Gov,,"Bob ""B"" Gray",7\nST,Gov,,Bob ""B"" Gray,7\n',
