@@ -180,19 +180,31 @@ export function splitChunks(path: string, size: number, skip: number, plan: Spli
     }
   }
   async function* read(handle: FileHandle, from: number, to: number): AsyncGenerator<Buffer> {
-    // One buffer, reused: the scanner copies what it keeps, and the boundary check reads the last record before the next read.
-    const buffer = Buffer.allocUnsafeSlow(READ);
-    for (let at = from; at < to; ) {
-      const { bytesRead } = await handle.read(buffer, 0, Math.min(READ, to - at), at);
-      if (bytesRead === 0) return;
-      at += bytesRead;
-      bytes += bytesRead;
-      const chunk = buffer.subarray(0, bytesRead);
-      hooks.onChunk(chunk);
-      hooks.onProgress(at > plan.boundary ? bytes : bytes + theirs);
-      yield chunk;
+    // Two buffers: the next read runs while this chunk is scanned, and leaves it intact (the boundary check reads
+    // the last record of the chunk before it). A read waited for, not overlapped, left the thread idle each MiB.
+    const buffers = [Buffer.allocUnsafeSlow(READ), Buffer.allocUnsafeSlow(READ)];
+    const start = (at: number, k: number): Promise<{ bytesRead: number }> | null => (at < to ? handle.read(buffers[k] as Buffer, 0, Math.min(READ, to - at), at) : null);
+    let k = 0;
+    let next = start(from, k);
+    try {
+      for (let at = from; next !== null; ) {
+        const { bytesRead } = await next;
+        next = null;
+        if (bytesRead === 0) return;
+        const chunk = (buffers[k] as Buffer).subarray(0, bytesRead);
+        at += bytesRead;
+        bytes += bytesRead;
+        k ^= 1;
+        next = start(at, k);
+        hooks.onChunk(chunk);
+        hooks.onProgress(at > plan.boundary ? bytes : bytes + theirs);
+        yield chunk;
+      }
+    } finally {
+      await next?.catch(() => undefined); // a read still running when the scan stops, before the file is closed
     }
   }
+
   return { chunks: chunks(), bytes: () => bytes };
 }
 
