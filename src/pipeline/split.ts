@@ -21,6 +21,7 @@ import { FastCsvScanner } from '../read/fast-scan.js';
 import type { ScanProbe } from '../read/parse-fast.js';
 import type { RecordView } from '../read/record-view.js';
 import { SpanRecord } from '../read/span-record.js';
+import { fileChunks } from '../read/open.js';
 import type { RangeEnd, RangeJob } from './range-worker.js';
 
 /** Bytes scanned around the middle for a change of place. */
@@ -180,32 +181,16 @@ export function splitChunks(path: string, size: number, skip: number, plan: Spli
     }
   }
   async function* read(handle: FileHandle, from: number, to: number): AsyncGenerator<Buffer> {
-    // Two buffers: the next read runs while this chunk is scanned, and leaves it intact (the boundary check reads
-    // the last record of the chunk before it). A read waited for, not overlapped, left the thread idle each MiB.
-    const buffers = [Buffer.allocUnsafeSlow(READ), Buffer.allocUnsafeSlow(READ)];
-    const start = (at: number, k: number): Promise<{ bytesRead: number }> | null => (at < to ? handle.read(buffers[k] as Buffer, 0, Math.min(READ, to - at), at) : null);
-    let k = 0;
-    let next = start(from, k);
-    try {
-      for (let at = from; next !== null; ) {
-        const { bytesRead } = await next;
-        next = null;
-        if (bytesRead === 0) return;
-        const chunk = (buffers[k] as Buffer).subarray(0, bytesRead);
-        at += bytesRead;
-        bytes += bytesRead;
-        k ^= 1;
-        next = start(at, k);
-        hooks.onChunk(chunk);
-        hooks.onProgress(at > plan.boundary ? bytes : bytes + theirs);
-        yield chunk;
-      }
-    } finally {
-      await next?.catch(() => undefined); // a read still running when the scan stops, before the file is closed
+    // Two buffers (fileChunks): the boundary check reads the last record of a chunk before the next is asked for.
+    for await (const chunk of fileChunks(handle, from, to)) {
+      bytes += chunk.length;
+      hooks.onChunk(chunk);
+      hooks.onProgress(bytes > plan.boundary ? bytes : bytes + theirs);
+      yield chunk;
     }
   }
+
 
   return { chunks: chunks(), bytes: () => bytes };
 }
 
-const READ = 1 << 20;

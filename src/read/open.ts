@@ -1,5 +1,5 @@
 /** File names and `-` → byte sources. The only module that opens files. */
-import { open, stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { InputError, RunoffError } from '../model/errors.js';
 
 export interface Source {
@@ -30,16 +30,21 @@ export async function openFile(path: string): Promise<Source> {
   } catch (err) {
     throw inputError(path, err);
   }
-  return source(path, size, path, readChunks(path));
+  return source(path, size, path, readChunks(path, size));
 }
 
 /**
- * The file in chunks read into ONE reused buffer: no garbage per chunk, so memory stays flat however large the
- * file. Each chunk is valid until the next one is asked for; every consumer here is done with it by then.
+ * The file in chunks: a regular file (`size` known) through `fileChunks`, a FIFO or a device (read once, no
+ * positions) into one reused buffer. Each chunk is valid until the next one is asked for; every consumer here is
+ * done with it by then.
  */
-async function* readChunks(path: string): AsyncGenerator<Buffer> {
+async function* readChunks(path: string, size: number | null): AsyncGenerator<Buffer> {
   const handle = await open(path, 'r');
   try {
+    if (size !== null) {
+      yield* fileChunks(handle, 0, Number.MAX_SAFE_INTEGER);
+      return;
+    }
     const buffer = Buffer.allocUnsafe(READ_CHUNK);
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, READ_CHUNK, null);
@@ -48,6 +53,30 @@ async function* readChunks(path: string): AsyncGenerator<Buffer> {
     }
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * Bytes `from`..`to` (or the end) of an open regular file, in chunks of a MiB: the next chunk is read while the
+ * caller works on this one, into the other of two buffers, so the thread never waits for a read it could have
+ * overlapped (it did, once per MiB) and memory stays flat. A chunk stays valid until the one after it is asked for.
+ */
+export async function* fileChunks(handle: FileHandle, from: number, to: number): AsyncGenerator<Buffer> {
+  const buffers = [Buffer.allocUnsafeSlow(READ_CHUNK), Buffer.allocUnsafeSlow(READ_CHUNK)];
+  const start = (at: number, k: number): Promise<{ bytesRead: number }> | null => (at < to ? handle.read(buffers[k] as Buffer, 0, Math.min(READ_CHUNK, to - at), at) : null);
+  let k = 0;
+  let next = start(from, k);
+  try {
+    for (let at = from; next !== null; k ^= 1) {
+      const { bytesRead } = await next;
+      next = null;
+      if (bytesRead === 0) return;
+      at += bytesRead;
+      next = start(at, k ^ 1);
+      yield (buffers[k] as Buffer).subarray(0, bytesRead);
+    }
+  } finally {
+    await next?.catch(() => undefined); // a read still running when the reader stops, before the file is closed
   }
 }
 
