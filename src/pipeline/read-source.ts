@@ -66,7 +66,8 @@ export async function readSource(source: Source, tally: Tally, options: Election
   const header = large ? await headerIn(head.subarray(sniffed.bomLength), ctx) : null;
   const plan = crossFile === null && source.path !== null && source.size !== null ? await planSplit(source.path, source.size, header, sniffed.bomLength) : null;
   const threaded = plan === null && parser !== 'fast' && parser !== 'csv-parse' && parser !== 'split' && useWorker(source, parser, fastDialect) && !(parser === 'auto' && keepsDigests(header));
-  const hash = threaded ? null : hasherFor(source);
+  // A file that keeps a digest of every row is hashed inline too: a hashing thread's memory comes on top of the table's.
+  const hash = threaded ? null : hasherFor(source, keepsDigests(header));
 
   async function* rest(): AsyncGenerator<Buffer> {
     if (!hash) return;

@@ -35,8 +35,8 @@ export interface InputHasher {
  * Large files are hashed by a worker reading the file beside the parse, on the second core; everything else
  * inline. A file that changes while it is read is caught by `changedWhileRead`.
  */
-export function hasherFor(source: Source): InputHasher {
-  if (source.path !== null && source.size !== null && source.size >= WORKER_THRESHOLD) {
+export function hasherFor(source: Source, inline = false): InputHasher {
+  if (!inline && source.path !== null && source.size !== null && source.size >= WORKER_THRESHOLD) {
     const worker = new Worker(WORKER, { eval: true, workerData: source.path });
     const digest = new Promise<string>((resolve, reject) => {
       worker.once('message', resolve);
