@@ -1,4 +1,7 @@
 /** Hostile inputs, line endings and structure (#10–#26 of the corpus), through both parsers wherever the dialect allows. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../support/run.js';
 import { dataError, jsonOf, manyRows, runBoth, runStream, warningsOf } from './support.js';
@@ -141,6 +144,15 @@ describe('quotes', () => {
     // In a record whose earlier field spans lines, the line of the quote, not of the record.
     const inner = dataError(await runBoth([], `${HEADER}\nCobb,1,"Gov\r\nernor",A,"3\r\n`));
     expect(inner.line).toBe(3);
+  });
+
+  it('#20 the same in a file named on the command line: the same error, not a crash in the ballot-file check', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'runoff-quote-'));
+    const path = join(dir, 'results.csv');
+    writeFileSync(path, 'county,office,candidate,votes\nCobb,Gov,"Ann,5\n');
+    const r = await run([path]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`runoff: ${path}:2: a quoted field is never closed\n  hint: the quote opens on this line; check for a stray " character\n`);
   });
 
   it('#21 unclosed quote early in a ~50 MB stream: fails within the record limit, fast, at the opening line', async () => {

@@ -91,7 +91,13 @@ function detectText(path: string, head: string): CvrFormat {
   // BLT opens with "<candidates> <seats>".
   if (/^\s*\d+\s+\d+\s*$/.test(firstLine)) return 'blt';
   // The head may end mid-row: parse whole lines only.
-  const rows = parse(lines.slice(0, Math.max(2, Math.min(lines.length - 1, 20))).join('\n'), { relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+  let rows: string[][];
+  try {
+    rows = parse(lines.slice(0, Math.max(2, Math.min(lines.length - 1, 20))).join('\n'), { relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+  } catch {
+    // A quote never closed in the first lines: not ballots; the results reader says where, with its line.
+    return unknown(path, 'a text file whose first lines are not well-formed CSV');
+  }
   const header = rows[0] ?? [];
   if (header[0] === 'RowNumber' && header.some((h) => choiceHeader(h) !== undefined)) return 'clearBallot';
   if (header.some((h) => rankOfHeader(h) !== null)) return 'rank-columns';
