@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Tally } from '../count/tally.js';
 import { detectLayout } from '../layout/detect.js';
 import type { NameTable } from '../layout/families/wide-names.js';
-import { handOff, type RangeState } from '../layout/rows/handoff.js';
+import { handOff, placeColumns, type RangeState } from '../layout/rows/handoff.js';
 import { RowReader } from '../layout/rows/row-reader.js';
 import { scanRecords } from '../read/parse-fast.js';
 import type { RecordView } from '../read/record-view.js';
@@ -44,7 +44,7 @@ async function count(job: RangeJob): Promise<RangeEnd> {
   const layout = detectLayout(job.header, { file: job.file, partyPrimary: job.partyPrimary, names: job.names }, job.headerLine);
   const notes = layout.notes.length;
   const reader = new RowReader(layout, new Tally(job.tracksRegions), { file: job.file, skipBadRows: job.skipBadRows, regionColumn: job.regionColumn, regionParents: job.regionParents, crossFile: null, header: job.header });
-  const place = [layout.countyColumn, ...layout.precinctColumns].filter((c) => c >= 0);
+  const place = placeColumns(layout);
   let first: string[] | null = null;
   let bytesRead = 0;
   const fd = openSync(job.path, 'r');

@@ -15,7 +15,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Header } from '../layout/header.js';
-import { absorb, mergeBlocker, splittable } from '../layout/rows/handoff.js';
+import { absorb, mergeBlocker, placeColumns, splittable } from '../layout/rows/handoff.js';
 import type { RowReader } from '../layout/rows/row-reader.js';
 import { FastCsvScanner } from '../read/fast-scan.js';
 import type { ScanProbe } from '../read/parse-fast.js';
@@ -39,7 +39,7 @@ export interface SplitPlan {
 /** Where to split `path`: its header (head.ts) has a splittable layout, and a change of place is near the middle. */
 export async function planSplit(path: string, size: number, header: Header | null, skip: number): Promise<SplitPlan | null> {
   if (!header || !splittable(header.layout)) return null;
-  const place = [header.layout.countyColumn, ...header.layout.precinctColumns].filter((c) => c >= 0);
+  const place = placeColumns(header.layout);
   // Past the middle by half of what the main thread counts while the worker starts (its threads, its modules):
   // then both halves end together.
   const middle = Math.floor((skip + size) / 2 + Math.min(HEAD_START / 2, (size - skip) / 8));
@@ -116,7 +116,7 @@ export function countRange(job: RangeJob, onProgress: (bytesRead: number) => voi
 export function placeOf(rec: RecordView | null, header: Header): string[] | null {
   if (rec === null || rec.count !== header.layout.headerLength) return null;
   if (header.cells.every((cell, i) => rec.text(i) === cell)) return null;
-  return [header.layout.countyColumn, ...header.layout.precinctColumns].filter((c) => c >= 0).map((c) => rec.text(c));
+  return placeColumns(header.layout).map((c) => rec.text(c));
 }
 
 /** What the main read lends the split read at the boundary. */
