@@ -16,7 +16,6 @@ import type { RankedRace } from '../count/election.js';
 import type { IrvPresetOptions } from '../count/irv/presets.js';
 import { filterRaces, matchesAny, type Matchable } from '../count/race-match.js';
 import { detectCvrFormat, readCvr } from '../read/cvr/index.js';
-import { loadRctabConfig } from '../read/cvr/rctab-config.js';
 import type { StatusFilter } from './count-election.js';
 
 /** What the command line sets for a ranked count: a preset's fields, then each flag's. */
@@ -124,6 +123,8 @@ export async function countRankedFile(path: string, format: CvrFormat, ranked: R
 
 /** An RCTab contest config and its CVR sources, tabulated as RCTab would. */
 export async function countRctab(configPath: string): Promise<{ race: RankedRace; inputs: InputSummary[] }> {
+  // Loaded here, not at the top: its schema needs zod (~450 KB), which a count of results files never does.
+  const { loadRctabConfig } = await import('../read/cvr/rctab-config.js');
   const contest = await loadRctabConfig(configPath);
   const pool = new BallotPool(contest.options);
   const inputs: InputSummary[] = [];
