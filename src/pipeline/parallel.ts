@@ -33,10 +33,10 @@ export interface WorkerScan {
   bytesRead: number;
 }
 
-/** The worker script: beside the bundle chunk in dist/, or the built one when this runs from the sources (tests). */
-function workerUrl(): URL {
-  const bundled = new URL('./scan-worker.js', import.meta.url);
-  return existsSync(fileURLToPath(bundled)) ? bundled : new URL('../../dist/scan-worker.js', import.meta.url);
+/** A worker script (`scan-worker.js`, `range-worker.js`): beside the bundle chunk in dist/, or the built one when this runs from the sources (tests). */
+export function workerUrl(script: string): URL {
+  const bundled = new URL(`./${script}`, import.meta.url);
+  return existsSync(fileURLToPath(bundled)) ? bundled : new URL(`../../dist/${script}`, import.meta.url);
 }
 
 /** Scan `source` (from byte `skip`, after its BOM) in the worker; `onRecord` sees every record in order. */
@@ -46,7 +46,7 @@ export function scanInWorker(source: Source & { path: string }, skip: number, on
   flags[0] = SLOTS;
   const slots = makeSlots();
   const job: ScanJob = { path: source.path, file: source.name, skip, credits, slots };
-  const worker = new Worker(workerUrl(), { workerData: job });
+  const worker = new Worker(workerUrl('scan-worker.js'), { workerData: job });
   const view = new SpanRecord();
   const reader = new BatchReader(slots);
   view.r = reader;

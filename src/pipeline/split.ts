@@ -10,9 +10,7 @@
  * (handoff.ts). Otherwise the main thread reads the second half itself, in order, as a single thread would:
  * every count, warning, error and line number is then the single-thread one.
  */
-import { existsSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Header } from '../layout/header.js';
 import { absorb, mergeBlocker, placeColumns, splittable } from '../layout/rows/handoff.js';
@@ -22,6 +20,7 @@ import type { ScanProbe } from '../read/parse-fast.js';
 import type { RecordView } from '../read/record-view.js';
 import { SpanRecord } from '../read/span-record.js';
 import { fileChunks } from '../read/open.js';
+import { workerUrl } from './parallel.js';
 import type { RangeEnd, RangeJob } from './range-worker.js';
 
 /** Bytes the main thread counts while the worker starts (about 0.15 s on the machine of the README's figures). */
@@ -88,17 +87,11 @@ function placeChange(bytes: Buffer, place: readonly number[], width: number): nu
   return at;
 }
 
-/** The worker script: beside the bundle chunk in dist/, or the built one when this runs from the sources (tests). */
-function workerUrl(): URL {
-  const bundled = new URL('./range-worker.js', import.meta.url);
-  return existsSync(fileURLToPath(bundled)) ? bundled : new URL('../../dist/range-worker.js', import.meta.url);
-}
-
 /** The worker counting the second half; `end` settles with its hand-off, or with why there is none. */
 export function countRange(job: RangeJob, onProgress: (bytesRead: number) => void): { end: Promise<RangeEnd>; stop: () => void } {
   let worker: Worker;
   try {
-    worker = new Worker(workerUrl(), { workerData: job });
+    worker = new Worker(workerUrl('range-worker.js'), { workerData: job });
   } catch (err) {
     // No worker (the script missing, threads refused): the main thread reads the whole file.
     return { end: Promise.resolve({ state: null, blocker: `no worker: ${err instanceof Error ? err.message : String(err)}`, first: null, bytesRead: 0 }), stop: () => undefined };
@@ -144,13 +137,9 @@ export interface SplitHooks {
 export function splitChunks(path: string, size: number, skip: number, plan: SplitPlan, job: RangeJob, hooks: SplitHooks): { chunks: AsyncGenerator<Buffer>; bytes: () => number } {
   let bytes = skip;
   /** What the worker has read so far, shown in the progress until its count is taken in or given up. */
-  let theirs = 0;
-  async function takeIn(end: Promise<RangeEnd>): Promise<{ how: string; bytesRead: number }> {
-    const how = await check(end);
-    if (typeof how === 'string') return { how, bytesRead: 0 };
-    return { how: 'merged', bytesRead: how.bytesRead };
-  }
-  async function check(end: Promise<RangeEnd>): Promise<string | RangeEnd> {
+  let workerBytes = 0;
+  /** At the boundary: the worker's hand-off, taken in; or why the main thread reads the second half itself. */
+  async function takeIn(end: Promise<RangeEnd>): Promise<RangeEnd | string> {
     const probe = hooks.probe();
     const reader = hooks.reader();
     if (!probe?.atRecordStart()) return 'the boundary is inside a record';
@@ -167,19 +156,19 @@ export function splitChunks(path: string, size: number, skip: number, plan: Spli
   }
   async function* chunks(): AsyncGenerator<Buffer> {
     const worker = countRange(job, (n) => {
-      theirs = n;
-      hooks.onProgress(bytes + theirs);
+      workerBytes = n;
+      hooks.onProgress(bytes + workerBytes);
     });
     const handle = await open(path, 'r');
     try {
       for await (const chunk of read(handle, skip, plan.boundary)) yield chunk;
-      const { how, bytesRead } = await takeIn(worker.end);
-      hooks.onSplit?.(how);
-      if (how !== 'merged') {
+      const taken = await takeIn(worker.end);
+      hooks.onSplit?.(typeof taken === 'string' ? taken : 'merged');
+      if (typeof taken === 'string') {
         for await (const chunk of read(handle, plan.boundary, size)) yield chunk;
       } else if (hooks.hashRest) {
         for await (const chunk of read(handle, plan.boundary, size)) void chunk;
-      } else bytes += bytesRead;
+      } else bytes += taken.bytesRead;
     } finally {
       worker.stop();
       await handle.close();
@@ -190,11 +179,10 @@ export function splitChunks(path: string, size: number, skip: number, plan: Spli
     for await (const chunk of fileChunks(handle, from, to)) {
       bytes += chunk.length;
       hooks.onChunk(chunk);
-      hooks.onProgress(bytes > plan.boundary ? bytes : bytes + theirs);
+      hooks.onProgress(bytes > plan.boundary ? bytes : bytes + workerBytes);
       yield chunk;
     }
   }
-
 
   return { chunks: chunks(), bytes: () => bytes };
 }
