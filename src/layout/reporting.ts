@@ -84,9 +84,9 @@ export class BallotsCounter {
     places.set(place, Math.max(places.get(place) ?? 0, n));
   }
 
-  /** The `Ballots Cast` rows' sums per race, for a merge (rows/handoff.ts); null when the file has a ballots column. */
-  dump(): [string, number, number][] | null {
-    return this.column >= 0 ? null : [...this.rowsByRace].map(([race, { placed, placeless }]) => [race, placed, placeless]);
+  /** The `Ballots Cast` rows' sums per race, for a merge (rows/handoff.ts; a file with a ballots column is never split). */
+  dump(): [string, number, number][] {
+    return [...this.rowsByRace].map(([race, { placed, placeless }]) => [race, placed, placeless]);
   }
 
   /** The sums of a later byte range's `Ballots Cast` rows. */

@@ -73,15 +73,13 @@ export function placeColumns(layout: Layout): number[] {
 /** In the worker, when its range is read: its state, and why it cannot be merged. `layoutNotes`: the layout's notes before the range. */
 export function handOff(inner: ReaderInner, layoutNotes: number): RangeState {
   const { reader } = inner;
-  const ballots = inner.ballots?.dump() ?? null;
   const blockers: [boolean, string][] = [
     [(reader.headerRepeat?.lines.count ?? 0) > 0, 'the header repeated'],
     [(inner.geo?.holding ?? 0) > 0, 'rows held for the end'],
-    [inner.ballots !== null && ballots === null, 'a ballots column'],
     [inner.layout.notes.length > layoutNotes, 'layout notes'],
   ];
   const blocker = blockers.find(([found]) => found)?.[1] ?? null;
-  return { rows: reader.rows, rowsUsed: reader.rowsUsed, excluded: [...reader.excluded], keys: inner.keys, blocker, tally: dumpTally(inner.tally), checks: inner.checks.dump(), notes: inner.notes.dump(), shape: inner.shape.dump(), ballots };
+  return { rows: reader.rows, rowsUsed: reader.rowsUsed, excluded: [...reader.excluded], keys: inner.keys, blocker, tally: dumpTally(inner.tally), checks: inner.checks.dump(), notes: inner.notes.dump(), shape: inner.shape.dump(), ballots: inner.ballots?.dump() ?? null };
 }
 
 /** In the first half's reader, at the boundary: why `state` cannot be taken in, or null. */
@@ -89,7 +87,6 @@ export function mergeBlocker(inner: ReaderInner, state: RangeState): string | nu
   if (state.blocker !== null) return state.blocker;
   if (!inner.shape.open) return 'a footnote before the boundary';
   if ((inner.geo?.holding ?? 0) > 0) return 'rows held for the end';
-  if (inner.ballots !== null && inner.ballots.dump() === null) return 'a ballots column';
   if (inner.keys + state.keys > MAX_KEYS) return 'too many keys';
   return inner.checks.mergeBlocker(state.checks) ?? tallyMergeBlocker(inner.tally, state.tally);
 }
