@@ -3,13 +3,14 @@
  * the main thread found, and hands back its reader's state (layout/rows/handoff.ts), or why it cannot be
  * merged. Its line numbers are the range's own; the main thread moves them down when it merges.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Tally } from '../count/tally.js';
 import { detectLayout } from '../layout/detect.js';
 import type { NameTable } from '../layout/families/wide-names.js';
 import { handOff, placeColumns, type RangeState } from '../layout/rows/handoff.js';
 import { RowReader } from '../layout/rows/row-reader.js';
+import { fileChunks } from '../read/open.js';
 import { scanRecords } from '../read/parse-fast.js';
 import type { RecordView } from '../read/record-view.js';
 
@@ -36,7 +37,6 @@ export interface RangeEnd {
   bytesRead: number;
 }
 
-const READ = 1 << 20;
 /** The worker says how far it has read every so many bytes, for the progress line. */
 const PROGRESS_EVERY = 16 << 20;
 
@@ -47,13 +47,12 @@ async function count(job: RangeJob): Promise<RangeEnd> {
   const place = placeColumns(layout);
   let first: string[] | null = null;
   let bytesRead = 0;
-  const fd = openSync(job.path, 'r');
-  function* chunks(): Generator<Buffer> {
-    const buffer = Buffer.allocUnsafeSlow(READ);
-    for (let at = job.from, n; at < job.to && (n = readSync(fd, buffer, 0, Math.min(READ, job.to - at), at)) > 0; at += n) {
-      bytesRead += n;
-      if (bytesRead % PROGRESS_EVERY < n) parentPort?.postMessage({ progress: bytesRead });
-      yield buffer.subarray(0, n);
+  const handle = await open(job.path, 'r');
+  async function* chunks(): AsyncGenerator<Buffer> {
+    for await (const chunk of fileChunks(handle, job.from, job.to)) {
+      bytesRead += chunk.length;
+      if (bytesRead % PROGRESS_EVERY < chunk.length) parentPort?.postMessage({ progress: bytesRead });
+      yield chunk;
     }
   }
   const onRecord = (rec: RecordView): void => {
@@ -61,17 +60,13 @@ async function count(job: RangeJob): Promise<RangeEnd> {
     reader.record(rec);
   };
   try {
-    const warnings = await scanRecords(toAsync(chunks()), job.file, onRecord);
+    const warnings = await scanRecords(chunks(), job.file, onRecord);
     const state = handOff(reader.inner, notes);
     const blocker = warnings.length > 0 ? 'read warnings' : first === null || (first as string[]).length === 0 ? 'no full first record' : state.blocker;
     return { state: blocker === null ? state : null, blocker, first, bytesRead };
   } finally {
-    closeSync(fd);
+    await handle.close();
   }
-}
-
-async function* toAsync(chunks: Iterable<Buffer>): AsyncGenerator<Buffer> {
-  yield* chunks;
 }
 
 // Any error in the range (bad data, a limit) is said by the main thread, which then reads the range itself.
