@@ -52,6 +52,38 @@ export interface FieldSpans {
   count: number;
   /** 1-based physical line on which the record starts. */
   line: number;
+  /** Records emitted before this one (from 1), to tell whether two calls saw consecutive records. */
+  seq: number;
+  /**
+   * Fields `0 .. sameLead - 1` hold the raw bytes of the previous record's (so their text too): the scanner
+   * checked them against that record's before taking them (see {@link RecordGuess}). 0 when not known.
+   */
+  sameLead: number;
+  /** The guess whose bytes this record's fields `sameLead ..` were found to hold, or null. */
+  guess: RecordGuess | null;
+}
+
+/**
+ * The start of the next record as someone expects it: the previous record's first `after` fields, then
+ * `bytes`. Records of a sorted results file mostly look like that (the place of the row before, then the race
+ * and candidate that came next last time), and checking the guess byte for byte costs less than scanning:
+ * when every byte matches, the fields' offsets are the guess's, shifted, as a scan would have found them
+ * (the same bytes from the start of a record parse the same way); when one differs, the record is scanned.
+ */
+export interface RecordGuess {
+  /** How many of the previous record's leading fields come first (with the comma after them). */
+  readonly after: number;
+  /** The raw bytes of the next fields, quotes included, with the comma after the last one; never a CR or LF. */
+  readonly bytes: Uint8Array;
+  /** Per field of the guess: content offsets into `bytes` and the `escaped` flag, as FieldSpans has them. */
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly escaped: Uint8Array;
+}
+
+/** Asked at the start of each record (after the previous one was handled) for a guess at it. */
+export interface RecordPredictor {
+  next(): RecordGuess | null;
 }
 
 /** Called once per record, synchronously, with a reused {@link FieldSpans}. */
@@ -64,6 +96,8 @@ export interface FastCsvScannerOptions {
    * `record-too-large` as soon as the limit is crossed.
    */
   maxRecordSize?: number;
+  /** Guesses at records, checked before use: only speed depends on them, never the spans. */
+  predictor?: RecordPredictor;
 }
 
 export type CsvScanErrorCode = 'unclosed-quote' | 'bad-quote' | 'record-too-large';
@@ -110,6 +144,9 @@ class Spans implements FieldSpans {
   escaped = new Uint8Array(INITIAL_FIELDS);
   count = 0;
   line = 1;
+  seq = 0;
+  sameLead = 0;
+  guess: RecordGuess | null = null;
 }
 
 /**
@@ -120,6 +157,7 @@ class Spans implements FieldSpans {
 export class FastCsvScanner {
   private readonly sink: RecordSink;
   private readonly maxRecordSize: number;
+  private readonly predictor: RecordPredictor | null;
   private readonly spans = new Spans();
 
   /** Bytes of the pending (incomplete) record, at offsets 0..carryLen. */
@@ -147,6 +185,7 @@ export class FastCsvScanner {
     }
     this.sink = sink;
     this.maxRecordSize = max;
+    this.predictor = options.predictor ?? null;
   }
 
   /** Physical lines seen so far: line breaks, plus 1 if bytes follow the last one. */
@@ -186,6 +225,9 @@ export class FastCsvScanner {
     sp.buf = this.carry;
     sp.count = this.count;
     sp.line = this.recLine;
+    sp.seq++;
+    sp.sameLead = 0;
+    sp.guess = null;
     this.carryLen = 0;
     this.count = 0;
     this.state = S_FIELD;
@@ -273,12 +315,27 @@ export class FastCsvScanner {
     const prevByte = this.lastByte;
     let recStart = 0; // output coordinates of the pending record's first byte
     let i = 0;
+    const predictor = this.predictor;
+    // Where the previous record starts in `b`, when it was emitted from `b` and has no line break inside; else -1.
+    let prevStart = -1;
+    let guess: RecordGuess | null = null;
+    let lead = 0;
 
     for (;;) {
       // LF right after a CR record delimiter: second half of CRLF, not a new record.
       if (count === 0 && state === S_FIELD && i < end && b[i] === LF && (i > 0 ? b[i - 1] : prevByte) === CR) {
         i++;
         recStart = i; // delta is 0 here: an empty pending record never lives in the carry
+      }
+      if (prevStart >= 0 && predictor !== null) {
+        const g = predictor.next();
+        const took = g === null ? 0 : this.follow(g, b, i, prevStart, end);
+        if (took > 0) {
+          guess = g;
+          lead = (g as RecordGuess).after;
+          count = lead + (g as RecordGuess).starts.length;
+          i += took;
+        }
       }
       let lim = recStart - delta + max + 1;
       if (lim > end) lim = end;
@@ -441,7 +498,13 @@ export class FastCsvScanner {
       }
       sp.count = count;
       sp.line = recLine;
+      sp.seq++;
+      sp.sameLead = lead;
+      sp.guess = guess;
       sink(sp);
+      guess = null;
+      lead = 0;
+      prevStart = delta === 0 && breaks === recLine - 1 ? recStart : -1;
       if (delta > 0) {
         delta = 0;
         this.carryLen = 0;
@@ -452,6 +515,45 @@ export class FastCsvScanner {
       i = term + 1;
       recStart = i;
     }
+  }
+
+  /**
+   * How many bytes of `b` from `i` (a record's start) hold guess `g`: the raw bytes of the previous record's
+   * first `g.after` fields (it starts at `prev` in `b`), then `g.bytes`. Then the spans of those fields are
+   * filled in, as the scan would have found them; 0 when a byte differs (the spans are left as they are).
+   */
+  private follow(g: RecordGuess, b: Uint8Array, i: number, prev: number, end: number): number {
+    const sp = this.spans;
+    const { start: st, end: en, escaped: ex } = sp;
+    const after = g.after;
+    const n = g.starts.length;
+    // sp still holds the previous record: its field `after` must exist, and the spans must have room.
+    if (after >= sp.count || after + n > st.length) return 0;
+    // The raw start of the previous record's field `after`: its content start, less the opening quote.
+    let lead = prev;
+    if (after > 0) {
+      lead = st[after]!;
+      if (b[lead - 1] === QUOTE) lead--;
+    }
+    const p = lead - prev;
+    const bytes = g.bytes;
+    const m = bytes.length;
+    if (i + p + m > end || p + m > this.maxRecordSize) return 0;
+    for (let j = 0; j < p; j++) if (b[i + j] !== b[prev + j]) return 0;
+    const at = i + p;
+    for (let j = 0; j < m; j++) if (b[at + j] !== bytes[j]) return 0;
+    const shift = i - prev;
+    for (let f = 0; f < after; f++) {
+      st[f] = st[f]! + shift;
+      en[f] = en[f]! + shift;
+    }
+    const { starts, ends, escaped } = g;
+    for (let f = 0; f < n; f++) {
+      st[after + f] = starts[f]! + at;
+      en[after + f] = ends[f]! + at;
+      ex[after + f] = escaped[f]!;
+    }
+    return p + m;
   }
 
   // Error paths only: bytes by output coordinate (see `scan`), in the carry below `delta`, else in the chunk.

@@ -6,7 +6,7 @@
 import type { Warning } from '../model/types.js';
 import { Utf8Validator } from './decode.js';
 import { invalidUtf8, MAX_RECORD_SIZE, NulNotes, quoteError, recordTooLarge, unclosedQuote } from './dialect.js';
-import { CsvScanError, FastCsvScanner, type FieldSpans } from './fast-scan.js';
+import { CsvScanError, FastCsvScanner, type FieldSpans, type RecordPredictor } from './fast-scan.js';
 import type { RecordView } from './record-view.js';
 import { SpanRecord } from './span-record.js';
 
@@ -15,7 +15,7 @@ import { SpanRecord } from './span-record.js';
  * the warnings of the read (NUL bytes removed). Per chunk, not per row: one `indexOf(0)` and the UTF-8 check.
  */
 export async function scanRecords(chunks: AsyncIterable<Buffer>, file: string, onRecord: (rec: RecordView) => void, scanner?: (s: ScanProbe) => void): Promise<Warning[]> {
-  const view = new SpanRecord();
+  const view = new SpanRecord(true);
   return scanSpans(
     chunks,
     file,
@@ -24,6 +24,7 @@ export async function scanRecords(chunks: AsyncIterable<Buffer>, file: string, o
       onRecord(view);
     },
     scanner,
+    view,
   );
 }
 
@@ -34,8 +35,14 @@ export interface ScanProbe {
 }
 
 /** `scanRecords` below the RecordView: the scanner's reused spans, for the scan worker (scan-worker.ts). */
-export async function scanSpans(chunks: AsyncIterable<Buffer> | Iterable<Buffer>, file: string, sink: (spans: FieldSpans) => void, probe?: (s: ScanProbe) => void): Promise<Warning[]> {
-  const scanner = new FastCsvScanner(sink, { maxRecordSize: MAX_RECORD_SIZE });
+export async function scanSpans(
+  chunks: AsyncIterable<Buffer> | Iterable<Buffer>,
+  file: string,
+  sink: (spans: FieldSpans) => void,
+  probe?: (s: ScanProbe) => void,
+  predictor?: RecordPredictor,
+): Promise<Warning[]> {
+  const scanner = new FastCsvScanner(sink, predictor ? { maxRecordSize: MAX_RECORD_SIZE, predictor } : { maxRecordSize: MAX_RECORD_SIZE });
   probe?.(scanner);
   const utf8 = new Utf8Validator();
   const nul = new NulNotes();

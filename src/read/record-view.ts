@@ -124,10 +124,10 @@ class LastTexts implements CellTracker {
 }
 
 /**
- * A view's trackers, found by the identity of their columns array: a linear search over the two or three a
- * reader asks for costs less than a Map lookup per record.
+ * A view's trackers (or memos), found by the identity of their columns array: a linear search over the two or
+ * three a reader asks for costs less than a Map lookup per record.
  */
-export class Trackers<T extends CellTracker> {
+export class Trackers<T extends { readonly columns: readonly number[] }> {
   private readonly list: T[] = [];
 
   constructor(private readonly make: (columns: readonly number[]) => T) {}

@@ -171,6 +171,10 @@ export class BatchReader implements FieldSpans {
   escaped = new Uint8Array(64);
   count = 0;
   line = 1;
+  // Replayed records carry no guesses (their raw bytes are not all copied): nothing is known to repeat.
+  readonly seq = 0;
+  readonly sameLead = 0;
+  readonly guess = null;
   private readonly slotBytes: Buffer[];
   private readonly slotTables: Int32Array[];
 

@@ -3,7 +3,7 @@
  * text (a new race/candidate key, a possible TOTAL row, an unusual vote cell).
  */
 import { ByteMemo } from './byte-memo.js';
-import { fieldText, type FieldSpans } from './fast-scan.js';
+import { fieldText, type FieldSpans, type RecordGuess, type RecordPredictor } from './fast-scan.js';
 import { type CellTracker, type RecordView, Trackers } from './record-view.js';
 import { countOf, parseVotes, type CellVotes } from './votes.js';
 import type { RowDigest } from './row-digest.js';
@@ -13,10 +13,32 @@ interface Current {
   r: FieldSpans;
 }
 
-export class SpanRecord implements RecordView, Current {
+/** A memo of the values keyed by some columns' cells. */
+interface ColumnsMemo {
+  readonly columns: readonly number[];
+  readonly memo: ByteMemo;
+}
+
+/**
+ * Also the scanner's predictor (see RecordGuess): the next record is guessed from the memo asked last, which
+ * on a results file is the race-and-candidate key: the key that followed this one last time, after the cells
+ * of the row before.
+ */
+export class SpanRecord implements RecordView, Current, RecordPredictor {
   r!: FieldSpans;
-  private readonly memos = new ByteMemo();
+  /** One memo per columns array: two keys of different columns never meet. */
+  private readonly memos: Trackers<ColumnsMemo>;
+  private lastMemo: ByteMemo | null = null;
   private readonly trackers = new Trackers<CellTracker>((columns) => (columns.length === 1 ? new LastCell(this, columns) : new LastCells(this, columns)));
+
+  /** @param guessing whether the records come straight from the scanner, which asks this view for guesses. */
+  constructor(guessing = false) {
+    this.memos = new Trackers((columns) => ({ columns, memo: new ByteMemo(guessing) }));
+  }
+
+  next(): RecordGuess | null {
+    return this.lastMemo === null ? null : this.lastMemo.guess();
+  }
 
   get count(): number {
     return this.r.count;
@@ -35,7 +57,9 @@ export class SpanRecord implements RecordView, Current {
     return s < (this.r.end[column] ?? 0) ? (this.r.buf[s] ?? -1) : -1;
   }
   memo<T>(columns: readonly number[], make: (rec: RecordView) => T): T {
-    return this.memos.get(this.r, columns, make, this);
+    const memo = this.memos.get(columns).memo;
+    this.lastMemo = memo;
+    return memo.get(this.r, columns, make, this);
   }
   votes(column: number): CellVotes {
     const { buf, start, end } = this.r;
@@ -99,6 +123,8 @@ export class LastCell implements CellTracker {
   /** The cell's length × 2 + its `escaped` flag: the same bytes are other text when `""` is one quote, not two. */
   private key = -1;
   private readonly column: number;
+  /** The `seq` of the record of the last call. */
+  private seq = -2;
 
   constructor(
     private readonly view: Current,
@@ -110,6 +136,10 @@ export class LastCell implements CellTracker {
   same(): boolean {
     const r = this.view.r;
     const column = this.column;
+    // The scanner checked the cell's bytes against the previous record's: if that is the last call's, same.
+    const seq = this.seq;
+    this.seq = r.seq;
+    if (column < r.sameLead && seq === r.seq - 1) return true;
     const buf = r.buf;
     const s = r.start[column] as number;
     const n = (r.end[column] as number) - s;
@@ -133,16 +163,24 @@ export class LastCell implements CellTracker {
 export class LastCells implements CellTracker {
   private cells = new Uint8Array(64);
   private readonly keys: Int32Array;
+  /** The last of `columns`, and the `seq` of the record of the last call: see LastCell. */
+  private readonly highest: number;
+  private seq = -2;
 
   constructor(
     private readonly view: Current,
     readonly columns: readonly number[],
   ) {
     this.keys = new Int32Array(columns.length).fill(-1);
+    this.highest = Math.max(...columns);
   }
 
   same(): boolean {
-    const { buf, start, end, escaped } = this.view.r;
+    const r = this.view.r;
+    const seq = this.seq;
+    this.seq = r.seq;
+    if (this.highest < r.sameLead && seq === r.seq - 1) return true;
+    const { buf, start, end, escaped } = r;
     const columns = this.columns;
     let at = 0;
     for (let k = 0; k < columns.length; k++) {
