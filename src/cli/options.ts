@@ -75,6 +75,7 @@ export function toRequest(command: 'count' | 'races', files: string[], raw: RawO
       skipBadRows: raw.skipBadRows ?? false,
       encoding: raw.encoding === undefined ? null : normalizeEncoding(raw.encoding),
       delimiter: delimiterOf(raw.delimiter),
+      layout: raw.layout ?? null,
       mergeNames: raw.mergeNames ?? false,
       parser: raw.parser ?? 'auto',
     },

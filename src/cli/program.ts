@@ -7,6 +7,7 @@ import { SHELLS, type Shell } from './commands/completion.js';
 import { FORMATS } from '../render/formats.js';
 import type { Sink } from './io.js';
 import { OVERVOTE_RULES, TIEBREAKS } from './ranked-choices.js';
+import { LAYOUT_FAMILIES, type LayoutFamily } from '../layout/layout.js';
 
 /** Raw option values as commander gives them; src/cli/options.ts turns them into a typed request. */
 export interface RawOptions {
@@ -35,6 +36,7 @@ export interface RawOptions {
   mergeNames?: boolean;
   encoding?: string;
   delimiter?: string;
+  layout?: LayoutFamily;
   color?: boolean;
   plain?: boolean;
   quiet?: boolean;
@@ -118,6 +120,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--strict', description: 'treat every warning as an error: print the warnings, no result, exit 1', for: READING },
   { flags: '--encoding <name>', description: 'input encoding: utf-8, utf-16le, utf-16be, windows-1252 (default: detected)', for: READING },
   { flags: '--delimiter <char>', description: 'field delimiter (default: detected from the header: comma, semicolon, tab or pipe)', for: READING },
+  { flags: '--layout <family>', description: 'read the header as this layout family only (default: detected; the footer and `runoff races` say which)', for: READING, choices: LAYOUT_FAMILIES },
   { flags: '--names <file>', description: 'names for the candidate columns of a wide file: a code,name CSV or the RDH/VEST README', for: READING },
   { flags: '--merge-names', description: 'merge spellings of one name within a race that differ in case, spaces or a (Dem)/(I) suffix', for: READING },
   { flags: '--color', description: 'force colour', for: COUNT },

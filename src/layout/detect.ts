@@ -8,20 +8,21 @@ import { detectCivicfs } from './families/civicfs.js';
 import { detectClarity } from './families/clarity.js';
 import { detectClerk } from './families/clerk.js';
 import { findBallotsColumn, findFirstNameColumn, normalizeHeader } from './columns.js';
-import type { Layout, LayoutContext } from './layout.js';
+import type { Layout, LayoutContext, LayoutFamily } from './layout.js';
 import { detectLong, LONG_LOOKED_FOR } from './families/long.js';
 import { detectMedsl } from './families/medsl.js';
 import { detectWide, WIDE_LOOKED_FOR } from './families/wide.js';
 
 type Detect = (headers: readonly string[], ctx: LayoutContext, raw: readonly string[]) => Layout | null;
 
-const FAMILIES: { detect: Detect; lookedFor?: string }[] = [
-  { detect: detectMedsl },
-  { detect: detectCivicfs },
-  { detect: detectClarity },
-  { detect: detectClerk },
-  { detect: detectLong, lookedFor: LONG_LOOKED_FOR },
-  { detect: detectWide, lookedFor: WIDE_LOOKED_FOR },
+/** The families in the order they are tried, most specific first. */
+const FAMILIES: { id: LayoutFamily; detect: Detect; lookedFor: string }[] = [
+  { id: 'medsl', detect: detectMedsl, lookedFor: 'candidate, office, and candidatevotes (or votes beside magnitude and mode), as MEDSL writes them' },
+  { id: 'civicfs', detect: detectCivicfs, lookedFor: 'contest, candidate_name, vote_count and vote_type' },
+  { id: 'clarity', detect: detectClarity, lookedFor: 'contest name, choice name and total votes' },
+  { id: 'clerk', detect: detectClerk, lookedFor: 'contest title, choice name and total votes' },
+  { id: 'long', detect: detectLong, lookedFor: LONG_LOOKED_FOR },
+  { id: 'wide', detect: detectWide, lookedFor: WIDE_LOOKED_FOR },
 ];
 
 export function detectLayout(rawHeader: readonly string[], ctx: LayoutContext, line: number): Layout {
@@ -34,7 +35,9 @@ export function detectLayout(rawHeader: readonly string[], ctx: LayoutContext, l
     }
     seen.set(h, i);
   });
-  for (const family of FAMILIES) {
+  // --layout: that family alone, so a header two families could read is read by the one the user names.
+  const tried = ctx.family ? FAMILIES.filter((f) => f.id === ctx.family) : FAMILIES;
+  for (const family of tried) {
     const layout = family.detect(headers, ctx, rawHeader);
     // One part per row (long layouts): a ballots-cast column beside the votes is the contest's turnout.
     if (!layout) continue;
@@ -42,10 +45,13 @@ export function detectLayout(rawHeader: readonly string[], ctx: LayoutContext, l
     return joinFirstName(layout, headers);
   }
   const found = rawHeader.map((h) => JSON.stringify(h.trim())).join(', ');
+  if (ctx.family) {
+    throw new DataError(`the header does not fit --layout ${ctx.family}: found ${found}`, { file: ctx.file, line }, `that layout needs ${tried[0]?.lookedFor}; leave out --layout to detect the layout`);
+  }
   throw new DataError(
     `unrecognised header: found ${found}`,
     { file: ctx.file, line },
-    `looked for ${FAMILIES.flatMap((f) => f.lookedFor ?? []).join('; ')}`,
+    `looked for ${LONG_LOOKED_FOR}; or ${WIDE_LOOKED_FOR}`,
   );
 }
 

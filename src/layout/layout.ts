@@ -9,6 +9,10 @@
 import type { BallotKind, ExclusionReason, RaceId, Warning } from '../model/types.js';
 import type { NameTable } from './families/wide-names.js';
 
+/** The layout families, in the order detection tries them; `--layout` names one to read the header with alone. */
+export const LAYOUT_FAMILIES = ['medsl', 'civicfs', 'clarity', 'clerk', 'long', 'wide'] as const;
+export type LayoutFamily = (typeof LAYOUT_FAMILIES)[number];
+
 export type Classified =
   | { kind: 'vote'; race: RaceId; candidate: string; party: string; ballot: BallotKind }
   /**
@@ -23,6 +27,8 @@ export interface LayoutContext {
   partyPrimary: boolean | null;
   /** Names for wide column codes and office codes (`--names`). */
   names?: NameTable | null;
+  /** `--layout`: the one family to read the header with (detect.ts); null or absent to detect it. */
+  family?: LayoutFamily | null;
 }
 
 /** Columns that should add up to the total column; names as written in the header, for the warning. */

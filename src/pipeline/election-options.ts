@@ -2,6 +2,7 @@
 import type { Rule } from '../count/rules/rule.js';
 import type { Matchable } from '../count/race-match.js';
 import type { NameTable } from '../layout/families/wide-names.js';
+import type { LayoutFamily } from '../layout/layout.js';
 import type { Encoding } from '../read/decode.js';
 
 /** One line of --outstanding-file: votes still to count in one race. */
@@ -37,6 +38,8 @@ export interface ElectionOptions {
   encoding: Encoding | null;
   /** --delimiter; null: detected from the header record of each input. */
   delimiter: string | null;
+  /** --layout: the one layout family to read every input's header with; null or absent to detect it. */
+  layout?: LayoutFamily | null;
   /** --names: wide-layout column codes (and office codes) → names. */
   names?: NameTable | null;
   /** --merge-names: merge case, whitespace and (Dem)/(I) suffix variants of a name within a race. */

@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Tally } from '../count/tally.js';
 import { detectLayout } from '../layout/detect.js';
 import type { NameTable } from '../layout/families/wide-names.js';
+import type { LayoutFamily } from '../layout/layout.js';
 import { handOff, placeColumns, type RangeState } from '../layout/rows/handoff.js';
 import { RowReader } from '../layout/rows/row-reader.js';
 import { fileChunks } from '../read/open.js';
@@ -22,6 +23,8 @@ export interface RangeJob {
   header: string[];
   headerLine: number;
   partyPrimary: boolean | null;
+  /** --layout, as the main thread read the header with it. */
+  family: LayoutFamily | null;
   names: NameTable | null;
   skipBadRows: boolean;
   regionColumn: number;
@@ -41,7 +44,7 @@ export interface RangeEnd {
 const PROGRESS_EVERY = 16 << 20;
 
 async function count(job: RangeJob): Promise<RangeEnd> {
-  const layout = detectLayout(job.header, { file: job.file, partyPrimary: job.partyPrimary, names: job.names }, job.headerLine);
+  const layout = detectLayout(job.header, { file: job.file, partyPrimary: job.partyPrimary, names: job.names, family: job.family }, job.headerLine);
   const notes = layout.notes.length;
   const reader = new RowReader(layout, new Tally(job.tracksRegions), { file: job.file, skipBadRows: job.skipBadRows, regionColumn: job.regionColumn, regionParents: job.regionParents, crossFile: null, header: job.header });
   const place = placeColumns(layout);

@@ -58,7 +58,7 @@ export async function readSource(source: Source, tally: Tally, options: Election
   const parser = options.parser ?? 'auto';
   const fastDialect = parser === 'fast' || parser === 'threaded' || parser === 'split' || (parser === 'auto' && sniffed.encoding === 'utf-8' && delimiter === ',');
   // Stage columns decide per row only when neither a flag nor the file name settled it.
-  const ctx = { file, partyPrimary: primary.source === 'default' ? null : primary.partyPrimary, names: options.names ?? null };
+  const ctx = { file, partyPrimary: primary.source === 'default' ? null : primary.partyPrimary, names: options.names ?? null, family: options.layout ?? null };
   // A large file on disk is counted in two halves on the two cores where its layout allows (split.ts); else it is
   // scanned by a worker on the other core, which hashes it too (parallel.ts), unless its rows are all kept as
   // digests (keeps-digests.ts). The header, found in the first bytes, decides. `split` forces the first for tests.
@@ -104,7 +104,7 @@ export async function readSource(source: Source, tally: Tally, options: Election
     let probe: ScanProbe | null = null;
     let last: RecordView | null = null;
     const { cells, line, layout } = plan.header;
-    const job: RangeJob = { path: source.path, file, from: plan.boundary, to: source.size, header: cells, headerLine: line, partyPrimary: ctx.partyPrimary, names: ctx.names, skipBadRows: options.skipBadRows, ...regionsOf(cells, layout, options, file, line), tracksRegions: tally.tracksRegions };
+    const job: RangeJob = { path: source.path, file, from: plan.boundary, to: source.size, header: cells, headerLine: line, partyPrimary: ctx.partyPrimary, names: ctx.names, family: ctx.family, skipBadRows: options.skipBadRows, ...regionsOf(cells, layout, options, file, line), tracksRegions: tally.tracksRegions };
     const split = splitChunks(source.path, source.size, sniffed.bomLength, plan, job, {
       file,
       probe: () => probe,

@@ -210,6 +210,8 @@ function footer(election: Election, look: Look, options: TableOptions): string {
     const formats = [...new Set(election.inputs.map((i) => i.layout.replace(/^cvr-/, '')))].join(', ');
     return '\n' + wrap(`${files} · ${formatVotes(ballots)} ballots · read as cast-vote records (${safe(formats)})`).map((l) => c.dim(l)).join('\n') + '\n';
   }
-  const sources = wrap(`${files} · ${formatVotes(rows)} rows, ${formatVotes(used)} counted${leftOut ? ` · left out: ${leftOut}` : ''}${primary}`);
+  // The layout found decides which columns are counted: say it (--layout overrides it).
+  const layouts = [...new Set(election.inputs.map((i) => i.layout))].join(', ');
+  const sources = wrap(`${files} · layout ${safe(layouts)} · ${formatVotes(rows)} rows, ${formatVotes(used)} counted${leftOut ? ` · left out: ${leftOut}` : ''}${primary}`);
   return '\n' + summary + sources.map((l) => c.dim(l)).join('\n') + '\n';
 }

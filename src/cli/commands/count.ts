@@ -82,7 +82,8 @@ async function splitInputs(request: CountRequest): Promise<{ results: string[]; 
   const results: string[] = [];
   const ranked: { path: string; format: CvrFormat }[] = [];
   for (const path of request.files) {
-    const format = await rankedFormatOf(path);
+    // --layout names a results layout: every file is read as results, none is looked at as ballots.
+    const format = request.election.layout ? null : await rankedFormatOf(path);
     if (format === null) results.push(path);
     else ranked.push({ path, format });
   }

@@ -131,4 +131,4 @@ function nameOf(code: string, ctx: LayoutContext): string | null {
   return null;
 }
 
-export const WIDE_LOOKED_FOR = 'or wide candidate columns coded like G22USSDWAR (RDH / VEST)';
+export const WIDE_LOOKED_FOR = 'wide candidate columns coded like G22USSDWAR (RDH / VEST)';
