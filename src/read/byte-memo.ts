@@ -10,6 +10,8 @@ const LF = 0x0a;
 
 /** A guess at the next record (see RecordGuess) made from an entry's first record: found, it is that entry. */
 class KeyGuess implements RecordGuess {
+  readonly words: DataView;
+
   constructor(
     readonly memo: ByteMemo,
     readonly columns: readonly number[],
@@ -19,7 +21,9 @@ class KeyGuess implements RecordGuess {
     readonly starts: Int32Array,
     readonly ends: Int32Array,
     readonly escaped: Uint8Array,
-  ) {}
+  ) {
+    this.words = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
 }
 
 /**

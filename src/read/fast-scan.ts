@@ -75,6 +75,8 @@ export interface RecordGuess {
   readonly after: number;
   /** The raw bytes of the next fields, quotes included, with the comma after the last one; never a CR or LF. */
   readonly bytes: Uint8Array;
+  /** A DataView of `bytes`, to compare them four at a time. */
+  readonly words: DataView;
   /** Per field of the guess: content offsets into `bytes` and the `escaped` flag, as FieldSpans has them. */
   readonly starts: Int32Array;
   readonly ends: Int32Array;
@@ -316,6 +318,7 @@ export class FastCsvScanner {
     let recStart = 0; // output coordinates of the pending record's first byte
     let i = 0;
     const predictor = this.predictor;
+    const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
     // Where the previous record starts in `b`, when it was emitted from `b` and has no line break inside; else -1.
     let prevStart = -1;
     let guess: RecordGuess | null = null;
@@ -329,7 +332,7 @@ export class FastCsvScanner {
       }
       if (prevStart >= 0 && predictor !== null) {
         const g = predictor.next();
-        const took = g === null ? 0 : this.follow(g, b, i, prevStart, end);
+        const took = g === null ? 0 : this.follow(g, b, dv, i, prevStart, end);
         if (took > 0) {
           guess = g;
           lead = (g as RecordGuess).after;
@@ -522,7 +525,7 @@ export class FastCsvScanner {
    * first `g.after` fields (it starts at `prev` in `b`), then `g.bytes`. Then the spans of those fields are
    * filled in, as the scan would have found them; 0 when a byte differs (the spans are left as they are).
    */
-  private follow(g: RecordGuess, b: Uint8Array, i: number, prev: number, end: number): number {
+  private follow(g: RecordGuess, b: Uint8Array, dv: DataView, i: number, prev: number, end: number): number {
     const sp = this.spans;
     const { start: st, end: en, escaped: ex } = sp;
     const after = g.after;
@@ -539,9 +542,14 @@ export class FastCsvScanner {
     const bytes = g.bytes;
     const m = bytes.length;
     if (i + p + m > end || p + m > this.maxRecordSize) return 0;
-    for (let j = 0; j < p; j++) if (b[i + j] !== b[prev + j]) return 0;
+    // Four bytes at a time through DataViews (unaligned loads), then byte by byte.
+    let j = 0;
+    for (; j + 4 <= p; j += 4) if (dv.getInt32(i + j, true) !== dv.getInt32(prev + j, true)) return 0;
+    for (; j < p; j++) if (b[i + j] !== b[prev + j]) return 0;
     const at = i + p;
-    for (let j = 0; j < m; j++) if (b[at + j] !== bytes[j]) return 0;
+    const words = g.words;
+    for (j = 0; j + 4 <= m; j += 4) if (dv.getInt32(at + j, true) !== words.getInt32(j, true)) return 0;
+    for (; j < m; j++) if (b[at + j] !== bytes[j]) return 0;
     const shift = i - prev;
     for (let f = 0; f < after; f++) {
       st[f] = st[f]! + shift;
