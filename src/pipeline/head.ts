@@ -1,6 +1,6 @@
 /**
  * The header of an input, found in its first bytes before the real read starts: for a large file, the layout
- * it gives decides how the two cores share the work (split.ts, keeps-digests.ts). It only picks the reader,
+ * it gives decides how the two cores share the work (split.ts, one-thread.ts). It only picks the reader,
  * never a count: a header it cannot find here (cut off, or an error the real read will report) is null.
  */
 import { HeaderSearch, type Header } from '../layout/header.js';

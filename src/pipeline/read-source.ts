@@ -13,7 +13,7 @@ import { parseRecords } from '../read/parse-csv.js';
 import { scanRecords, type ScanProbe } from '../read/parse-fast.js';
 import { planSplit, splitChunks } from './split.js';
 import { headerIn } from './head.js';
-import { keepsDigests } from './keeps-digests.js';
+import { guessesBest, keepsDigests } from './one-thread.js';
 import type { RangeJob } from './range-worker.js';
 import type { Layout } from '../layout/layout.js';
 import type { Tally } from '../count/tally.js';
@@ -61,11 +61,12 @@ export async function readSource(source: Source, tally: Tally, options: Election
   const ctx = { file, partyPrimary: primary.source === 'default' ? null : primary.partyPrimary, names: options.names ?? null, family: options.layout ?? null };
   // A large file on disk is counted in two halves on the two cores where its layout allows (split.ts); else it is
   // scanned by a worker on the other core, which hashes it too (parallel.ts), unless its rows are all kept as
-  // digests (keeps-digests.ts). The header, found in the first bytes, decides. `split` forces the first for tests.
+  // digests or its rows are mostly guessed (one-thread.ts). The header, found in the first bytes, decides. `split`
+  // forces the first for tests.
   const large = fastDialect && (parser === 'split' || (parser === 'auto' && useWorker(source, parser, fastDialect)));
   const header = large ? await headerIn(head.subarray(sniffed.bomLength), ctx) : null;
-  const plan = crossFile === null && source.path !== null && source.size !== null ? await planSplit(source.path, source.size, header, sniffed.bomLength) : null;
-  const threaded = plan === null && parser !== 'fast' && parser !== 'csv-parse' && parser !== 'split' && useWorker(source, parser, fastDialect) && !(parser === 'auto' && keepsDigests(header));
+  const plan = crossFile === null && source.path !== null && source.size !== null ? await planSplit(source.path, source.size, header, sniffed.bomLength, parser === 'split') : null;
+  const threaded = plan === null && parser !== 'fast' && parser !== 'csv-parse' && parser !== 'split' && useWorker(source, parser, fastDialect) && !(parser === 'auto' && (keepsDigests(header) || guessesBest(header)));
   // A file that keeps a digest of every row is hashed inline too: a hashing thread's memory comes on top of the table's.
   const hash = threaded ? null : hasherFor(source, keepsDigests(header));
 

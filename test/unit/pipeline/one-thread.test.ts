@@ -1,7 +1,7 @@
-/** Which large files skip the scan worker: those whose layout keeps a digest of every row (no precinct column). */
+/** Which large files skip the scan worker: those whose layout keeps a digest of every row (no precinct column), and precinct files the split takes. */
 import { describe, expect, it } from 'vitest';
 import { headerIn } from '../../../src/pipeline/head.js';
-import { keepsDigests } from '../../../src/pipeline/keeps-digests.js';
+import { guessesBest, keepsDigests } from '../../../src/pipeline/one-thread.js';
 
 const ctx = { file: 'f.csv', partyPrimary: null };
 const keeps = async (text: string): Promise<boolean> => keepsDigests(await headerIn(Buffer.from(text), ctx));
@@ -23,5 +23,14 @@ describe('keepsDigests', () => {
     expect(await keeps('state,office,cand')).toBe(false);
     expect(await keeps('state,office,candidate,votes\n"never closed')).toBe(true); // the header came first
     expect(await keeps('"never closed,office,candidate,votes\n')).toBe(false);
+  });
+
+  it('guessesBest: a precinct file the split could take, not one it cannot (MEDSL vote modes, wide)', async () => {
+    const best = async (text: string): Promise<boolean> => guessesBest(await headerIn(Buffer.from(text), ctx));
+    expect(await best('county,precinct,office,district,party,candidate,votes\nAppling,1B,Governor,,REP,Ann,5\n')).toBe(true);
+    expect(await best('precinct,office,party_detailed,mode,votes,county_name,candidate,district,magnitude,stage,state,special,writein,state_po\n02J,US HOUSE,DEMOCRAT,ABSENTEE,0,FULTON,LUCY MCBATH,006,1,GEN,GEORGIA,FALSE,FALSE,GA\n')).toBe(false);
+    expect(await best('UNIQUE_ID,COUNTYFP,county,precinct,G22USSDWAR,G22USSRWAL\n1,001,Appling,1B,5,6\n')).toBe(false);
+    expect(await best('county,office,candidate,votes\nCobb,Governor,Ann,5\n')).toBe(false);
+    expect(await best('# Test fixtures\n')).toBe(false);
   });
 });
