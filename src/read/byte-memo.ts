@@ -3,28 +3,7 @@
  * (its classification, its county) is made once per distinct key and found again without making a string.
  */
 import type { FieldSpans, RecordGuess } from './fast-scan.js';
-
-const QUOTE = 0x22;
-const CR = 0x0d;
-const LF = 0x0a;
-
-/** A guess at the next record (see RecordGuess) made from an entry's first record: found, it is that entry. */
-class KeyGuess implements RecordGuess {
-  readonly words: DataView;
-
-  constructor(
-    readonly memo: ByteMemo,
-    readonly columns: readonly number[],
-    readonly entry: number,
-    readonly after: number,
-    readonly bytes: Uint8Array,
-    readonly starts: Int32Array,
-    readonly ends: Int32Array,
-    readonly escaped: Uint8Array,
-  ) {
-    this.words = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  }
-}
+import { KeyGuesses } from './key-guesses.js';
 
 /**
  * FNV-1a over the key's bytes, open addressing, byte comparison on a hit. No string is made per row; the key
@@ -41,8 +20,8 @@ export class ByteMemo {
   /** The entry that followed each entry last time: precinct files repeat the same run of keys block after block. */
   private follows = new Int32Array(512).fill(-1);
   private last = -1;
-  /** Per entry, its first record's key cells as a guess at a record (only when `guessing`). */
-  private readonly guesses: (KeyGuess | null)[] = [];
+  /** Guesses at records (see `guess`), made from a key's second record; null when not `guessing`. */
+  private guesses: KeyGuesses | null = null;
 
   /**
    * @param guessing make guesses at records from keys (see `guess`): only for the scanner's spans, whose
@@ -57,12 +36,13 @@ export class ByteMemo {
 
   /** The value of the key made of `r`'s cells in `columns`, made by `make(arg)` the first time it is seen. */
   get<A, T>(r: FieldSpans, columns: readonly number[], make: (arg: A) => T, arg: A): T {
+    const guesses = this.guessing ? (this.guesses ??= new KeyGuesses(columns)) : null;
     // The scanner found this record to start with the bytes of a guess of ours: its key is that entry's.
-    const found = r.guess;
-    if (found instanceof KeyGuess && found.memo === this && found.columns === columns) {
-      if (this.last >= 0) this.follows[this.last] = found.entry;
-      this.last = found.entry;
-      return this.values[found.entry] as T;
+    const found = guesses !== null && guesses.columns === columns ? guesses.found(r) : -1;
+    if (found >= 0) {
+      if (this.last >= 0) this.follows[this.last] = found;
+      this.last = found;
+      return this.values[found] as T;
     }
     // First guess: the key that came after the previous row's key last time. Right on most rows of a
     // precinct file, and then no hashing is needed at all.
@@ -71,10 +51,13 @@ export class ByteMemo {
       const guess = this.follows[last] as number;
       if (guess >= 0 && this.matches(guess, r, columns)) {
         this.last = guess;
+        this.seenAgain(guesses, guess, r, columns);
         return this.values[guess] as T;
       }
     }
+    const size = this.values.length;
     const entry = this.find(r, columns, make, arg);
+    if (entry < size) this.seenAgain(guesses, entry, r, columns);
     if (last >= 0) this.follows[last] = entry;
     this.last = entry;
     return this.values[entry] as T;
@@ -86,9 +69,14 @@ export class ByteMemo {
    */
   guess(): RecordGuess | null {
     const last = this.last;
-    if (last < 0) return null;
+    if (last < 0 || this.guesses === null) return null;
     const next = this.follows[last] as number;
-    return next < 0 ? null : (this.guesses[next] ?? null);
+    return next < 0 ? null : this.guesses.of(next);
+  }
+
+  /** A key seen a second time: worth a guess (one seen once never is), made from this record's bytes. */
+  private seenAgain(guesses: KeyGuesses | null, entry: number, r: FieldSpans, columns: readonly number[]): void {
+    if (guesses !== null && guesses.columns === columns && !guesses.has(entry)) guesses.make(entry, r);
   }
 
   private find<A, T>(r: FieldSpans, columns: readonly number[], make: (arg: A) => T, arg: A): number {
@@ -173,45 +161,9 @@ export class ByteMemo {
     this.offsets[entry + 1] = at;
     this.hashes[entry] = h;
     this.values.push(value);
-    this.guesses.push(this.guessing ? this.guessFrom(r, columns, entry) : null);
     this.table[probe] = entry;
     if (this.values.length * 2 > this.table.length) this.rehash();
     return entry;
-  }
-
-  /**
-   * The raw bytes of the fields from the key's first column to its last, with the comma after them: a record
-   * whose bytes from there are these holds this key. Null when the key ends the record or spans a line break.
-   */
-  private guessFrom(r: FieldSpans, columns: readonly number[], entry: number): KeyGuess | null {
-    let lo = r.count;
-    let hi = -1;
-    for (const c of columns) {
-      if (c < 0) continue;
-      lo = Math.min(lo, c);
-      hi = Math.max(hi, c);
-    }
-    if (hi < 0 || hi + 1 >= r.count) return null;
-    const { buf, start, end, escaped } = r;
-    // A field's raw start is its content's, less the opening quote: the byte before an unquoted field is a comma.
-    const rawStart = (f: number): number => {
-      const s = start[f] as number;
-      return s > 0 && buf[s - 1] === QUOTE ? s - 1 : s;
-    };
-    const from = rawStart(lo);
-    const to = rawStart(hi + 1);
-    for (let i = from; i < to; i++) if (buf[i] === CR || buf[i] === LF) return null;
-    const n = hi - lo + 1;
-    const starts = new Int32Array(n);
-    const ends = new Int32Array(n);
-    const flags = new Uint8Array(n);
-    for (let f = 0; f < n; f++) {
-      starts[f] = (start[lo + f] as number) - from;
-      ends[f] = (end[lo + f] as number) - from;
-      flags[f] = escaped[lo + f] as number;
-    }
-    // A copy: the record's buffer is reused (and Buffer's `slice` would be a view).
-    return new KeyGuess(this, columns, entry, lo, new Uint8Array(buf.subarray(from, to)), starts, ends, flags);
   }
 
   private rehash(): void {

@@ -73,14 +73,20 @@ export interface FieldSpans {
 export interface RecordGuess {
   /** How many of the previous record's leading fields come first (with the comma after them). */
   readonly after: number;
-  /** The raw bytes of the next fields, quotes included, with the comma after the last one; never a CR or LF. */
+  /**
+   * Then the raw bytes `bytes[from .. from + length)`: the next fields, quotes included, with the comma after the
+   * last one; never a CR or LF. `words` views the same bytes, to compare them four at a time.
+   */
   readonly bytes: Uint8Array;
-  /** A DataView of `bytes`, to compare them four at a time. */
   readonly words: DataView;
-  /** Per field of the guess: content offsets into `bytes` and the `escaped` flag, as FieldSpans has them. */
+  readonly from: number;
+  readonly length: number;
+  /** Those fields, `fields` of them from index `fieldsAt`: content offsets from `from` and the `escaped` flag, as FieldSpans has them. */
   readonly starts: Int32Array;
   readonly ends: Int32Array;
   readonly escaped: Uint8Array;
+  readonly fieldsAt: number;
+  readonly fields: number;
 }
 
 /** Asked at the start of each record (after the previous one was handled) for a guess at it. */
@@ -336,7 +342,7 @@ export class FastCsvScanner {
         if (took > 0) {
           guess = g;
           lead = (g as RecordGuess).after;
-          count = lead + (g as RecordGuess).starts.length;
+          count = lead + (g as RecordGuess).fields;
           i += took;
         }
       }
@@ -529,7 +535,7 @@ export class FastCsvScanner {
     const sp = this.spans;
     const { start: st, end: en, escaped: ex } = sp;
     const after = g.after;
-    const n = g.starts.length;
+    const n = g.fields;
     // sp still holds the previous record: its field `after` must exist, and the spans must have room.
     if (after >= sp.count || after + n > st.length) return 0;
     // The raw start of the previous record's field `after`: its content start, less the opening quote.
@@ -539,8 +545,8 @@ export class FastCsvScanner {
       if (b[lead - 1] === QUOTE) lead--;
     }
     const p = lead - prev;
-    const bytes = g.bytes;
-    const m = bytes.length;
+    const { bytes, from } = g;
+    const m = g.length;
     if (i + p + m > end || p + m > this.maxRecordSize) return 0;
     // Four bytes at a time through DataViews (unaligned loads), then byte by byte.
     let j = 0;
@@ -548,18 +554,18 @@ export class FastCsvScanner {
     for (; j < p; j++) if (b[i + j] !== b[prev + j]) return 0;
     const at = i + p;
     const words = g.words;
-    for (j = 0; j + 4 <= m; j += 4) if (dv.getInt32(at + j, true) !== words.getInt32(j, true)) return 0;
-    for (; j < m; j++) if (b[at + j] !== bytes[j]) return 0;
+    for (j = 0; j + 4 <= m; j += 4) if (dv.getInt32(at + j, true) !== words.getInt32(from + j, true)) return 0;
+    for (; j < m; j++) if (b[at + j] !== bytes[from + j]) return 0;
     const shift = i - prev;
     for (let f = 0; f < after; f++) {
       st[f] = st[f]! + shift;
       en[f] = en[f]! + shift;
     }
-    const { starts, ends, escaped } = g;
+    const { starts, ends, escaped, fieldsAt } = g;
     for (let f = 0; f < n; f++) {
-      st[after + f] = starts[f]! + at;
-      en[after + f] = ends[f]! + at;
-      ex[after + f] = escaped[f]!;
+      st[after + f] = starts[fieldsAt + f]! + at;
+      en[after + f] = ends[fieldsAt + f]! + at;
+      ex[after + f] = escaped[fieldsAt + f]!;
     }
     return p + m;
   }

@@ -1,0 +1,150 @@
+/**
+ * The guesses a key memo (byte-memo.ts) offers the scanner (RecordGuess in fast-scan.ts): per key, the raw bytes
+ * of its cells as a record held them, quotes and commas included. Kept compactly — the bytes in one arena, the
+ * fields in three shared tables, about the key's length plus 9 bytes a field — and only for keys seen twice:
+ * a key seen once (300,000 races of two rows each) is never guessed, and costs nothing here.
+ */
+import type { FieldSpans, RecordGuess } from './fast-scan.js';
+
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/** The one guess handed out, pointed at the entry asked for: a record reads it only while it is handled. */
+class KeyGuess implements RecordGuess {
+  after = 0;
+  bytes: Uint8Array;
+  words: DataView;
+  from = 0;
+  length = 0;
+  starts: Int32Array;
+  ends: Int32Array;
+  escaped: Uint8Array;
+  fieldsAt = 0;
+  fields = 0;
+  /** The memo entry whose key the bytes are. */
+  entry = -1;
+
+  constructor(
+    readonly owner: KeyGuesses,
+    store: KeyGuesses['store'],
+  ) {
+    this.bytes = store.bytes;
+    this.words = new DataView(store.bytes.buffer);
+    this.starts = store.starts;
+    this.ends = store.ends;
+    this.escaped = store.escaped;
+  }
+}
+
+export class KeyGuesses {
+  /** Per entry: its guess's byte offset in the arena, -1 for none yet; its length; its first field's index. */
+  private from = new Int32Array(256).fill(-1);
+  private length = new Int32Array(256);
+  private fieldsAt = new Int32Array(256);
+  private fields = new Uint8Array(256);
+  private after = new Int32Array(256);
+  readonly store = { bytes: new Uint8Array(4096), used: 0, starts: new Int32Array(256), ends: new Int32Array(256), escaped: new Uint8Array(256), fieldsUsed: 0 };
+  private readonly guess = new KeyGuess(this, this.store);
+
+  constructor(readonly columns: readonly number[]) {}
+
+  has(entry: number): boolean {
+    return entry < this.from.length && (this.from[entry] as number) >= 0;
+  }
+
+  /** The guess that a record holds `entry`'s key, or null when none was made. */
+  of(entry: number): RecordGuess | null {
+    if (!this.has(entry)) return null;
+    const g = this.guess;
+    g.entry = entry;
+    g.from = this.from[entry] as number;
+    g.length = this.length[entry] as number;
+    g.fieldsAt = this.fieldsAt[entry] as number;
+    g.fields = this.fields[entry] as number;
+    g.after = this.after[entry] as number;
+    return g;
+  }
+
+  /** The entry a record was found to hold by the scanner (see RecordGuess), or -1 when it was not one of ours. */
+  found(r: FieldSpans): number {
+    return r.guess === this.guess ? this.guess.entry : -1;
+  }
+
+  /**
+   * Keep `r`'s key cells (`columns`) as the guess of `entry`: the raw bytes from the first of them to the comma
+   * after the last. None when the key ends the record, spans a line break, or has more than 255 fields.
+   */
+  make(entry: number, r: FieldSpans): void {
+    let lo = r.count;
+    let hi = -1;
+    for (const c of this.columns) {
+      if (c < 0) continue;
+      lo = Math.min(lo, c);
+      hi = Math.max(hi, c);
+    }
+    if (hi < 0 || hi + 1 >= r.count || hi - lo >= 255) return;
+    const { buf, start, end, escaped } = r;
+    // A field's raw start is its content's, less the opening quote: the byte before an unquoted field is a comma.
+    const rawStart = (f: number): number => {
+      const s = start[f] as number;
+      return s > 0 && buf[s - 1] === QUOTE ? s - 1 : s;
+    };
+    const from = rawStart(lo);
+    const to = rawStart(hi + 1);
+    for (let i = from; i < to; i++) if (buf[i] === CR || buf[i] === LF) return;
+    const n = hi - lo + 1;
+    const store = this.room(entry, to - from, n);
+    store.bytes.set(buf.subarray(from, to), store.used);
+    for (let f = 0; f < n; f++) {
+      store.starts[store.fieldsUsed + f] = (start[lo + f] as number) - from;
+      store.ends[store.fieldsUsed + f] = (end[lo + f] as number) - from;
+      store.escaped[store.fieldsUsed + f] = escaped[lo + f] as number;
+    }
+    this.from[entry] = store.used;
+    this.length[entry] = to - from;
+    this.fieldsAt[entry] = store.fieldsUsed;
+    this.fields[entry] = n;
+    this.after[entry] = lo;
+    store.used += to - from;
+    store.fieldsUsed += n;
+  }
+
+  /** Grow the per-entry tables past `entry`, the arena by `bytes` and the field tables by `n`. */
+  private room(entry: number, bytes: number, n: number): KeyGuesses['store'] {
+    if (entry >= this.from.length) {
+      const size = Math.max(this.from.length * 2, entry + 1);
+      const grow = <A extends Int32Array | Uint8Array>(a: A, make: (n: number) => A): A => {
+        const b = make(size);
+        b.set(a);
+        return b;
+      };
+      this.from = grow(this.from, (k) => new Int32Array(k).fill(-1));
+      this.length = grow(this.length, (k) => new Int32Array(k));
+      this.fieldsAt = grow(this.fieldsAt, (k) => new Int32Array(k));
+      this.fields = grow(this.fields, (k) => new Uint8Array(k));
+      this.after = grow(this.after, (k) => new Int32Array(k));
+    }
+    const store = this.store;
+    const g = this.guess;
+    if (store.used + bytes > store.bytes.length) {
+      const grown = new Uint8Array(Math.max(store.bytes.length * 2, store.used + bytes));
+      grown.set(store.bytes.subarray(0, store.used));
+      store.bytes = g.bytes = grown;
+      g.words = new DataView(grown.buffer);
+    }
+    if (store.fieldsUsed + n > store.starts.length) {
+      const size = Math.max(store.starts.length * 2, store.fieldsUsed + n);
+      const starts = new Int32Array(size);
+      const ends = new Int32Array(size);
+      const flags = new Uint8Array(size);
+      starts.set(store.starts);
+      ends.set(store.ends);
+      flags.set(store.escaped);
+      store.starts = g.starts = starts;
+      store.ends = g.ends = ends;
+      store.escaped = g.escaped = flags;
+    }
+    return store;
+  }
+}
