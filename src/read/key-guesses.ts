@@ -114,37 +114,30 @@ export class KeyGuesses {
   private room(entry: number, bytes: number, n: number): KeyGuesses['store'] {
     if (entry >= this.from.length) {
       const size = Math.max(this.from.length * 2, entry + 1);
-      const grow = <A extends Int32Array | Uint8Array>(a: A, make: (n: number) => A): A => {
-        const b = make(size);
-        b.set(a);
-        return b;
-      };
-      this.from = grow(this.from, (k) => new Int32Array(k).fill(-1));
-      this.length = grow(this.length, (k) => new Int32Array(k));
-      this.fieldsAt = grow(this.fieldsAt, (k) => new Int32Array(k));
-      this.fields = grow(this.fields, (k) => new Uint8Array(k));
-      this.after = grow(this.after, (k) => new Int32Array(k));
+      this.from = grown(this.from, new Int32Array(size).fill(-1));
+      this.length = grown(this.length, new Int32Array(size));
+      this.fieldsAt = grown(this.fieldsAt, new Int32Array(size));
+      this.fields = grown(this.fields, new Uint8Array(size));
+      this.after = grown(this.after, new Int32Array(size));
     }
     const store = this.store;
     const g = this.guess;
     if (store.used + bytes > store.bytes.length) {
-      const grown = new Uint8Array(Math.max(store.bytes.length * 2, store.used + bytes));
-      grown.set(store.bytes.subarray(0, store.used));
-      store.bytes = g.bytes = grown;
-      g.words = new DataView(grown.buffer);
+      store.bytes = g.bytes = grown(store.bytes.subarray(0, store.used), new Uint8Array(Math.max(store.bytes.length * 2, store.used + bytes)));
+      g.words = new DataView(store.bytes.buffer);
     }
     if (store.fieldsUsed + n > store.starts.length) {
       const size = Math.max(store.starts.length * 2, store.fieldsUsed + n);
-      const starts = new Int32Array(size);
-      const ends = new Int32Array(size);
-      const flags = new Uint8Array(size);
-      starts.set(store.starts);
-      ends.set(store.ends);
-      flags.set(store.escaped);
-      store.starts = g.starts = starts;
-      store.ends = g.ends = ends;
-      store.escaped = g.escaped = flags;
+      store.starts = g.starts = grown(store.starts, new Int32Array(size));
+      store.ends = g.ends = grown(store.ends, new Int32Array(size));
+      store.escaped = g.escaped = grown(store.escaped, new Uint8Array(size));
     }
     return store;
   }
+}
+
+/** `into` (larger) with `old` copied to its start. */
+function grown<A extends Int32Array | Uint8Array>(old: A, into: A): A {
+  into.set(old);
+  return into;
 }

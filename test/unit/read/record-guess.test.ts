@@ -138,6 +138,17 @@ describe('the scanner with guesses', () => {
     expect(seen).toEqual({ ...read(bytes, [bytes.length], false, [2, 3, 4], [0, 1], () => true), guessed: seen.guessed });
   });
 
+  it('keeps guesses for thousands of keys (past its first arena and tables), each found again', () => {
+    const rows: string[] = [];
+    for (let p = 0; p < 3; p++) for (let k = 0; k < 3000; k++) rows.push(`P${p},"race ${k}, seat ${k % 7}",cand${k},${k}`);
+    const bytes = utf8(rows.join('\n') + '\n');
+    const guessing = read(bytes, [1 << 16], true, [1, 2], [0], () => true);
+    // The third place: every row but its first, less one per 64 KiB chunk (a record split across two chunks).
+    expect(guessing.guessed).toBeGreaterThan(2999 - Math.ceil(bytes.length / (1 << 16)) * 2);
+    expect(guessing.records[8999]).toEqual(['P2', 'race 2999, seat 3', 'cand2999', '2999']);
+    expect({ ...guessing, guessed: 0 }).toEqual(read(bytes, [1 << 16], false, [1, 2], [0], () => true));
+  });
+
   it('vouches for cells to a tracker only when its last call was the record before', () => {
     const rows = Array.from({ length: 12 }, (_, k) => `P${Math.floor(k / 3)},k${k % 3},${k}`);
     const bytes = utf8(rows.join('\n') + '\n');
