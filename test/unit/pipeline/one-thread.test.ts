@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { headerIn } from '../../../src/pipeline/head.js';
 import { guessesBest, keepsDigests } from '../../../src/pipeline/one-thread.js';
+import { planSplit, SPLIT_THRESHOLD } from '../../../src/pipeline/split.js';
 
 const ctx = { file: 'f.csv', partyPrimary: null };
 const keeps = async (text: string): Promise<boolean> => keepsDigests(await headerIn(Buffer.from(text), ctx));
@@ -32,5 +33,14 @@ describe('keepsDigests', () => {
     expect(await best('UNIQUE_ID,COUNTYFP,county,precinct,G22USSDWAR,G22USSRWAL\n1,001,Appling,1B,5,6\n')).toBe(false);
     expect(await best('county,office,candidate,votes\nCobb,Governor,Ann,5\n')).toBe(false);
     expect(await best('# Test fixtures\n')).toBe(false);
+  });
+
+  it('planSplit: a precinct file under SPLIT_THRESHOLD is not split (unless forced), one over it is asked where', async () => {
+    const header = await headerIn(Buffer.from('county,precinct,office,district,party,candidate,votes\nAppling,1B,Governor,,REP,Ann,5\n'), ctx);
+    expect(SPLIT_THRESHOLD).toBe(192 * 1024 * 1024);
+    // Under the threshold the answer comes before the file is opened: this path does not exist.
+    expect(await planSplit('/nonexistent/results.csv', SPLIT_THRESHOLD - 1, header, 0)).toBeNull();
+    await expect(planSplit('/nonexistent/results.csv', SPLIT_THRESHOLD - 1, header, 0, true)).rejects.toThrow(/ENOENT/);
+    await expect(planSplit('/nonexistent/results.csv', SPLIT_THRESHOLD, header, 0)).rejects.toThrow(/ENOENT/);
   });
 });
