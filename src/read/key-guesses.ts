@@ -25,10 +25,7 @@ class KeyGuess implements RecordGuess {
   /** The memo entry whose key the bytes are. */
   entry = -1;
 
-  constructor(
-    readonly owner: KeyGuesses,
-    store: KeyGuesses['store'],
-  ) {
+  constructor(store: KeyGuesses['store']) {
     this.bytes = store.bytes;
     this.words = new DataView(store.bytes.buffer);
     this.starts = store.starts;
@@ -38,14 +35,18 @@ class KeyGuess implements RecordGuess {
 }
 
 export class KeyGuesses {
-  /** Per entry: its guess's byte offset in the arena, -1 for none yet; its length; its first field's index. */
+  /**
+   * Per entry: its guess's byte offset in the arena (-1: none yet) and length, the index of its first field in
+   * the field tables and how many, and how many fields of the record before come first (RecordGuess.after).
+   */
   private from = new Int32Array(256).fill(-1);
   private length = new Int32Array(256);
   private fieldsAt = new Int32Array(256);
   private fields = new Uint8Array(256);
   private after = new Int32Array(256);
+  /** The arena (`used` bytes of it so far) and the field tables (`fieldsUsed` entries), shared by every guess. */
   readonly store = { bytes: new Uint8Array(4096), used: 0, starts: new Int32Array(256), ends: new Int32Array(256), escaped: new Uint8Array(256), fieldsUsed: 0 };
-  private readonly guess = new KeyGuess(this, this.store);
+  private readonly guess = new KeyGuess(this.store);
 
   constructor(readonly columns: readonly number[]) {}
 
