@@ -1,5 +1,5 @@
 /** `--format markdown`: a GitHub table per race and its verdict line, for pasting into reports and issues. */
-import { ballotLine } from './ballot.js';
+import { ballotLine, sourcesLine } from './ballot.js';
 import { raceTitle, type Election } from '../count/election.js';
 import { describeRule } from '../count/rules/rule.js';
 import { formatShare, formatVotes } from './numbers.js';
@@ -34,7 +34,9 @@ export function renderMarkdown(election: Election): string {
     return lines.join('\n') + '\n';
   });
   for (const r of election.ranked ?? []) blocks.push(rankedMarkdown(r));
-  const ballot = `_Ballot: ${md(ballotLine(election.primary))}_\n`;
+  // Where the numbers came from (layout, rows left out) and the ballot decision: what a reader checks first.
+  const sources = election.inputs.length > 0 ? `_Source: ${md(sourcesLine(election.inputs))}_\n\n` : '';
+  const ballot = `${sources}_Ballot: ${md(ballotLine(election.primary))}_\n`;
   if (election.races.length > 1) blocks.push(`**${md(summaryLine(decisionsOf(election.races)))}**\n`);
   if (election.races.length === 0 && election.ranked?.length) return blocks.join('\n');
   return blocks.length === 0 ? `No races matched.\n\n${ballot}` : `${blocks.join('\n')}\n${ballot}`;

@@ -1,5 +1,5 @@
 /** The terminal table: one block per race, then a verdict line. The only module that uses chalk. */
-import { ballotLine } from './ballot.js';
+import { ballotLine, sourcesLine } from './ballot.js';
 import type { ChalkInstance } from 'chalk';
 import { raceTitle, type Election, type RaceResult } from '../count/election.js';
 import type { Rule } from '../count/rules/rule.js';
@@ -191,13 +191,6 @@ function verdict(o: RuleOutcome, uncontested: boolean, look: Look, wrap: (text: 
 
 function footer(election: Election, look: Look, options: TableOptions): string {
   const { style: c, measure: stringWidth } = look;
-  const rows = election.inputs.reduce((n, i) => n + i.rows, 0);
-  const used = election.inputs.reduce((n, i) => n + i.rowsUsed, 0);
-  const left = new Map<string, number>();
-  for (const input of election.inputs) {
-    for (const [reason, count] of Object.entries(input.rowsExcluded)) left.set(reason, (left.get(reason) ?? 0) + (count ?? 0));
-  }
-  const leftOut = [...left].map(([reason, count]) => `${formatVotes(count)} ${reason}`).join(', ');
   const files = election.inputs.length === 1 ? safe(election.inputs[0]?.name ?? '') : `${election.inputs.length} files`;
   const primary = ` · ${ballotLine(election.primary)}`;
   // Several races: how they ended, in one line a reporter can quote.
@@ -210,8 +203,6 @@ function footer(election: Election, look: Look, options: TableOptions): string {
     const formats = [...new Set(election.inputs.map((i) => i.layout.replace(/^cvr-/, '')))].join(', ');
     return '\n' + wrap(`${files} · ${formatVotes(ballots)} ballots · read as cast-vote records (${safe(formats)})`).map((l) => c.dim(l)).join('\n') + '\n';
   }
-  // The layout found decides which columns are counted: say it (--layout overrides it).
-  const layouts = [...new Set(election.inputs.map((i) => i.layout))].join(', ');
-  const sources = wrap(`${files} · layout ${safe(layouts)} · ${formatVotes(rows)} rows, ${formatVotes(used)} counted${leftOut ? ` · left out: ${leftOut}` : ''}${primary}`);
+  const sources = wrap(`${safe(sourcesLine(election.inputs))}${primary}`);
   return '\n' + summary + sources.map((l) => c.dim(l)).join('\n') + '\n';
 }

@@ -17,6 +17,12 @@ describe('--layout', () => {
     expect(medsl.stdout).toContain('medsl-house-2018-fusion-duplicates.csv · layout medsl-constituency · ');
   });
 
+  it('names it in Markdown too, with the rows left out, where a newsroom pastes the result', async () => {
+    const r = await run(['--format', 'markdown', fixture('ga-06-2017-06-20-runoff-total-rows.csv')]);
+    expect(r.stdout).toContain('ga-06-2017-06-20-runoff-total-rows.csv · layout openelections · 24 rows, 6 counted · left out: 12 total-row, 6 turnout_\n\n_Ballot: ');
+    expect(r.stdout).toMatch(/^_Source: \S+ga-06-2017-06-20-runoff-total-rows\.csv · /m);
+  });
+
   it('reads the header with the family named: MEDSL House results as a plain long file', async () => {
     const found = await json(['-q', MEDSL]);
     expect(firstInput(found.doc).layout).toBe('medsl-constituency');
