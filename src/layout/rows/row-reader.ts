@@ -229,13 +229,9 @@ export class RowReader {
 
   /** TX files with `early_voting,election_day,votes`: the types should add up to the total that is counted. */
   private checkTypes(rec: RecordView, check: TypeCheck, votes: number): void {
-    let sum = 0;
-    for (const c of check.columns) {
-      const n = rec.votes(c);
-      if (!isCount(n)) return; // an empty or unreadable type cell: nothing to check (the total is what counts)
-      sum += n;
-    }
-    if (sum !== votes) this.notes.typeMismatches.note(rec.line);
+    const sum = sumVotes(rec, check.columns);
+    // -1: an empty or unreadable type cell, nothing to check (the total is what counts).
+    if (sum >= 0 && sum !== votes) this.notes.typeMismatches.note(rec.line);
   }
 
   /** An empty vote cell (any of a part's vote-type cells): the part is missing, never counted as 0. */
