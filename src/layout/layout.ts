@@ -68,6 +68,11 @@ export function keyColumnList(k: KeyColumns): number[] {
   return [k.candidate, k.office, k.district, k.party, k.stage, ...Object.values(k.more)];
 }
 
+/** The columns of a record's place: its county and precinct columns (`Ballots Cast` rows are per place; a split needs a change of place). */
+export function placeColumns(layout: Layout): number[] {
+  return [layout.countyColumn, ...layout.precinctColumns].filter((c) => c >= 0);
+}
+
 /** One (race, candidate) pair a record contributes to. */
 export interface Part {
   /** Columns summed into the part's votes: one total column, or vote-type columns. */

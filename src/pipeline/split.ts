@@ -13,7 +13,8 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { Header } from '../layout/header.js';
-import { absorb, mergeBlocker, placeColumns, splittable } from '../layout/rows/handoff.js';
+import { placeColumns } from '../layout/layout.js';
+import { absorb, mergeBlocker, splittable } from '../layout/rows/handoff.js';
 import type { RowReader } from '../layout/rows/row-reader.js';
 import { FastCsvScanner } from '../read/fast-scan.js';
 import type { ScanProbe } from '../read/parse-fast.js';

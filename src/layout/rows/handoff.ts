@@ -65,11 +65,6 @@ export function splittable(layout: Layout): boolean {
   return layout.geoColumns.every((g) => g === layout.countyColumn || layout.precinctColumns.includes(g));
 }
 
-/** The columns of a record's place (county, precincts): where the boundary of a split must see a change. */
-export function placeColumns(layout: Layout): number[] {
-  return [layout.countyColumn, ...layout.precinctColumns].filter((c) => c >= 0);
-}
-
 /** In the worker, when its range is read: its state, and why it cannot be merged. `layoutNotes`: the layout's notes before the range. */
 export function handOff(inner: ReaderInner, layoutNotes: number): RangeState {
   const { reader } = inner;

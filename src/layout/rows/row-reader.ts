@@ -6,7 +6,7 @@ import { CountyChecks, type County } from '../checks.js';
 import { Field } from '../county-parts.js';
 import { excelText, raceLabel } from '../classify.js';
 import type { CrossFileKeys } from '../cross-file.js';
-import { keyColumnList, type Layout, type Part, type TypeCheck } from '../layout.js';
+import { keyColumnList, placeColumns, type Layout, type Part, type TypeCheck } from '../layout.js';
 import { BallotsCounter, ReportingCounter } from '../reporting.js';
 import { sumVotes, type RecordView } from '../../read/record-view.js';
 import { BAD, describeBadVotes, isCount } from '../../read/votes.js';
@@ -70,7 +70,7 @@ export class RowReader {
     this.targets = new KeyTargets(layout, this.keyColumns, this.checks, options.file);
     this.shape = new RowShape(layout.headerLength, layout.unnamedColumns, options.file);
     this.reporting = layout.reporting ? new ReportingCounter(layout.reporting) : null;
-    this.ballots = layout.ballotsColumn !== undefined && layout.ballotsColumn >= 0 ? new BallotsCounter(layout.ballotsColumn, this.placeColumns()) : null;
+    this.ballots = layout.ballotsColumn !== undefined && layout.ballotsColumn >= 0 ? new BallotsCounter(layout.ballotsColumn, placeColumns(layout)) : null;
     this.repeat = repeatCheckFor(layout.parts.length, layout.countyColumn, layout.precinctColumns);
     this.places = new Places(layout.countyColumn, layout.geoColumns, this.repeat, this.checks);
     this.typeCheck = layout.parts.length === 1 ? layout.typeCheck : null;
@@ -80,7 +80,7 @@ export class RowReader {
 
   /** Its parts, for the hand-off of a byte range counted by a worker and its merge (handoff.ts). */
   get inner(): ReaderInner {
-    const rowBallots = (): BallotsCounter => (this.ballots ??= new BallotsCounter(-1, this.placeColumns()));
+    const rowBallots = (): BallotsCounter => (this.ballots ??= new BallotsCounter(-1, placeColumns(this.layout)));
     return { reader: this, layout: this.layout, tally: this.tally, notes: this.notes, checks: this.checks, shape: this.shape, geo: this.geo, ballots: this.ballots, rowBallots, keys: this.targets.size };
   }
 
@@ -255,12 +255,8 @@ export class RowReader {
   private ballotsRow(rec: RecordView, race: string, columns: readonly number[]): void {
     const votes = sumVotes(rec, columns);
     if (votes < 0) return;
-    this.ballots ??= new BallotsCounter(-1, this.placeColumns());
+    this.ballots ??= new BallotsCounter(-1, placeColumns(this.layout));
     this.ballots.noteRow(rec, race, votes);
-  }
-
-  private placeColumns(): number[] {
-    return [this.layout.countyColumn, ...this.layout.precinctColumns].filter((c) => c >= 0);
   }
 
   /** At the end of the file: what it says about reporting goes to its races. */
