@@ -28,8 +28,12 @@ export class HeaderSearch {
 
   constructor(private readonly ctx: LayoutContext) {}
 
-  /** The header, or null when `rec` is not one (then it is remembered as preamble). Throws when the search is over. */
+  /**
+   * The header, or null when `rec` is not one (then it is remembered as preamble; a blank line is not even
+   * that). Throws when the search is over.
+   */
   offer(rec: RecordView): Header | null {
+    if (rec.count === 1 && rec.length(0) === 0) return null;
     const cells = Array.from({ length: rec.count }, (_, i) => rec.text(i));
     let layout: Layout;
     try {

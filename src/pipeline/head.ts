@@ -19,7 +19,6 @@ export async function headerIn(head: Buffer, ctx: LayoutContext): Promise<Header
   }
   try {
     await scanRecords(once(), ctx.file, (rec) => {
-      if (rec.count === 1 && rec.length(0) === 0) return; // blank lines above the header, as the real read skips them
       header = search.offer(rec);
       if (header) throw FOUND;
     });

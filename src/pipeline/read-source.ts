@@ -90,7 +90,6 @@ export async function readSource(source: Source, tally: Tally, options: Election
   const search = new HeaderSearch(ctx);
   const onRecord = (rec: RecordView): void => {
     if (reader) return reader.record(rec);
-    if (rec.count === 1 && rec.length(0) === 0) return; // blank lines before the header
     const found = search.offer(rec);
     if (!found) return;
     const { cells: header, layout } = found;
