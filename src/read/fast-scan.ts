@@ -136,6 +136,14 @@ export class CsvScanError extends Error {
 // ignoreBOM: a cell that starts with U+FEFF keeps it (the default would drop it from every cell, as a BOM).
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
+/**
+ * Where a field's raw bytes start, given where its content starts (`FieldSpans.start`): one byte before, at the
+ * opening quote, when it was quoted. The byte before an unquoted field is a comma, or a record's line break.
+ */
+export function rawStart(buf: Uint8Array, contentStart: number): number {
+  return contentStart > 0 && buf[contentStart - 1] === QUOTE ? contentStart - 1 : contentStart;
+}
+
 /** UTF-8 decode of field `i` of `r`, turning `""` into `"` for escaped quoted fields. */
 export function fieldText(r: FieldSpans, i: number): string {
   const s = r.start[i]!;
@@ -538,13 +546,8 @@ export class FastCsvScanner {
     const n = g.fields;
     // sp still holds the previous record: its field `after` must exist, and the spans must have room.
     if (after >= sp.count || after + n > st.length) return 0;
-    // The raw start of the previous record's field `after`: its content start, less the opening quote.
-    let lead = prev;
-    if (after > 0) {
-      lead = st[after]!;
-      if (b[lead - 1] === QUOTE) lead--;
-    }
-    const p = lead - prev;
+    // The previous record's leading fields, with the comma after them, end where its field `after` starts.
+    const p = (after > 0 ? rawStart(b, st[after]!) : prev) - prev;
     const { bytes, from } = g;
     const m = g.length;
     if (i + p + m > end || p + m > this.maxRecordSize) return 0;

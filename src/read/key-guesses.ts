@@ -4,9 +4,8 @@
  * fields in three shared tables, about the key's length plus 9 bytes a field — and only for keys seen twice:
  * a key seen once (300,000 races of two rows each) is never guessed, and costs nothing here.
  */
-import type { FieldSpans, RecordGuess } from './fast-scan.js';
+import { rawStart, type FieldSpans, type RecordGuess } from './fast-scan.js';
 
-const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
 
@@ -86,13 +85,8 @@ export class KeyGuesses {
     }
     if (hi < 0 || hi + 1 >= r.count || hi - lo >= 255) return;
     const { buf, start, end, escaped } = r;
-    // A field's raw start is its content's, less the opening quote: the byte before an unquoted field is a comma.
-    const rawStart = (f: number): number => {
-      const s = start[f] as number;
-      return s > 0 && buf[s - 1] === QUOTE ? s - 1 : s;
-    };
-    const from = rawStart(lo);
-    const to = rawStart(hi + 1);
+    const from = rawStart(buf, start[lo] as number);
+    const to = rawStart(buf, start[hi + 1] as number);
     for (let i = from; i < to; i++) if (buf[i] === CR || buf[i] === LF) return;
     const n = hi - lo + 1;
     const store = this.room(entry, to - from, n);
