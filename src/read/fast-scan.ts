@@ -144,6 +144,20 @@ export function rawStart(buf: Uint8Array, contentStart: number): number {
   return contentStart > 0 && buf[contentStart - 1] === QUOTE ? contentStart - 1 : contentStart;
 }
 
+/**
+ * Whether `n` bytes at `a` in `x` equal those at `b` in `y`: four at a time through the DataViews (unaligned
+ * loads), the last four first (they overlap the loop's last word, so no bytes are left to compare one by one).
+ */
+function sameBytes(x: DataView, a: number, y: DataView, b: number, n: number): boolean {
+  if (n < 4) {
+    for (let j = 0; j < n; j++) if (x.getUint8(a + j) !== y.getUint8(b + j)) return false;
+    return true;
+  }
+  if (x.getInt32(a + n - 4, true) !== y.getInt32(b + n - 4, true)) return false;
+  for (let j = 0; j + 4 < n; j += 4) if (x.getInt32(a + j, true) !== y.getInt32(b + j, true)) return false;
+  return true;
+}
+
 /** UTF-8 decode of field `i` of `r`, turning `""` into `"` for escaped quoted fields. */
 export function fieldText(r: FieldSpans, i: number): string {
   const s = r.start[i]!;
@@ -548,17 +562,11 @@ export class FastCsvScanner {
     if (after >= sp.count || after + n > st.length) return 0;
     // The previous record's leading fields, with the comma after them, end where its field `after` starts.
     const p = (after > 0 ? rawStart(b, st[after]!) : prev) - prev;
-    const { bytes, from } = g;
+    const from = g.from;
     const m = g.length;
     if (i + p + m > end || p + m > this.maxRecordSize) return 0;
-    // Four bytes at a time through DataViews (unaligned loads), then byte by byte.
-    let j = 0;
-    for (; j + 4 <= p; j += 4) if (dv.getInt32(i + j, true) !== dv.getInt32(prev + j, true)) return 0;
-    for (; j < p; j++) if (b[i + j] !== b[prev + j]) return 0;
     const at = i + p;
-    const words = g.words;
-    for (j = 0; j + 4 <= m; j += 4) if (dv.getInt32(at + j, true) !== words.getInt32(from + j, true)) return 0;
-    for (; j < m; j++) if (b[at + j] !== bytes[from + j]) return 0;
+    if (!sameBytes(dv, i, dv, prev, p) || !sameBytes(dv, at, g.words, from, m)) return 0;
     const shift = i - prev;
     for (let f = 0; f < after; f++) {
       st[f] = st[f]! + shift;
