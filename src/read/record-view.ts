@@ -21,6 +21,12 @@ export interface RecordView {
   readonly count: number;
   /** 1-based line where the record starts. */
   readonly line: number;
+  /**
+   * The record's number in its read (from 1), and how many of its leading cells are the previous record's,
+   * byte for byte, as the scanner found them (FieldSpans.sameLead). 0 and 0 when the parser does not know.
+   */
+  readonly seq: number;
+  readonly sameLead: number;
   /** The cell, decoded. */
   text(column: number): string;
   /** Length of the raw cell (characters or bytes): cheap, for skipping obvious non-matches. */
@@ -52,6 +58,8 @@ export interface RecordView {
 export class StringRecord implements RecordView {
   cells: readonly string[] = [];
   line = 0;
+  readonly seq = 0;
+  readonly sameLead = 0;
   private readonly memos = new Map<string, unknown>();
 
   set(cells: readonly string[], line: number): this {

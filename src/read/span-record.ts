@@ -46,6 +46,12 @@ export class SpanRecord implements RecordView, Current, RecordPredictor {
   get line(): number {
     return this.r.line;
   }
+  get seq(): number {
+    return this.r.seq;
+  }
+  get sameLead(): number {
+    return this.r.sameLead;
+  }
   text(column: number): string {
     return column < this.r.count ? fieldText(this.r, column) : '';
   }

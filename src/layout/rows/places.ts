@@ -29,6 +29,9 @@ export class Places {
   private readonly countyKey: number[];
   /** All the precinct columns (`ward,precinct`), followed together: the place moved when any of them changed. */
   private readonly precincts: readonly number[] | null;
+  /** The last column of the place, and the `seq` of the record `moved` was last asked about (see `moved`). */
+  private readonly lastColumn: number;
+  private seq = -1;
 
   constructor(
     private readonly countyColumn: number,
@@ -41,6 +44,7 @@ export class Places {
     const followed = repeat.kind === 'block' ? [repeat.precinct, ...(repeat.morePrecincts ?? [])] : [];
     this.precincts = followed.length > 0 ? followed : null;
     this.perPlace = geoColumns.every((g) => g === countyColumn || followed.includes(g));
+    this.lastColumn = Math.max(countyColumn, ...followed);
   }
 
   /**
@@ -48,6 +52,11 @@ export class Places {
    * record whether cells are the same as the previous record's.
    */
   moved(rec: RecordView): boolean {
+    // The scanner found the place cells to hold the previous record's bytes, and that record was the last one
+    // asked about: the same place, with nothing to compare (the trackers compare bytes next time they are asked).
+    const seq = this.seq;
+    this.seq = rec.seq;
+    if (rec.sameLead > this.lastColumn && seq > 0 && seq === rec.seq - 1) return false;
     if (rec !== this.view) {
       this.view = rec;
       this.countyCells = this.countyColumn >= 0 ? rec.lastCells(this.countyKey) : null;
