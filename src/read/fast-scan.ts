@@ -145,17 +145,26 @@ export function rawStart(buf: Uint8Array, contentStart: number): number {
 }
 
 /**
- * Whether `n` bytes at `a` in `x` equal those at `b` in `y`: four at a time through the DataViews (unaligned
- * loads), the last four first (they overlap the loop's last word, so no bytes are left to compare one by one).
+ * Whether `n` bytes at `a` in `x` equal those at `b` in `y`: eight at a time, read through the DataViews as
+ * float64s (unaligned loads; V8 checks each load, so fewer and wider loads cost less), the last eight first
+ * (they overlap the loop's last word, so no bytes are left to compare one by one).
  */
 function sameBytes(x: DataView, a: number, y: DataView, b: number, n: number): boolean {
-  if (n < 4) {
-    for (let j = 0; j < n; j++) if (x.getUint8(a + j) !== y.getUint8(b + j)) return false;
-    return true;
+  if (n < 8) {
+    if (n < 4) {
+      for (let j = 0; j < n; j++) if (x.getUint8(a + j) !== y.getUint8(b + j)) return false;
+      return true;
+    }
+    return x.getInt32(a, true) === y.getInt32(b, true) && x.getInt32(a + n - 4, true) === y.getInt32(b + n - 4, true);
   }
-  if (x.getInt32(a + n - 4, true) !== y.getInt32(b + n - 4, true)) return false;
-  for (let j = 0; j + 4 < n; j += 4) if (x.getInt32(a + j, true) !== y.getInt32(b + j, true)) return false;
+  if (!same8(x.getFloat64(a + n - 8, true), y.getFloat64(b + n - 8, true))) return false;
+  for (let j = 0; j + 8 < n; j += 8) if (!same8(x.getFloat64(a + j, true), y.getFloat64(b + j, true))) return false;
   return true;
+}
+
+/** Eight bytes read as float64s hold the same bits: equal, and not +0 against -0 (NaN is never equal: a miss, not an error). */
+function same8(u: number, v: number): boolean {
+  return u === v && (u !== 0 || 1 / u === 1 / v);
 }
 
 /** UTF-8 decode of field `i` of `r`, turning `""` into `"` for escaped quoted fields. */

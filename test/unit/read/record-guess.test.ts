@@ -171,4 +171,18 @@ describe('the scanner with guesses', () => {
     expect(guessing.records[7]).toEqual(['a', 'k2', '7', '8']);
     expect(guessing.guessed).toBeGreaterThan(2);
   });
+
+  it('tells keys apart whose eight bytes are +0 and -0 as float64 (compared as such, they are equal)', () => {
+    // Both keys end alike (`zzzzzzz,`, compared first); their first eight bytes differ only in the sign bit.
+    const plus = Buffer.from('\0\0\0\0\0\0\0\0zzzzzzz', 'latin1');
+    const minus = Buffer.from('\0\0\0\0\0\0\0\x80zzzzzzz', 'latin1');
+    // minus followed plus, so the last row, plus again, is guessed to hold minus (seen twice, so guessed at).
+    const rows = [plus, minus, plus, minus, plus, plus].map((key, k) => Buffer.concat([Buffer.from('a,'), key, Buffer.from(`,${k}\n`)]));
+    const bytes = Uint8Array.from(Buffer.concat(rows));
+    const plain = read(bytes, [bytes.length], false, [1], [0], () => true);
+    const guessing = read(bytes, [bytes.length], true, [1], [0], () => true);
+    expect(guessing.keys).toEqual([1, 2, 1, 2, 1, 1]);
+    expect(guessing.guessed).toBe(1); // the fifth row, plus after minus
+    expect({ ...guessing, guessed: 0 }).toEqual(plain);
+  });
 });
