@@ -13,13 +13,16 @@ const BYTES = 48;
 const F64 = BYTES / 8;
 const U32 = BYTES / 4;
 
+/** Rows counted: a literal, so the bundle puts it straight into `addRow` (a property of Field is a load per row). */
+const ROWS = 6;
+
 /** The uint32 fields, by their offset in a part's 12 words (words 0–3 hold the two float64). */
 export const Field = {
   County: 4,
   /** The race index + 1: 0 for an exclusion without a race. */
   Race: 5,
   /** Rows counted. */
-  Rows: 6,
+  Rows: ROWS,
   /** Rows with an empty vote cell. */
   Missing: 7,
   /** Total rows (blank-candidate, candidate `Total`) and the line of the last one. */
@@ -79,8 +82,8 @@ export class PartTable {
     const at = (p & PAGE_MASK) * U32;
     const u = this.u32[p >>> PAGE_BITS] as Uint32Array;
     const f = this.f64[p >>> PAGE_BITS] as Float64Array;
-    u[at + Field.Rows] = (u[at + Field.Rows] as number) + 1;
-    f[at / 2] = (f[at / 2] as number) + votes;
+    u[at + ROWS] = (u[at + ROWS] as number) + 1;
+    f[at >> 1] = (f[at >> 1] as number) + votes;
   }
 
   /** One more total row, with its votes and line. */

@@ -176,7 +176,10 @@ export class RowReader {
   }
 
   private countIn(county: County, target: PartTarget, votes: number, line: number): void {
-    this.checks.parts.addRow(this.countsOf(county, target, line), votes);
+    // The part already made (every row but a key's first in a county), looked up here: no call per row.
+    const id = this.repeat.kind === 'county' ? target.id : target.raceIndex;
+    const known = id < county.parts.length ? (county.parts[id] as number) : 0;
+    this.checks.parts.addRow(known !== 0 ? known - 1 : this.countsOf(county, target, line), votes);
   }
 
   private countTotal(county: County, target: PartTarget, votes: number, line: number): void {
