@@ -74,17 +74,17 @@ export interface RecordGuess {
   /** How many of the previous record's leading fields come first (with the comma after them). */
   readonly after: number;
   /**
-   * Then the raw bytes `bytes[from .. from + length)`: the next fields, quotes included, with the comma after the
-   * last one; never a CR or LF. `words` views the same bytes, to compare them four at a time.
+   * Then the raw bytes at `from` in `bytes`, `length` of them: the next fields, quotes included, with the comma
+   * after the last one; never a CR or LF.
    */
-  readonly bytes: Uint8Array;
-  readonly words: DataView;
+  readonly bytes: DataView;
   readonly from: number;
   readonly length: number;
-  /** Those fields, `fields` of them from index `fieldsAt`: content offsets from `from` and the `escaped` flag, as FieldSpans has them. */
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-  readonly escaped: Uint8Array;
+  /**
+   * Those fields, `fields` of them, three numbers each from index `fieldsAt` in `spans`: content start and end
+   * (offsets from `from`) and the `escaped` flag, as FieldSpans has them.
+   */
+  readonly spans: Int32Array;
   readonly fieldsAt: number;
   readonly fields: number;
 }
@@ -559,7 +559,7 @@ export class FastCsvScanner {
 
   /**
    * How many bytes of `b` from `i` (a record's start) hold guess `g`: the raw bytes of the previous record's
-   * first `g.after` fields (it starts at `prev` in `b`), then `g.bytes`. Then the spans of those fields are
+   * first `g.after` fields (it starts at `prev` in `b`), then the guess's bytes. Then the spans of those fields are
    * filled in, as the scan would have found them; 0 when a byte differs (the spans are left as they are).
    */
   private follow(g: RecordGuess, b: Uint8Array, dv: DataView, i: number, prev: number, end: number): number {
@@ -575,17 +575,17 @@ export class FastCsvScanner {
     const m = g.length;
     if (i + p + m > end || p + m > this.maxRecordSize) return 0;
     const at = i + p;
-    if (!sameBytes(dv, i, dv, prev, p) || !sameBytes(dv, at, g.words, from, m)) return 0;
+    if (!sameBytes(dv, i, dv, prev, p) || !sameBytes(dv, at, g.bytes, from, m)) return 0;
     const shift = i - prev;
     for (let f = 0; f < after; f++) {
       st[f] = st[f]! + shift;
       en[f] = en[f]! + shift;
     }
-    const { starts, ends, escaped, fieldsAt } = g;
-    for (let f = 0; f < n; f++) {
-      st[after + f] = starts[fieldsAt + f]! + at;
-      en[after + f] = ends[fieldsAt + f]! + at;
-      ex[after + f] = escaped[fieldsAt + f]!;
+    const spans = g.spans;
+    for (let f = after, k = g.fieldsAt; f < after + n; f++, k += 3) {
+      st[f] = spans[k]! + at;
+      en[f] = spans[k + 1]! + at;
+      ex[f] = spans[k + 2]!;
     }
     return p + m;
   }

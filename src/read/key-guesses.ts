@@ -1,7 +1,7 @@
 /**
  * The guesses a key memo (byte-memo.ts) offers the scanner (RecordGuess in fast-scan.ts): per key, the raw bytes
  * of its cells as a record held them, quotes and commas included. Kept compactly — the bytes in one arena, the
- * fields in three shared tables, about the key's length plus 9 bytes a field — and only for keys seen twice:
+ * fields in one shared table, about the key's length plus 12 bytes a field — and only for keys seen twice:
  * a key seen once (300,000 races of two rows each) is never guessed, and costs nothing here.
  */
 import { rawStart, type FieldSpans, type RecordGuess } from './fast-scan.js';
@@ -9,42 +9,39 @@ import { rawStart, type FieldSpans, type RecordGuess } from './fast-scan.js';
 const CR = 0x0d;
 const LF = 0x0a;
 
+/** Per field, in the spans table: content start, content end, `escaped`. */
+const SPAN = 3;
+
 /** The one guess handed out, pointed at the entry asked for: a record reads it only while it is handled. */
 class KeyGuess implements RecordGuess {
   after = 0;
-  bytes: Uint8Array;
-  words: DataView;
+  bytes: DataView;
   from = 0;
   length = 0;
-  starts: Int32Array;
-  ends: Int32Array;
-  escaped: Uint8Array;
+  spans: Int32Array;
   fieldsAt = 0;
   fields = 0;
   /** The memo entry whose key the bytes are. */
   entry = -1;
 
   constructor(store: KeyGuesses['store']) {
-    this.bytes = store.bytes;
-    this.words = new DataView(store.bytes.buffer);
-    this.starts = store.starts;
-    this.ends = store.ends;
-    this.escaped = store.escaped;
+    this.bytes = new DataView(store.bytes.buffer);
+    this.spans = store.spans;
   }
 }
 
 export class KeyGuesses {
   /**
    * Per entry: its guess's byte offset in the arena (-1: none yet) and length, the index of its first field in
-   * the field tables and how many, and how many fields of the record before come first (RecordGuess.after).
+   * the spans table and how many fields, and how many fields of the record before come first (RecordGuess.after).
    */
   private from = new Int32Array(256).fill(-1);
   private length = new Int32Array(256);
   private fieldsAt = new Int32Array(256);
   private fields = new Uint8Array(256);
   private after = new Int32Array(256);
-  /** The arena (`used` bytes of it so far) and the field tables (`fieldsUsed` entries), shared by every guess. */
-  readonly store = { bytes: new Uint8Array(4096), used: 0, starts: new Int32Array(256), ends: new Int32Array(256), escaped: new Uint8Array(256), fieldsUsed: 0 };
+  /** The arena (`used` bytes of it so far) and the spans table (`spansUsed` numbers), shared by every guess. */
+  readonly store = { bytes: new Uint8Array(4096), used: 0, spans: new Int32Array(256 * SPAN), spansUsed: 0 };
   private readonly guess = new KeyGuess(this.store);
 
   constructor(readonly columns: readonly number[]) {}
@@ -91,21 +88,22 @@ export class KeyGuesses {
     const n = hi - lo + 1;
     const store = this.room(entry, to - from, n);
     store.bytes.set(buf.subarray(from, to), store.used);
-    for (let f = 0; f < n; f++) {
-      store.starts[store.fieldsUsed + f] = (start[lo + f] as number) - from;
-      store.ends[store.fieldsUsed + f] = (end[lo + f] as number) - from;
-      store.escaped[store.fieldsUsed + f] = escaped[lo + f] as number;
+    const spans = store.spans;
+    for (let f = 0, k = store.spansUsed; f < n; f++, k += SPAN) {
+      spans[k] = (start[lo + f] as number) - from;
+      spans[k + 1] = (end[lo + f] as number) - from;
+      spans[k + 2] = escaped[lo + f] as number;
     }
     this.from[entry] = store.used;
     this.length[entry] = to - from;
-    this.fieldsAt[entry] = store.fieldsUsed;
+    this.fieldsAt[entry] = store.spansUsed;
     this.fields[entry] = n;
     this.after[entry] = lo;
     store.used += to - from;
-    store.fieldsUsed += n;
+    store.spansUsed += n * SPAN;
   }
 
-  /** Grow the per-entry tables past `entry`, the arena by `bytes` and the field tables by `n`. */
+  /** Grow the entries table past `entry`, the arena by `bytes` and the spans table by `n` fields. */
   private room(entry: number, bytes: number, n: number): KeyGuesses['store'] {
     if (entry >= this.from.length) {
       const size = Math.max(this.from.length * 2, entry + 1);
@@ -118,14 +116,11 @@ export class KeyGuesses {
     const store = this.store;
     const g = this.guess;
     if (store.used + bytes > store.bytes.length) {
-      store.bytes = g.bytes = grown(store.bytes.subarray(0, store.used), new Uint8Array(Math.max(store.bytes.length * 2, store.used + bytes)));
-      g.words = new DataView(store.bytes.buffer);
+      store.bytes = grown(store.bytes.subarray(0, store.used), new Uint8Array(Math.max(store.bytes.length * 2, store.used + bytes)));
+      g.bytes = new DataView(store.bytes.buffer);
     }
-    if (store.fieldsUsed + n > store.starts.length) {
-      const size = Math.max(store.starts.length * 2, store.fieldsUsed + n);
-      store.starts = g.starts = grown(store.starts, new Int32Array(size));
-      store.ends = g.ends = grown(store.ends, new Int32Array(size));
-      store.escaped = g.escaped = grown(store.escaped, new Uint8Array(size));
+    if (store.spansUsed + n * SPAN > store.spans.length) {
+      store.spans = g.spans = grown(store.spans, new Int32Array(Math.max(store.spans.length * 2, store.spansUsed + n * SPAN)));
     }
     return store;
   }
