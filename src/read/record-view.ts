@@ -142,9 +142,14 @@ export class Trackers<T extends { readonly columns: readonly number[] }> {
 
   get(columns: readonly number[]): T {
     const list = this.list;
-    for (let k = 0; k < list.length; k++) {
+    if (list.length > 0 && (list[0] as T).columns === columns) return list[0] as T;
+    for (let k = 1; k < list.length; k++) {
       const t = list[k] as T;
-      if (t.columns === columns) return t;
+      if (t.columns !== columns) continue;
+      // First from now on: a reader asks one list (the race-and-candidate key) on almost every record.
+      list[k] = list[0] as T;
+      list[0] = t;
+      return t;
     }
     // A few per reader; dozens means an array made per record, and a memory that never matches.
     if (list.length >= MAX_TRACKERS) throw new Error(`lastCells: more than ${MAX_TRACKERS} column lists; pass the same array for every record`);
