@@ -57,11 +57,22 @@ export function timed(cmd, argv, { discard = false } = {}) {
 
 /** The fastest of n runs (wall time); a failed run stops the benchmark with its stderr. */
 export function best(cmd, argv, n) {
-  let fastest = null;
+  return bestAlternating([[cmd, argv]], n)[0];
+}
+
+/**
+ * The fastest run of each of several commands ([cmd, argv] pairs) over n rounds, each round running every
+ * command once in turn: a machine whose speed drifts over minutes (a shared virtual machine) then slows them
+ * alike, and the ratio between them holds better than between blocks of runs minutes apart.
+ */
+export function bestAlternating(commands, n) {
+  const fastest = commands.map(() => null);
   for (let i = 0; i < n; i++) {
-    const r = timed(cmd, argv);
-    if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed:\n${r.stderr}`);
-    if (!fastest || r.secs < fastest.secs) fastest = r;
+    commands.forEach(([cmd, argv], k) => {
+      const r = timed(cmd, argv);
+      if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed:\n${r.stderr}`);
+      if (!fastest[k] || r.secs < fastest[k].secs) fastest[k] = r;
+    });
   }
   return fastest;
 }
