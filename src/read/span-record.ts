@@ -129,8 +129,6 @@ export class LastCell implements CellTracker {
   /** The cell's length × 2 + its `escaped` flag: the same bytes are other text when `""` is one quote, not two. */
   private key = -1;
   private readonly column: number;
-  /** The `seq` of the record of the last call. */
-  private seq = -2;
 
   constructor(
     private readonly view: Current,
@@ -142,10 +140,6 @@ export class LastCell implements CellTracker {
   same(): boolean {
     const r = this.view.r;
     const column = this.column;
-    // The scanner checked the cell's bytes against the previous record's: if that is the last call's, same.
-    const seq = this.seq;
-    this.seq = r.seq;
-    if (column < r.sameLead && seq === r.seq - 1) return true;
     const buf = r.buf;
     const s = r.start[column] as number;
     const n = (r.end[column] as number) - s;
@@ -169,24 +163,16 @@ export class LastCell implements CellTracker {
 export class LastCells implements CellTracker {
   private cells = new Uint8Array(64);
   private readonly keys: Int32Array;
-  /** The last of `columns`, and the `seq` of the record of the last call: see LastCell. */
-  private readonly highest: number;
-  private seq = -2;
 
   constructor(
     private readonly view: Current,
     readonly columns: readonly number[],
   ) {
     this.keys = new Int32Array(columns.length).fill(-1);
-    this.highest = Math.max(...columns);
   }
 
   same(): boolean {
-    const r = this.view.r;
-    const seq = this.seq;
-    this.seq = r.seq;
-    if (this.highest < r.sameLead && seq === r.seq - 1) return true;
-    const { buf, start, end, escaped } = r;
+    const { buf, start, end, escaped } = this.view.r;
     const columns = this.columns;
     let at = 0;
     for (let k = 0; k < columns.length; k++) {

@@ -1,7 +1,8 @@
 /**
  * Guesses at records (RecordGuess): a scanner that takes the fields of a guess it has checked must give what
  * a scanner without guesses gives, byte for byte: records, lines, errors and their lines. And what is built on
- * them (the key memo, the cell trackers, which skip work when the scanner vouches for bytes) must answer alike.
+ * them (the key memo, which skips its lookup when the scanner found a guess's key; the cell trackers) must
+ * answer alike.
  */
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
@@ -149,7 +150,7 @@ describe('the scanner with guesses', () => {
     expect({ ...guessing, guessed: 0 }).toEqual(read(bytes, [1 << 16], false, [1, 2], [0], () => true));
   });
 
-  it('vouches for cells to a tracker only when its last call was the record before', () => {
+  it('leaves a tracker that was not asked about every record to compare bytes, and it answers as without guesses', () => {
     const rows = Array.from({ length: 12 }, (_, k) => `P${Math.floor(k / 3)},k${k % 3},${k}`);
     const bytes = utf8(rows.join('\n') + '\n');
     // Not asked on the first row of a place: on its second, the tracker last saw the place before.
