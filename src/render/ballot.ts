@@ -21,7 +21,12 @@ export function sourcesLine(inputs: readonly InputSummary[]): string {
     for (const [reason, count] of Object.entries(input.rowsExcluded)) left.set(reason, (left.get(reason) ?? 0) + (count ?? 0));
   }
   const leftOut = [...left].map(([reason, count]) => `${formatVotes(count)} ${reason}`).join(', ');
-  const files = inputs.length === 1 ? (inputs[0]?.name ?? '') : `${inputs.length} files`;
+  const files = inputsLabel(inputs);
   const layouts = [...new Set(inputs.map((i) => i.layout))].join(', ');
   return `${files} · layout ${layouts} · ${formatVotes(rows)} rows, ${formatVotes(used)} counted${leftOut ? ` · left out: ${leftOut}` : ''}`;
+}
+
+/** The file's name, or how many files: how a footer names its inputs. Not escaped, as `sourcesLine`. */
+export function inputsLabel(inputs: readonly InputSummary[]): string {
+  return inputs.length === 1 ? (inputs[0]?.name ?? '') : `${inputs.length} files`;
 }

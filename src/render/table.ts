@@ -1,5 +1,5 @@
 /** The terminal table: one block per race, then a verdict line. The only module that uses chalk. */
-import { ballotLine, sourcesLine } from './ballot.js';
+import { ballotLine, inputsLabel, sourcesLine } from './ballot.js';
 import type { ChalkInstance } from 'chalk';
 import { raceTitle, type Election, type RaceResult } from '../count/election.js';
 import type { Rule } from '../count/rules/rule.js';
@@ -191,7 +191,6 @@ function verdict(o: RuleOutcome, uncontested: boolean, look: Look, wrap: (text: 
 
 function footer(election: Election, look: Look, options: TableOptions): string {
   const { style: c, measure: stringWidth } = look;
-  const files = election.inputs.length === 1 ? safe(election.inputs[0]?.name ?? '') : `${election.inputs.length} files`;
   const primary = ` · ${ballotLine(election.primary)}`;
   // Several races: how they ended, in one line a reporter can quote.
   const wrap = (text: string): string[] => (options.terminal === true ? wrapWords(text, options.width, stringWidth) : [text]);
@@ -201,7 +200,7 @@ function footer(election: Election, look: Look, options: TableOptions): string {
     const ballots = election.inputs.reduce((n, i) => n + i.rows, 0);
     // Which reader the content was recognised as decides the whole count (ballots, not totals): say it.
     const formats = [...new Set(election.inputs.map((i) => i.layout.replace(/^cvr-/, '')))].join(', ');
-    return '\n' + wrap(`${files} · ${formatVotes(ballots)} ballots · read as cast-vote records (${safe(formats)})`).map((l) => c.dim(l)).join('\n') + '\n';
+    return '\n' + wrap(`${safe(inputsLabel(election.inputs))} · ${formatVotes(ballots)} ballots · read as cast-vote records (${safe(formats)})`).map((l) => c.dim(l)).join('\n') + '\n';
   }
   const sources = wrap(`${safe(sourcesLine(election.inputs))}${primary}`);
   return '\n' + summary + sources.map((l) => c.dim(l)).join('\n') + '\n';
