@@ -8,7 +8,7 @@
 // a file of about 10 MB (valgrind runs code about fifty times slower), and compare two builds on the same file.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -50,8 +50,9 @@ try {
   const run = spawnSync('valgrind', ['--tool=callgrind', `--callgrind-out-file=${out}`, process.execPath, '--single-threaded', '--perf-basic-prof', join(dir, 'loop.mjs'), file, String(reps)], { encoding: 'utf8', cwd: dir });
   if (run.error || run.status !== 0) throw new Error(`valgrind failed: ${run.error?.message ?? run.stderr}`);
   process.stdout.write(run.stdout);
-  const map = readdirSync('/tmp').find((f) => f === `perf-${/==(\d+)==/.exec(run.stderr)?.[1]}.map`);
-  const names = map ? readFileSync(join('/tmp', map), 'utf8').split('\n').filter(Boolean).map((l) => l.split(' ')).map(([at, size, ...name]) => ({ from: parseInt(at, 16), to: parseInt(at, 16) + parseInt(size, 16), name: name.join(' ').replace(/ file:\S+/, '') })) : [];
+  // V8 writes the map to /tmp, named by the process id valgrind prints.
+  const map = `/tmp/perf-${/==(\d+)==/.exec(run.stderr)?.[1]}.map`;
+  const names = existsSync(map) ? readFileSync(map, 'utf8').split('\n').filter(Boolean).map((l) => l.split(' ')).map(([at, size, ...name]) => ({ from: parseInt(at, 16), to: parseInt(at, 16) + parseInt(size, 16), name: name.join(' ').replace(/ file:\S+/, '') })) : [];
   const annotated = spawnSync('callgrind_annotate', ['--threshold=100', out], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout;
   const totals = new Map();
   let all = 0;
@@ -70,7 +71,7 @@ try {
   }
   console.log(`instructions: ${(all / 1e6).toFixed(1)} M (${reps} reads of ${file})`);
   for (const [name, n] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${(n / 1e6).toFixed(1).padStart(9)} M  ${name}`);
-  if (map) rmSync(join('/tmp', map));
+  rmSync(map, { force: true });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
