@@ -56,7 +56,9 @@ export interface FieldSpans {
   seq: number;
   /**
    * Fields `0 .. sameLead - 1` hold the raw bytes of the previous record's (so their text too): the scanner
-   * checked them against that record's before taking them (see {@link RecordGuess}). 0 when not known.
+   * checked them against that record's before taking them (see {@link RecordGuess}). 0 when not known. Their
+   * offsets are left as they were, so they may point at those same bytes in an earlier record of `buf`: read
+   * their content, not their position.
    */
   sameLead: number;
   /** The guess whose bytes this record's fields `sameLead ..` were found to hold, or null. */
@@ -495,6 +497,17 @@ export class FastCsvScanner {
       if (term < 0) {
         // Ran out of bytes (end of chunk) or hit the record size limit.
         const size = i + delta - recStart;
+        if (lead > 0 && size <= max) {
+          // A guessed record cut by the chunk's end: its leading fields point at an earlier record, which the
+          // carry does not hold. Scanned again from its start, once a chunk at most, without a guess.
+          i = recStart;
+          count = 0;
+          state = S_FIELD;
+          guess = null;
+          lead = 0;
+          prevStart = -1;
+          continue;
+        }
         if (size > max) {
           this.saveCounters(breaks, i, b);
           const quoteLine = state === S_QUOTED ? this.lineOfByte(fs - 1, recStart, recLine, b, delta) : undefined;
@@ -559,8 +572,9 @@ export class FastCsvScanner {
 
   /**
    * How many bytes of `b` from `i` (a record's start) hold guess `g`: the raw bytes of the previous record's
-   * first `g.after` fields (it starts at `prev` in `b`), then the guess's bytes. Then the spans of those fields are
-   * filled in, as the scan would have found them; 0 when a byte differs (the spans are left as they are).
+   * first `g.after` fields (it starts at `prev` in `b`), then the guess's bytes. Then the spans of the guess's
+   * fields are filled in, as the scan would have found them (the leading fields keep theirs: see `sameLead`);
+   * 0 when a byte differs (the spans are left as they are).
    */
   private follow(g: RecordGuess, b: Uint8Array, dv: DataView, i: number, prev: number, end: number): number {
     const sp = this.spans;
@@ -576,11 +590,7 @@ export class FastCsvScanner {
     if (i + p + m > end || p + m > this.maxRecordSize) return 0;
     const at = i + p;
     if (!sameBytes(dv, i, dv, prev, p) || !sameBytes(dv, at, g.bytes, from, m)) return 0;
-    const shift = i - prev;
-    for (let f = 0; f < after; f++) {
-      st[f] = st[f]! + shift;
-      en[f] = en[f]! + shift;
-    }
+    // The leading fields keep their offsets: they point at the same bytes in an earlier record (see sameLead).
     const spans = g.spans;
     for (let f = after, k = g.fieldsAt; f < after + n; f++, k += 3) {
       st[f] = spans[k]! + at;

@@ -70,7 +70,8 @@ export class KeyGuesses {
 
   /**
    * Keep `r`'s key cells (`columns`) as the guess of `entry`: the raw bytes from the first of them to the comma
-   * after the last. None when the key ends the record, spans a line break, or has more than 255 fields.
+   * after the last. None when the key ends the record, spans a line break, has more than 255 fields, or is
+   * among a guessed record's leading fields.
    */
   make(entry: number, r: FieldSpans): void {
     let lo = r.count;
@@ -80,7 +81,8 @@ export class KeyGuesses {
       lo = Math.min(lo, c);
       hi = Math.max(hi, c);
     }
-    if (hi < 0 || hi + 1 >= r.count || hi - lo >= 255) return;
+    // A key among the leading fields of a guessed record has offsets into an earlier record (FieldSpans.sameLead).
+    if (hi < 0 || hi + 1 >= r.count || hi - lo >= 255 || lo < r.sameLead) return;
     const { buf, start, end, escaped } = r;
     const from = rawStart(buf, start[lo] as number);
     const to = rawStart(buf, start[hi + 1] as number);
