@@ -8,7 +8,7 @@ import { STATUS_FILTERS, type ElectionOptions, type StatusFilter } from '../pipe
 import { normalizeEncoding } from '../read/decode.js';
 import { resolveRule } from '../count/rules/resolve.js';
 import { ruleNeedsRegions } from '../count/rules/rule.js';
-import type { Format } from '../render/formats.js';
+import { HASHED_FORMATS, type Format } from '../render/formats.js';
 import type { RawOptions } from './program.js';
 import type { RankedOptions } from '../pipeline/ranked-count.js';
 import { isIrvRule, rankedFlagsGiven, rankedOptions } from './ranked-options.js';
@@ -78,6 +78,7 @@ export function toRequest(command: 'count' | 'races', files: string[], raw: RawO
       layout: raw.layout ?? null,
       mergeNames: raw.mergeNames ?? false,
       parser: raw.parser ?? 'auto',
+      hash: HASHED_FORMATS.has(format),
     },
     namesFile: raw.names ?? null,
     outstandingFile: raw.outstandingFile ?? null,

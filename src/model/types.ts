@@ -77,6 +77,7 @@ export interface RaceTally extends RaceId {
 /** What one input contributed: the audit trail in JSON `inputs[]`. */
 export interface InputSummary {
   name: string;
+  /** Hex; '' when the output asked for shows none and one input was counted (ElectionOptions.hash). */
   sha256: string;
   encoding: string;
   /** The field delimiter used: `,` unless detected from the header or given with --delimiter. */

@@ -54,6 +54,11 @@ export interface ElectionOptions {
   by?: string | null;
   /** Keep per-area sums even without --by (rules with regional-spread conditions use the first geography column). */
   needsRegions?: boolean;
+  /**
+   * Whether each input's SHA-256 is made (`InputSummary.sha256`); false when the output shows none, and then
+   * only several inputs are hashed (an input given twice is told by its hash). Default true.
+   */
+  hash?: boolean;
   /** Told how a file counted in two halves went (split.ts): `merged`, or why the second half was read on one thread. */
   onSplit?: (how: string) => void;
   /** Called after every chunk read: the bytes of this input so far and its size when known. */

@@ -39,13 +39,13 @@ export function workerUrl(script: string): URL {
   return existsSync(fileURLToPath(bundled)) ? bundled : new URL(`../../dist/${script}`, import.meta.url);
 }
 
-/** Scan `source` (from byte `skip`, after its BOM) in the worker; `onRecord` sees every record in order. */
-export function scanInWorker(source: Source & { path: string }, skip: number, onRecord: (rec: RecordView) => void, onProgress: (bytesRead: number) => void): Promise<WorkerScan> {
+/** Scan `source` (from byte `skip`, after its BOM) in the worker, which hashes it if `hash`; `onRecord` sees every record in order. */
+export function scanInWorker(source: Source & { path: string }, skip: number, hash: boolean, onRecord: (rec: RecordView) => void, onProgress: (bytesRead: number) => void): Promise<WorkerScan> {
   const credits = new SharedArrayBuffer(8);
   const flags = new Int32Array(credits);
   flags[0] = SLOTS;
   const slots = makeSlots();
-  const job: ScanJob = { path: source.path, file: source.name, skip, credits, slots };
+  const job: ScanJob = { path: source.path, file: source.name, skip, hash, credits, slots };
   const worker = new Worker(workerUrl('scan-worker.js'), { workerData: job });
   const view = new SpanRecord();
   const reader = new BatchReader(slots);

@@ -67,8 +67,10 @@ export async function readSource(source: Source, tally: Tally, options: Election
   const header = large ? await headerIn(head.subarray(sniffed.bomLength), ctx) : null;
   const plan = crossFile === null && source.path !== null && source.size !== null ? await planSplit(source.path, source.size, header, sniffed.bomLength, parser === 'split') : null;
   const threaded = plan === null && parser !== 'fast' && parser !== 'csv-parse' && parser !== 'split' && useWorker(source, parser, fastDialect) && !(parser === 'auto' && (keepsDigests(header) || guessesBest(header)));
+  // Several inputs are hashed whatever the output: an input given twice is told by its hash (cross-file.ts).
+  const hashed = options.hash !== false || crossFile !== null;
   // A file that keeps a digest of every row is hashed inline too: a hashing thread's memory comes on top of the table's.
-  const hash = threaded ? null : hasherFor(source, keepsDigests(header));
+  const hash = threaded ? null : hasherFor(source, keepsDigests(header), hashed);
 
   async function* rest(): AsyncGenerator<Buffer> {
     if (!hash) return;
@@ -123,7 +125,7 @@ export async function readSource(source: Source, tally: Tally, options: Election
     bytesRead = split.bytes();
   } else if (threaded) {
     await iterator.return?.();
-    const scan = await scanInWorker(source, sniffed.bomLength, onRecord, (n) => options.onProgress?.(file, n, source.size));
+    const scan = await scanInWorker(source, sniffed.bomLength, hashed, onRecord, (n) => options.onProgress?.(file, n, source.size));
     appendAll(warnings, scan.warnings);
     bytesRead = scan.bytesRead;
     sha256 = scan.sha256;

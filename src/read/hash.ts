@@ -35,9 +35,11 @@ export interface InputHasher {
 
 /**
  * Large files are hashed by a worker reading the file beside the parse, on the second core; everything else
- * inline. A file that changes while it is read is caught by `changedWhileRead`.
+ * inline; nothing when the hash is not `wanted` (the digest is then ''). A file that changes while it is read is
+ * caught by `changedWhileRead`.
  */
-export function hasherFor(source: Source, inline = false): InputHasher {
+export function hasherFor(source: Source, inline = false, wanted = true): InputHasher {
+  if (!wanted) return { update: () => undefined, digest: async () => '', inline: false };
   if (!inline && source.path !== null && source.size !== null && source.size >= WORKER_THRESHOLD) {
     const worker = new Worker(WORKER, { eval: true, workerData: source.path });
     const digest = new Promise<string>((resolve, reject) => {

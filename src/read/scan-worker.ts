@@ -1,6 +1,6 @@
 /**
- * The scan worker: reads a large UTF-8 comma file, hashes it and runs the byte scanner on it (scanSpans, the very
- * function the single-thread path runs), on the second core. Records go to the main thread in batches
+ * The scan worker: reads a large UTF-8 comma file, hashes it (when asked) and runs the byte scanner on it
+ * (scanSpans, the very function the single-thread path runs), on the second core. Records go to the main thread in batches
  * (span-batch.ts), in order; the main thread does the layout and the tally, so every count, warning and line
  * number is the single-thread one by construction. A scan error is sent after the records that precede it.
  *
@@ -21,6 +21,8 @@ export interface ScanJob {
   file: string;
   /** Bytes at the start that are not records (the BOM): hashed, not scanned. */
   skip: number;
+  /** Whether to hash the file (ScanEnd's `sha256` is '' when not). */
+  hash: boolean;
   credits: SharedArrayBuffer;
   slots: Slots;
 }
@@ -61,14 +63,14 @@ function run(job: ScanJob): void {
     }
   };
   const writer = new BatchWriter(job.slots, acquire, (batch, transfer) => port.postMessage(batch, transfer));
-  const hash = createHash('sha256');
+  const hash = job.hash ? createHash('sha256') : null;
   const fd = openSync(job.path, 'r');
   function* chunks(): Generator<Buffer> {
     // One read buffer, reused: the scanner copies what it keeps, and the writer copies every record.
     const buffer = Buffer.allocUnsafeSlow(READ);
     let skip = job.skip;
     for (let n; (n = readSync(fd, buffer, 0, READ, null)) > 0; ) {
-      hash.update(buffer.subarray(0, n));
+      hash?.update(buffer.subarray(0, n));
       writer.bytesRead += n;
       const from = Math.min(skip, n);
       skip -= from;
@@ -84,7 +86,7 @@ function run(job: ScanJob): void {
     try {
       const warnings = await scanSpans(chunks(), job.file, (spans) => writer.add(spans));
       writer.flush();
-      return { kind: 'done', warnings, sha256: hash.digest('hex'), bytesRead: writer.bytesRead };
+      return { kind: 'done', warnings, sha256: hash?.digest('hex') ?? '', bytesRead: writer.bytesRead };
     } catch (err) {
       if (err instanceof Stopped) throw err;
       writer.flush(); // the records before the error are counted first, as on one thread
