@@ -14,7 +14,8 @@ import { scanRecords, type ScanProbe } from '../read/parse-fast.js';
 import { planSplit, splitChunks } from './split.js';
 import { headerIn } from './head.js';
 import { guessesBest, keepsDigests } from './one-thread.js';
-import type { RangeJob } from './range-worker.js';
+import type { RangeJob } from './count-range.js';
+import { minimumCut, RangeControl } from './ranges.js';
 import type { Layout } from '../layout/layout.js';
 import type { Tally } from '../count/tally.js';
 import type { InputSummary, PrimaryMode, Warning } from '../model/types.js';
@@ -106,7 +107,7 @@ export async function readSource(source: Source, tally: Tally, options: Election
     let probe: ScanProbe | null = null;
     let last: RecordView | null = null;
     const { cells, line, layout } = plan.header;
-    const job: RangeJob = { path: source.path, file, from: plan.boundary, to: source.size, header: cells, headerLine: line, partyPrimary: ctx.partyPrimary, names: ctx.names, family: ctx.family, skipBadRows: options.skipBadRows, ...regionsOf(cells, layout, options, file, line), tracksRegions: tally.tracksRegions };
+    const job: RangeJob = { path: source.path, file, from: plan.boundary, to: source.size, control: new RangeControl().shared, minimumCut: minimumCut(source.size), header: cells, headerLine: line, partyPrimary: ctx.partyPrimary, names: ctx.names, family: ctx.family, skipBadRows: options.skipBadRows, ...regionsOf(cells, layout, options, file, line), tracksRegions: tally.tracksRegions };
     const split = splitChunks(source.path, source.size, sniffed.bomLength, plan, job, {
       file,
       probe: () => probe,

@@ -1,14 +1,16 @@
 /**
- * One large file on both cores, each counting half of it. The main thread reads the first half with its
- * RowReader; a worker (range-worker.ts) counts the second half with a RowReader of its own; at the boundary the
- * main thread takes the worker's state in (layout/rows/handoff.ts) as if it had read those rows itself.
+ * One large file on both cores. The main thread reads the first half with its RowReader; a worker
+ * (range-worker.ts) counts the second half with a RowReader of its own; whichever is done first takes the second
+ * half of the other's unread bytes (ranges.ts), and so on while enough is left. At the end of its first range the
+ * main thread takes in the other ranges' states (layout/rows/handoff.ts), in file order, as if it had read those
+ * rows itself.
  *
- * The boundary is a record that starts a new place (a precinct) near the middle, found by scanning a window
- * there from its first line break. A line break can also sit inside a quoted cell, so nothing is trusted: the
- * main thread's own scan must end exactly at the boundary on a record's end, its last record and the worker's
- * first must be full rows of two different places, and the worker's rows must not depend on the first half
- * (handoff.ts). Otherwise the main thread reads the second half itself, in order, as a single thread would:
- * every count, warning, error and line number is then the single-thread one.
+ * Each range starts at a record whose place differs from the one before, found by scanning a window from its
+ * first line break. A line break can also sit inside a quoted cell, so nothing is trusted: each range's scan must
+ * end exactly at the next range's start on a record's end, the records either side of it must be full rows of
+ * two different places, and no range's rows may depend on those before it (handoff.ts). Otherwise the main
+ * thread reads the rest of the file itself, in order, as a single thread would: every count, warning, error and
+ * line number is then the single-thread one.
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
@@ -16,22 +18,19 @@ import type { Header } from '../layout/header.js';
 import { placeColumns } from '../layout/layout.js';
 import { absorb, mergeBlocker, splittable } from '../layout/rows/handoff.js';
 import type { RowReader } from '../layout/rows/row-reader.js';
-import { FastCsvScanner } from '../read/fast-scan.js';
 import type { ScanProbe } from '../read/parse-fast.js';
 import type { RecordView } from '../read/record-view.js';
-import { SpanRecord } from '../read/span-record.js';
-import { fileChunks } from '../read/open.js';
+import { fileChunks, type ReadLimit } from '../read/open.js';
+import { countRange, type RangeJob } from './count-range.js';
 import { workerUrl } from './parallel.js';
-import type { RangeEnd, RangeJob } from './range-worker.js';
+import type { WorkerMessage } from './range-worker.js';
+import { fold, MAIN, placeBoundary, RangeControl, steal, WORKER, type RangeEnd } from './ranges.js';
 
 /**
  * Bytes the main thread counts while the worker starts: on the machine of the README's figures the worker
  * begins counting 0.23–0.25 s after it is made, while one thread counts about 145 MB/s.
  */
 const HEAD_START = 32 << 20;
-
-/** Bytes scanned around the middle for a change of place. */
-const WINDOW = 256 * 1024;
 
 export interface SplitPlan {
   header: Header;
@@ -51,71 +50,38 @@ export const SPLIT_THRESHOLD = 192 << 20;
  */
 export async function planSplit(path: string, size: number, header: Header | null, skip: number, force = false): Promise<SplitPlan | null> {
   if (!header || !splittable(header.layout) || (size < SPLIT_THRESHOLD && !force)) return null;
-  const place = placeColumns(header.layout);
   // Past the middle by half of what the main thread counts while the worker starts (its threads, its modules):
-  // then both halves end together.
+  // then both halves end together, or nearly (the rest is evened out as they go: ranges.ts).
   const middle = Math.floor((skip + size) / 2 + Math.min(HEAD_START / 2, (size - skip) / 8));
   const handle = await open(path, 'r');
   try {
-    const window = Buffer.allocUnsafe(Math.min(WINDOW, size - middle));
-    const { bytesRead } = await handle.read(window, 0, window.length, middle);
-    const read = window.subarray(0, bytesRead);
-    const start = read.indexOf(0x0a) + 1;
-    if (start === 0) return null;
-    const at = placeChange(read.subarray(start), place, header.layout.headerLength);
-    return at < 0 ? null : { header, boundary: middle + start + at };
+    const boundary = await placeBoundary(handle, middle, size, header);
+    return boundary === null ? null : { header, boundary };
   } finally {
     await handle.close();
   }
 }
 
-/**
- * The byte offset in `bytes` of the first record (past the first) whose place cells differ from the record
- * before, both full rows; -1 when none does. Offsets of records are those of their first line: a window with
- * a lone CR line end (or none) gives -1.
- */
-function placeChange(bytes: Buffer, place: readonly number[], width: number): number {
-  let previous: string | null = null;
-  let line = -1;
-  const view = new SpanRecord();
-  const scanner = new FastCsvScanner((spans) => {
-    if (line >= 0) return;
-    view.r = spans;
-    const here = view.count === width ? place.map((c) => view.text(c)).join('\u0000') : null;
-    if (previous !== null && here !== null && here !== previous) line = spans.line;
-    previous = here;
-  });
-  try {
-    scanner.push(bytes);
-  } catch {
-    return -1;
-  }
-  if (line < 0) return -1;
-  // Past line - 1 line breaks, counted as the scanner counts them: CRLF, LF or a lone CR.
-  let at = 0;
-  for (let breaks = 0; breaks < line - 1 && at < bytes.length; at++) {
-    const b = bytes[at];
-    if (b === 0x0a || (b === 0x0d && bytes[at + 1] !== 0x0a)) breaks++;
-  }
-  return at;
-}
-
-/** The worker counting the second half; `end` settles with its hand-off, or with why there is none. */
-export function countRange(job: RangeJob, onProgress: (bytesRead: number) => void): { end: Promise<RangeEnd>; stop: () => void } {
+/** The worker (range-worker.ts): `ranges` settles with the ranges it counted, or with why it stopped before its end. */
+function startWorker(job: RangeJob, onProgress: (bytesRead: number) => void): { ranges: Promise<RangeEnd[] | string>; stop: () => void } {
   let worker: Worker;
   try {
     worker = new Worker(workerUrl('range-worker.js'), { workerData: job });
   } catch (err) {
     // No worker (the script missing, threads refused): the main thread reads the whole file.
-    return { end: Promise.resolve({ state: null, blocker: `no worker: ${err instanceof Error ? err.message : String(err)}`, first: null, bytesRead: 0 }), stop: () => undefined };
+    return { ranges: Promise.resolve(`no worker: ${err instanceof Error ? err.message : String(err)}`), stop: () => undefined };
   }
-  const end = new Promise<RangeEnd>((resolve) => {
-    const failed = (why: string): void => resolve({ state: null, blocker: why, first: null, bytesRead: 0 });
-    worker.on('message', (message: RangeEnd | { progress: number }) => ('progress' in message ? onProgress(message.progress) : resolve(message)));
-    worker.once('error', (err) => failed(`worker: ${err.message}`));
-    worker.once('exit', (code) => failed(`the worker stopped (exit code ${code})`));
+  const counted: RangeEnd[] = [];
+  const ranges = new Promise<RangeEnd[] | string>((resolve) => {
+    worker.on('message', (message: WorkerMessage) => {
+      if ('progress' in message) onProgress(message.progress);
+      else if ('range' in message) counted.push(message.range);
+      else resolve(counted);
+    });
+    worker.once('error', (err) => resolve(`worker: ${err.message}`));
+    worker.once('exit', (code) => resolve(`the worker stopped (exit code ${code})`));
   });
-  return { end, stop: () => void worker.terminate() };
+  return { ranges, stop: () => void worker.terminate() };
 }
 
 /** The place cells of the record `rec` is at, when it is a full row and not the header again; else null. */
@@ -149,54 +115,80 @@ export interface SplitHooks {
  */
 export function splitChunks(path: string, size: number, skip: number, plan: SplitPlan, job: RangeJob, hooks: SplitHooks): { chunks: AsyncGenerator<Buffer>; bytes: () => number } {
   let bytes = skip;
-  /** What the worker has read so far, shown in the progress until its count is taken in or given up. */
+  /** What the worker has read so far, and the main thread in the ranges it took: shown in the progress until taken in or given up. */
   let workerBytes = 0;
-  /** At the boundary: the worker's hand-off, taken in; or why the main thread reads the second half itself. */
-  async function takeIn(end: Promise<RangeEnd>): Promise<RangeEnd | string> {
+  let ownBytes = 0;
+  const control = new RangeControl(job.control);
+  const progress = (): void => hooks.onProgress(bytes + workerBytes + ownBytes);
+  /** How many ranges after the main thread's first were taken in (for the trace). */
+  let taken = 0;
+  /** At the end of its first range (`boundary`): the other ranges, counted and taken in; or why the main thread reads the rest itself. */
+  async function takeIn(boundary: number, worker: ReturnType<typeof startWorker>, handle: FileHandle): Promise<RangeEnd | string> {
     const probe = hooks.probe();
     const reader = hooks.reader();
     if (!probe?.atRecordStart()) return 'the boundary is inside a record';
     if (reader === null) return 'no header before the boundary';
     const mine = placeOf(hooks.last(), plan.header);
-    const theirs = await end;
-    if (theirs.state === null || theirs.first === null) return theirs.blocker ?? 'no state';
     if (mine === null) return 'the last record before the boundary is not a full row';
-    if (mine.every((cell, i) => cell === theirs.first?.[i])) return 'one place on both sides of the boundary';
-    const blocker = mergeBlocker(reader.inner, theirs.state);
+    // The main thread's turn at the worker's unread bytes, while there are enough.
+    const own: RangeEnd[] = [];
+    const onBytes = (n: number): void => {
+      ownBytes += n;
+      progress();
+    };
+    for (let range = await steal(control, WORKER, MAIN, handle, plan.header, job.minimumCut); range !== null; range = await steal(control, WORKER, MAIN, handle, plan.header, job.minimumCut)) {
+      own.push(await countRange(job, handle, control, MAIN, range.from, size, onBytes));
+    }
+    const theirs = await worker.ranges;
+    if (typeof theirs === 'string') return theirs;
+    const ranges = [...theirs, ...own].sort((a, b) => a.from - b.from);
+    taken = ranges.length;
+    if (ranges[0]?.from !== boundary) return 'the ranges do not meet';
+    const folded = fold(ranges, plan.header.layout, hooks.file, job.tracksRegions);
+    if (typeof folded === 'string') return folded;
+    if (folded.state === null || folded.first === null) return folded.blocker ?? 'no state';
+    if (folded.to !== size) return 'the ranges end before the end of the file';
+    if (mine.every((cell, i) => cell === folded.first?.[i])) return 'one place on both sides of the boundary';
+    const blocker = mergeBlocker(reader.inner, folded.state);
     if (blocker !== null) return blocker;
-    absorb(reader.inner, theirs.state, probe.lines, hooks.file);
-    return theirs;
+    absorb(reader.inner, folded.state, probe.lines, hooks.file);
+    return folded;
   }
   async function* chunks(): AsyncGenerator<Buffer> {
-    const worker = countRange(job, (n) => {
+    control.set(MAIN, skip, plan.boundary);
+    control.set(WORKER, plan.boundary, size);
+    const worker = startWorker(job, (n) => {
       workerBytes = n;
-      hooks.onProgress(bytes + workerBytes);
+      progress();
     });
     const handle = await open(path, 'r');
     try {
-      for await (const chunk of read(handle, skip, plan.boundary)) yield chunk;
-      const taken = await takeIn(worker.end);
-      hooks.onSplit?.(typeof taken === 'string' ? taken : 'merged');
-      if (typeof taken === 'string') {
-        for await (const chunk of read(handle, plan.boundary, size)) yield chunk;
+      // The main thread's first range: up to the boundary, or to where the worker cut it.
+      for await (const chunk of read(handle, skip, control.limit(MAIN))) yield chunk;
+      const boundary = bytes;
+      const merged = await takeIn(boundary, worker, handle);
+      // From here `bytes` alone says how far the file is read: the other ranges' bytes are in it, or read again.
+      workerBytes = ownBytes = 0;
+      hooks.onSplit?.(typeof merged === 'string' ? merged : `merged (${taken} range${taken === 1 ? '' : 's'} taken in)`);
+      if (typeof merged === 'string') {
+        for await (const chunk of read(handle, boundary, size)) yield chunk;
       } else if (hooks.hashRest) {
-        for await (const chunk of read(handle, plan.boundary, size)) void chunk;
-      } else bytes += taken.bytesRead;
+        for await (const chunk of read(handle, boundary, size)) void chunk;
+      } else bytes += merged.bytesRead;
     } finally {
       worker.stop();
       await handle.close();
     }
   }
-  async function* read(handle: FileHandle, from: number, to: number): AsyncGenerator<Buffer> {
+  async function* read(handle: FileHandle, from: number, to: number | ReadLimit): AsyncGenerator<Buffer> {
     // Two buffers (fileChunks): the boundary check reads the last record of a chunk before the next is asked for.
     for await (const chunk of fileChunks(handle, from, to)) {
       bytes += chunk.length;
       hooks.onChunk(chunk);
-      hooks.onProgress(bytes > plan.boundary ? bytes : bytes + workerBytes);
+      progress();
       yield chunk;
     }
   }
 
   return { chunks: chunks(), bytes: () => bytes };
 }
-

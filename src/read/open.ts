@@ -57,13 +57,24 @@ async function* readChunks(path: string, size: number | null): AsyncGenerator<Bu
 }
 
 /**
+ * How many of the `want` bytes at `at` a reader may read: a range's end that another thread may move while it
+ * is read (pipeline/ranges.ts), asked before each read. 0 ends the range.
+ */
+export type ReadLimit = (at: number, want: number) => number;
+
+/**
  * Bytes `from`..`to` (or the end) of an open regular file, in chunks of a MiB: the next chunk is read while the
  * caller works on this one, into the other of two buffers, so the thread never waits for a read it could have
  * overlapped (it did, once per MiB) and memory stays flat. A chunk stays valid until the one after it is asked for.
+ * `to` is a byte offset, or a ReadLimit asked as each read is started.
  */
-export async function* fileChunks(handle: FileHandle, from: number, to: number): AsyncGenerator<Buffer> {
+export async function* fileChunks(handle: FileHandle, from: number, to: number | ReadLimit): AsyncGenerator<Buffer> {
+  const limit: ReadLimit = typeof to === 'number' ? (at, want) => Math.min(want, to - at) : to;
   const buffers = [Buffer.allocUnsafeSlow(READ_CHUNK), Buffer.allocUnsafeSlow(READ_CHUNK)];
-  const start = (at: number, k: number): Promise<{ bytesRead: number }> | null => (at < to ? handle.read(buffers[k] as Buffer, 0, Math.min(READ_CHUNK, to - at), at) : null);
+  const start = (at: number, k: number): Promise<{ bytesRead: number }> | null => {
+    const n = limit(at, READ_CHUNK);
+    return n > 0 ? handle.read(buffers[k] as Buffer, 0, n, at) : null;
+  };
   let k = 0;
   let next = start(from, k);
   try {
