@@ -134,17 +134,17 @@ async function bench(name, target, races) {
   const { file, expected } = await prepare(name, target, races);
   check(file, expected);
   const mb = statSync(file).size / 1e6;
-  // The default reads a precinct file of 192 MiB or more in two halves, a smaller one on one thread (split.ts).
+  // The default reads a precinct file of 192 MiB or more on both cores, a smaller one on one thread (split.ts).
   const split = statSync(file).size >= 192 * 2 ** 20;
   // runoff and DuckDB in alternating rounds (at least 3): the ratio the issue asks about, less at the mercy of drift.
   const duckRun = existsSync(DUCK_API) ? [process.execPath, ['--input-type=module', '-e', DUCK_SCRIPT, file]] : null;
   // Also the table, which shows no SHA-256, so none is made (JSON's inputs[].sha256 costs a hashing thread on a large file).
   const [own, table, duck] = bestAlternating([[process.execPath, [`${root}bin/runoff.js`, '--json', file]], [process.execPath, [`${root}bin/runoff.js`, file]], ...(duckRun ? [duckRun] : [])], Math.max(runs, 3));
-  const results = [{ tool: `runoff --json (${split ? 'two halves on two cores' : 'one thread'})`, ...own }];
+  const results = [{ tool: `runoff --json (${split ? 'both cores' : 'one thread'})`, ...own }];
   results.push({ tool: 'runoff, the table (no SHA-256 to make)', ...table });
   // The same count the other ways, in this run: what the default gains over them.
   if (split) results.push({ tool: 'runoff --json, one thread', ...best(process.execPath, [`${root}bin/runoff.js`, '--json', '--parser', 'fast', file]) });
-  else results.push({ tool: 'runoff --json, two halves (--parser split)', ...best(process.execPath, [`${root}bin/runoff.js`, '--json', '--parser', 'split', file]) });
+  else results.push({ tool: 'runoff --json, both cores (--parser split)', ...best(process.execPath, [`${root}bin/runoff.js`, '--json', '--parser', 'split', file]) });
   results.push({ tool: 'runoff --json, scan worker only', ...best(process.execPath, [`${root}bin/runoff.js`, '--json', '--parser', 'threaded', file]) });
   if (duck) {
     const groups = races.reduce((k, r) => k + r.cands.length, 0);

@@ -47,7 +47,7 @@ export interface ElectionOptions {
   /**
    * `auto`: the byte scanner for UTF-8 comma files (in a worker for large files), csv-parse otherwise. Tests
    * force one to compare them; `threaded` is the worker for any file on disk in the byte scanner's dialect, `split`
-   * the two halves counted on two cores (split.ts) for any file on disk whose layout allows it.
+   * the file counted on both cores in ranges (split.ts) for any file on disk whose layout allows it.
    */
   parser?: 'auto' | 'csv-parse' | 'fast' | 'threaded' | 'split';
   /** --by: the column whose values are areas for a breakdown (matched like header names); null for none. */
@@ -59,7 +59,7 @@ export interface ElectionOptions {
    * only several inputs are hashed (an input given twice is told by its hash). Default true.
    */
   hash?: boolean;
-  /** Told how a file counted in two halves went (split.ts): `merged`, or why the second half was read on one thread. */
+  /** Told how a file counted on both cores went (split.ts): `merged (n ranges taken in)`, or why the main thread read the rest itself. */
   onSplit?: (how: string) => void;
   /** Called after every chunk read: the bytes of this input so far and its size when known. */
   onProgress?: (name: string, bytesRead: number, size: number | null) => void;

@@ -6,7 +6,7 @@
  *
  * Used for files on disk (not stdin, not .gz or .zip), UTF-8 comma files (the byte scanner's dialect), from
  * THREAD_THRESHOLD bytes up (below that a worker's start-up costs more than it saves), when the file cannot be
- * counted in two halves instead (split.ts: precinct files, which both cores then count).
+ * counted on both cores instead (split.ts: precinct files, in ranges).
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -1,4 +1,4 @@
-/** One input: bytes → header → layout → rows into the tally, on one thread, two (the scan worker) or two halves. */
+/** One input: bytes → header → layout → rows into the tally, on one thread, two (the scan worker) or both cores in ranges (split.ts). */
 import { DataError } from '../model/errors.js';
 import { normalizeHeader } from '../layout/columns.js';
 import { HeaderSearch } from '../layout/header.js';
@@ -60,7 +60,7 @@ export async function readSource(source: Source, tally: Tally, options: Election
   const fastDialect = parser === 'fast' || parser === 'threaded' || parser === 'split' || (parser === 'auto' && sniffed.encoding === 'utf-8' && delimiter === ',');
   // Stage columns decide per row only when neither a flag nor the file name settled it.
   const ctx = { file, partyPrimary: primary.source === 'default' ? null : primary.partyPrimary, names: options.names ?? null, family: options.layout ?? null };
-  // A large file on disk is counted in two halves on the two cores where its layout allows (split.ts); else it is
+  // A large file on disk is counted on both cores, in ranges, where its layout allows (split.ts); else it is
   // scanned by a worker on the other core, which hashes it too (parallel.ts), unless its rows are all kept as
   // digests or its rows are mostly guessed (one-thread.ts). The header, found in the first bytes, decides. `split`
   // forces the first for tests.

@@ -170,7 +170,7 @@ function warningsText(warnings: Warning[]): string {
     .join('');
 }
 
-/** RUNOFF_TRACE_SPLIT=1: one stderr line per file counted in two halves, saying whether the halves were merged (for tests and benchmarks). */
+/** RUNOFF_TRACE_SPLIT=1: one stderr line per file counted on both cores, saying whether the ranges were taken in (for tests and benchmarks). */
 function splitTrace(io: Io): { onSplit?: (how: string) => void } {
   return io.env.RUNOFF_TRACE_SPLIT === '1' ? { onSplit: (how) => void io.stderr.write(`runoff: split: ${how}\n`) } : {};
 }
