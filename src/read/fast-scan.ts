@@ -499,8 +499,10 @@ export class FastCsvScanner {
         const size = i + delta - recStart;
         if (lead > 0 && size <= max) {
           // A guessed record cut by the chunk's end: its leading fields point at an earlier record, which the
-          // carry does not hold. Scanned again from its start, once a chunk at most, without a guess.
+          // carry does not hold. Scanned again from its start, once a chunk at most, without a guess (and the
+          // line breaks inside its quoted cells counted again, from the record's line).
           i = recStart;
+          breaks = recLine - 1;
           count = 0;
           state = S_FIELD;
           guess = null;

@@ -173,6 +173,17 @@ describe('the scanner with guesses', () => {
     expect(guessing.guessed).toBeGreaterThan(2);
   });
 
+  it('counts the line breaks of a guessed record cut by a chunk\'s end once, when it is scanned again', () => {
+    // The fourth record is guessed (its place and key as before), has a CR in a quoted cell, and runs past the
+    // first chunk of 63 bytes: scanned again from its start, its CR must not count twice (the fifth record is on line 6).
+    const bytes = utf8('"""x""",a,Cobb\r\n"""x""",a,TOTAL\r\n"""x""",a,"a,b"\r\n"""x""",a,"c\rd"\r\na');
+    const plain = read(bytes, [63], false, [1], [0], () => true);
+    const guessing = read(bytes, [63], true, [1], [0], () => true);
+    expect(plain.lines).toEqual([1, 2, 3, 4, 6]);
+    expect(guessing.guessed).toBeGreaterThan(0);
+    expect({ ...guessing, guessed: 0 }).toEqual(plain);
+  });
+
   it('tells keys apart whose eight bytes are +0 and -0 as float64 (compared as such, they are equal)', () => {
     // Both keys end alike (`zzzzzzz,`, compared first); their first eight bytes differ only in the sign bit.
     const plus = Buffer.from('\0\0\0\0\0\0\0\0zzzzzzz', 'latin1');
