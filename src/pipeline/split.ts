@@ -94,7 +94,7 @@ export function placeOf(rec: RecordView | null, header: Header): string[] | null
 /** What the main read lends the split read at the boundary. */
 export interface SplitHooks {
   file: string;
-  /** The scanner of the main read, to check that the first half ended on a record's end, and its line count. */
+  /** The scanner of the main read, to check that its first range ended on a record's end, and its line count. */
   probe: () => ScanProbe | null;
   /** The record the main read is at (its last), and its reader (null before the header). */
   last: () => RecordView | null;
@@ -103,15 +103,16 @@ export interface SplitHooks {
   onChunk: (chunk: Buffer) => void;
   /** Bytes read by both threads so far. */
   onProgress: (bytes: number) => void;
-  /** The hash is made from the chunks (not by a worker of its own): the second half is read for it after a merge. */
+  /** The hash is made from the chunks (not by a worker of its own): the rest of the file is read for it after a merge. */
   hashRest: boolean;
-  /** Told how the split went: `merged`, or why the main thread read the second half itself. */
+  /** Told how the split went: `merged (n ranges taken in)`, or why the main thread read the rest itself. */
   onSplit?: ((how: string) => void) | undefined;
 }
 
 /**
- * The main read's chunks: the first half of the file, then — unless the worker's count of the second half is
- * taken in at the boundary — the second half. `bytes` says how much of the file was read, by both threads.
+ * The main read's chunks: its first range (the first half of the file, or less when the worker took its end),
+ * then — unless the other ranges' counts are taken in at its end — the rest of the file. `bytes` says how much of
+ * the file was read, by both threads.
  */
 export function splitChunks(path: string, size: number, skip: number, plan: SplitPlan, job: RangeJob, hooks: SplitHooks): { chunks: AsyncGenerator<Buffer>; bytes: () => number } {
   let bytes = skip;
