@@ -8,19 +8,19 @@ import type { FileHandle } from 'node:fs/promises';
 import { Tally } from '../count/tally.js';
 import { detectLayout } from '../layout/detect.js';
 import type { NameTable } from '../layout/families/wide-names.js';
-import { placeColumns, type LayoutFamily } from '../layout/layout.js';
+import type { LayoutFamily } from '../layout/layout.js';
 import { handOff } from '../layout/rows/handoff.js';
 import { RowReader } from '../layout/rows/row-reader.js';
 import { fileChunks } from '../read/open.js';
 import type { ScanProbe } from '../read/parse-fast.js';
 import { scanRecords } from '../read/parse-fast.js';
 import type { RecordView } from '../read/record-view.js';
-import type { RangeControl, RangeEnd } from './ranges.js';
+import { placeOf, type RangeControl, type RangeEnd } from './ranges.js';
 
 export interface RangeJob {
   path: string;
   file: string;
-  /** The worker's first range: from the split's boundary to the end of the file. */
+  /** The worker's first range: from the split's boundary to `to`, the end of the file. */
   from: number;
   to: number;
   /** The two threads' ranges (RangeControl), and the fewest unread bytes worth cutting. */
@@ -42,18 +42,18 @@ export interface RangeJob {
 class CutInRecord extends Error {}
 
 /**
- * Counts `slot`'s range (`from` to its end in `control`, which may move closer while it is read). `onBytes` is
+ * Counts `slot`'s range (`from` to its end in `control`, which may move closer while it is read; the file ends at
+ * `job.to`). `onBytes` is
  * told of every chunk read. Any error in the range (bad data, a limit) becomes the blocker: the main thread then
  * reads the range itself and says it, at its line.
  */
-export async function countRange(job: RangeJob, handle: FileHandle, control: RangeControl, slot: number, from: number, size: number, onBytes: (n: number) => void): Promise<RangeEnd> {
+export async function countRange(job: RangeJob, handle: FileHandle, control: RangeControl, slot: number, from: number, onBytes: (n: number) => void): Promise<RangeEnd> {
   const end: RangeEnd = { from, to: from, state: null, blocker: null, first: null, last: null, lines: 0, bytesRead: 0 };
   try {
     const layout = detectLayout(job.header, { file: job.file, partyPrimary: job.partyPrimary, names: job.names, family: job.family }, job.headerLine);
     const notes = layout.notes.length;
     const reader = new RowReader(layout, new Tally(job.tracksRegions), { file: job.file, skipBadRows: job.skipBadRows, regionColumn: job.regionColumn, regionParents: job.regionParents, crossFile: null, header: job.header });
-    const place = placeColumns(layout);
-    const placeOf = (rec: RecordView): string[] => (rec.count === layout.headerLength ? place.map((c) => rec.text(c)) : []);
+    const header = { cells: job.header, line: job.headerLine, layout, warning: null };
     let last: RecordView | null = null;
     let probe: ScanProbe | null = null;
     async function* chunks(): AsyncGenerator<Buffer> {
@@ -64,19 +64,19 @@ export async function countRange(job: RangeJob, handle: FileHandle, control: Ran
       }
       end.to = from + end.bytesRead;
       // Cut before the end of the file: the scanner must be between records there (the next range starts one).
-      if (end.to < size && !probe?.atRecordStart()) throw new CutInRecord();
-      end.last = last === null ? null : placeOf(last);
+      if (end.to < job.to && !probe?.atRecordStart()) throw new CutInRecord();
     }
     const onRecord = (rec: RecordView): void => {
-      if (last === null) end.first = placeOf(rec);
+      if (last === null) end.first = placeOf(rec, header);
       last = rec;
       reader.record(rec);
     };
     const warnings = await scanRecords(chunks(), job.file, onRecord, (p) => (probe = p));
     end.lines = (probe as ScanProbe | null)?.lines ?? 0;
-    if (end.to === size) end.last = last === null ? null : placeOf(last);
+    // The last record's spans still point into the last chunk: nothing is read after the range.
+    end.last = placeOf(last, header);
     const state = handOff(reader.inner, notes);
-    end.blocker = warnings.length > 0 ? 'read warnings' : end.first === null || end.first.length === 0 ? 'no full first record' : state.blocker;
+    end.blocker = warnings.length > 0 ? 'read warnings' : end.first === null ? 'no full first record' : state.blocker;
     if (end.blocker === null) end.state = state;
   } catch (err) {
     end.blocker = err instanceof CutInRecord ? 'a cut inside a record' : `error: ${err instanceof Error ? err.message : String(err)}`;

@@ -29,7 +29,7 @@ async function run(job: RangeJob): Promise<void> {
   const handle = await open(job.path, 'r');
   try {
     for (let range: { from: number } | null = { from: job.from }; range !== null; range = await steal(control, MAIN, WORKER, handle, header, job.minimumCut)) {
-      post({ range: await countRange(job, handle, control, WORKER, range.from, job.to, onBytes) });
+      post({ range: await countRange(job, handle, control, WORKER, range.from, onBytes) });
     }
   } finally {
     await handle.close();

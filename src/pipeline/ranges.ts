@@ -12,6 +12,7 @@ import { RowReader } from '../layout/rows/row-reader.js';
 import { Tally } from '../count/tally.js';
 import { FastCsvScanner } from '../read/fast-scan.js';
 import type { ReadLimit } from '../read/open.js';
+import type { RecordView } from '../read/record-view.js';
 import { SpanRecord } from '../read/span-record.js';
 
 /** The main thread's slot and the worker's. */
@@ -144,13 +145,20 @@ export async function steal(control: RangeControl, victim: number, thief: number
   return cut !== null && control.cut(victim, cut, to, thief) ? { from: cut, to } : null;
 }
 
+/** The place cells of the record `rec` is at, when it is a full row and not the header again; else null. */
+export function placeOf(rec: RecordView | null, header: Header): string[] | null {
+  if (rec === null || rec.count !== header.layout.headerLength) return null;
+  if (header.cells.every((cell, i) => rec.text(i) === cell)) return null;
+  return placeColumns(header.layout).map((c) => rec.text(c));
+}
+
 /** A range counted by a reader of its own (count-range.ts), or why it cannot be taken in. */
 export interface RangeEnd {
   from: number;
   to: number;
   state: RangeState | null;
   blocker: string | null;
-  /** The place cells of the range's first and last records: a range must start a new place. */
+  /** The place cells of the range's first and last records (null: not a full row): a range must start a new place. */
   first: string[] | null;
   last: string[] | null;
   /** Physical lines in the range: the next range's line 1 is this many lines further down. */
@@ -176,7 +184,7 @@ export function fold(ranges: readonly RangeEnd[], layout: Layout, file: string, 
     if (range.state === null) return range.blocker ?? 'no state';
     if (previous !== null) {
       if (range.from !== previous.to) return 'the ranges do not meet';
-      if (previous.last === null || previous.last.length === 0) return 'the last record before a cut is not a full row';
+      if (previous.last === null) return 'the last record before a cut is not a full row';
       if (range.first?.every((cell, i) => cell === previous?.last?.[i])) return 'one place on both sides of a cut';
       const blocker = mergeBlocker(reader.inner, range.state);
       if (blocker !== null) return blocker;

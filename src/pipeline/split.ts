@@ -15,7 +15,6 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { Header } from '../layout/header.js';
-import { placeColumns } from '../layout/layout.js';
 import { absorb, mergeBlocker, splittable } from '../layout/rows/handoff.js';
 import type { RowReader } from '../layout/rows/row-reader.js';
 import type { ScanProbe } from '../read/parse-fast.js';
@@ -24,7 +23,7 @@ import { fileChunks, type ReadLimit } from '../read/open.js';
 import { countRange, type RangeJob } from './count-range.js';
 import { workerUrl } from './parallel.js';
 import type { WorkerMessage } from './range-worker.js';
-import { fold, MAIN, placeBoundary, RangeControl, steal, WORKER, type RangeEnd } from './ranges.js';
+import { fold, MAIN, placeBoundary, placeOf, RangeControl, steal, WORKER, type RangeEnd } from './ranges.js';
 
 /**
  * Bytes the main thread counts while the worker starts: on the machine of the README's figures the worker
@@ -84,13 +83,6 @@ function startWorker(job: RangeJob, onProgress: (bytesRead: number) => void): { 
   return { ranges, stop: () => void worker.terminate() };
 }
 
-/** The place cells of the record `rec` is at, when it is a full row and not the header again; else null. */
-export function placeOf(rec: RecordView | null, header: Header): string[] | null {
-  if (rec === null || rec.count !== header.layout.headerLength) return null;
-  if (header.cells.every((cell, i) => rec.text(i) === cell)) return null;
-  return placeColumns(header.layout).map((c) => rec.text(c));
-}
-
 /** What the main read lends the split read at the boundary. */
 export interface SplitHooks {
   file: string;
@@ -137,9 +129,8 @@ export function splitChunks(path: string, size: number, skip: number, plan: Spli
       ownBytes += n;
       progress();
     };
-    for (let range = await steal(control, WORKER, MAIN, handle, plan.header, job.minimumCut); range !== null; range = await steal(control, WORKER, MAIN, handle, plan.header, job.minimumCut)) {
-      own.push(await countRange(job, handle, control, MAIN, range.from, size, onBytes));
-    }
+    let range: { from: number } | null;
+    while ((range = await steal(control, WORKER, MAIN, handle, plan.header, job.minimumCut)) !== null) own.push(await countRange(job, handle, control, MAIN, range.from, onBytes));
     const theirs = await worker.ranges;
     if (typeof theirs === 'string') return theirs;
     const ranges = [...theirs, ...own].sort((a, b) => a.from - b.from);

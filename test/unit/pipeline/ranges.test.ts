@@ -51,7 +51,7 @@ const job = (control: RangeControl): RangeJob => ({
 async function count(from: number, to: number, slot = WORKER): Promise<RangeEnd> {
   const control = new RangeControl();
   control.set(slot, from, to);
-  return countRange(job(control), handle, control, slot, from, size, () => undefined);
+  return countRange(job(control), handle, control, slot, from, () => undefined);
 }
 
 describe('ranges', () => {
@@ -116,7 +116,7 @@ describe('ranges', () => {
       const from = Buffer.byteLength(`${HEADER}Cobb,P1,Gov,Ann,1\n`);
       const cut = body.indexOf('North'); // after the line break inside the quoted cell
       control.set(WORKER, from, cut);
-      const end = await countRange({ ...job(control), path: quoted, file: quoted, to: body.length }, h, control, WORKER, from, body.length, () => undefined);
+      const end = await countRange({ ...job(control), path: quoted, file: quoted, to: body.length }, h, control, WORKER, from, () => undefined);
       expect(end.blocker).toBe('a cut inside a record');
       expect(end.state).toBeNull();
     } finally {
