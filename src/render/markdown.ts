@@ -5,7 +5,7 @@ import { describeRule } from '../count/rules/rule.js';
 import { formatShare, formatVotes } from './numbers.js';
 import { sanitizeForTerminal } from './sanitize.js';
 import type { Outcome } from '../model/types.js';
-import { decisionsOf, isUncontested, ruleHeadline, summaryLine, verdictExplanation, verdictHeadline, verdictLabel } from './verdict.js';
+import { isUncontested, ruleHeadline, summaryKind, summaryLine, type SummaryKind, verdictExplanation, verdictHeadline, verdictLabel } from './verdict.js';
 import { breakdown, breakdownGrid } from './breakdown.js';
 import { rankedMarkdown } from './ranked-markdown.js';
 
@@ -16,8 +16,10 @@ function md(value: string): string {
 
 export function renderMarkdown(election: Election): string {
   const thresholds = election.rule.wins.map((w) => w.share);
+  const kinds: SummaryKind[] = [];
   const blocks = election.races.map(({ race, decision, outlook }) => {
     const { candidates, total, outcome } = decision;
+    kinds.push(summaryKind(decision));
     const lines = [
       `### ${md(raceTitle(race))}`,
       '',
@@ -37,7 +39,7 @@ export function renderMarkdown(election: Election): string {
   // Where the numbers came from (layout, rows left out) and the ballot decision: what a reader checks first.
   const sources = election.inputs.length > 0 ? `_Source: ${md(sourcesLine(election.inputs))}_\n\n` : '';
   const ballot = `${sources}_Ballot: ${md(ballotLine(election.primary))}_\n`;
-  if (election.races.length > 1) blocks.push(`**${md(summaryLine(decisionsOf(election.races)))}**\n`);
+  if (election.races.length > 1) blocks.push(`**${md(summaryLine(kinds))}**\n`);
   if (election.races.length === 0 && election.ranked?.length) return blocks.join('\n');
   return blocks.length === 0 ? `No races matched.\n\n${ballot}` : `${blocks.join('\n')}\n${ballot}`;
 }

@@ -3,13 +3,13 @@ import { ballotLine, inputsLabel, sourcesLine } from './ballot.js';
 import type { ChalkInstance } from 'chalk';
 import { raceTitle, type Election, type RaceResult } from '../count/election.js';
 import type { Rule } from '../count/rules/rule.js';
-import { ballotRows, type RuleOutcome } from '../count/decide.js';
+import { ballotRows, type Decision, type RuleOutcome } from '../count/decide.js';
 import type { CandidateTally } from '../model/types.js';
 import { breakdown, breakdownGrid, type AreaRow } from './breakdown.js';
 import { formatShare, formatVotes } from './numbers.js';
 import { sanitizeForTerminal as safe } from './sanitize.js';
 import { truncate, wrapWords } from './fit.js';
-import { decisionsOf, isUncontested, ruleHeadline, summaryLine, verdictExplanation, verdictHeadline, verdictLabel } from './verdict.js';
+import { isUncontested, ruleHeadline, summaryKind, summaryLine, type SummaryKind, verdictExplanation, verdictHeadline, verdictLabel } from './verdict.js';
 import { appendAll } from '../model/extent.js';
 
 /** The table's part of RenderOptions (render/index.ts). */
@@ -61,8 +61,13 @@ export async function renderTable(election: Election, options: TableOptions): Pr
 /** The races' blocks, a blank line apart, then the footer: made race by race as they are written. */
 function* tableText(election: Election, ranked: readonly string[], options: TableOptions, look: Look): Generator<string> {
   let first = true;
+  // Each race's decision is worked out once, here (it is not kept: count-election.ts); the footer's summary
+  // line counts how the races ended as they are written.
+  const kinds: SummaryKind[] = [];
   for (const r of election.races) {
-    yield (first ? '' : '\n') + renderRace(r, election.rule, election.by, options, look);
+    const decision = r.decision;
+    kinds.push(summaryKind(decision));
+    yield (first ? '' : '\n') + renderRace(r, decision, election.rule, election.by, options, look);
     first = false;
   }
   for (const block of ranked) {
@@ -70,7 +75,7 @@ function* tableText(election: Election, ranked: readonly string[], options: Tabl
     first = false;
   }
   if (first) yield 'No races matched.\n';
-  yield footer(election, look, options);
+  yield footer(election, kinds, look, options);
 }
 
 /** Ranked races (ranked-table.ts), their long lines wrapped on a terminal like the rest. */
@@ -88,14 +93,15 @@ async function rankedBlocks(election: Election, options: TableOptions, look: Loo
 function allNarrow(election: Election): boolean {
   const texts = election.inputs.map((i) => i.name);
   for (const r of election.ranked ?? []) texts.push(r.office, ...Object.keys(r.result.rounds[0]?.tally ?? {}), '✓');
-  for (const { race, decision } of election.races) {
+  // The race's own candidates, not its decision's (the same names, ranked): no race is decided for this.
+  for (const { race } of election.races) {
     appendAll(texts, [race.office, race.district, race.party ?? '', ...(race.regions?.keys() ?? [])]);
-    for (const cand of decision.candidates) texts.push(cand.name, cand.party);
+    for (const cand of race.candidates.values()) texts.push(cand.name, cand.party);
   }
   return texts.every((t) => NARROW.test(t));
 }
 
-function renderRace({ race, decision, outlook }: RaceResult, rule: Rule, by: string | null, options: TableOptions, look: Look): string {
+function renderRace({ race, outlook }: RaceResult, decision: Decision, rule: Rule, by: string | null, options: TableOptions, look: Look): string {
   const { style: c, measure: stringWidth } = look;
   const { candidates, total, denominator, outcome } = decision;
   const thresholds = rule.wins.map((w) => w.share);
@@ -196,12 +202,12 @@ function verdict(o: RuleOutcome, uncontested: boolean, look: Look, wrap: (text: 
   return labelled(colour(label), label, `${headline ? `${safe(headline)} — ` : ''}${safe(verdictExplanation(o, uncontested))}`, wrap, look.measure);
 }
 
-function footer(election: Election, look: Look, options: TableOptions): string {
+function footer(election: Election, kinds: readonly SummaryKind[], look: Look, options: TableOptions): string {
   const { style: c, measure: stringWidth } = look;
   const primary = ` · ${ballotLine(election.primary)}`;
   // Several races: how they ended, in one line a reporter can quote.
   const wrap = (text: string): string[] => (options.terminal === true ? wrapWords(text, options.width, stringWidth) : [text]);
-  const summary = election.races.length > 1 ? wrap(summaryLine(decisionsOf(election.races))).map((l) => c.bold(l) + '\n').join('') : '';
+  const summary = election.races.length > 1 ? wrap(summaryLine(kinds)).map((l) => c.bold(l) + '\n').join('') : '';
   // ballot files only (their contests shown or all left out by --race / --status): the footer speaks of ballots
   if (election.races.length === 0 && election.inputs.length > 0 && election.inputs.every((i) => i.layout.startsWith('cvr-'))) {
     const ballots = election.inputs.reduce((n, i) => n + i.rows, 0);

@@ -1,9 +1,8 @@
 /** The verdict of a race in words: shared by the table and Markdown renderers. */
 import type { Decision } from '../count/decide.js';
-import type { RaceResult } from '../count/election.js';
 import { describeRule, type Rule } from '../count/rules/rule.js';
 import { thousands } from '../model/thousands.js';
-import type { Outcome } from '../model/types.js';
+import type { Outcome, Status } from '../model/types.js';
 
 const LABELS: Record<Outcome['status'], string> = {
   winner: 'WINNER',
@@ -63,20 +62,21 @@ export function ruleHeadline(rule: Rule): string {
   return rule.id === 'majority' ? `${flags}${text.slice(rule.id.length)}` : `${rule.id} with ${flags}${text.slice(rule.id.length)}`;
 }
 
+/** How a race ended, for the summary line: its status, or `uncontested`. */
+export type SummaryKind = Status | 'uncontested';
+
+export function summaryKind(decision: Pick<Decision, 'candidates' | 'total' | 'outcome'>): SummaryKind {
+  return isUncontested(decision) ? 'uncontested' : decision.outcome.status;
+}
+
 /**
- * "849 races: 812 won outright, 31 runoffs, 6 ties": the end of a long listing. Any iterable: a generator
- * that decides one race at a time never holds every decision at once.
+ * "849 races: 812 won outright, 31 runoffs, 6 ties": the end of a long listing, from each race's kind, taken
+ * as the race was written (a decision is worked out each time it is asked for: count-election.ts).
  */
-export function summaryLine(decisions: Iterable<Pick<Decision, 'candidates' | 'total' | 'outcome'>>): string {
-  const counts = new Map<string, number>();
-  let n = 0;
-  const add = (what: string): void => void counts.set(what, (counts.get(what) ?? 0) + 1);
-  for (const d of decisions) {
-    n++;
-    if (isUncontested(d)) add('uncontested');
-    else add(d.outcome.status);
-  }
-  const order: [string, string, string][] = [
+export function summaryLine(kinds: readonly SummaryKind[]): string {
+  const counts = new Map<SummaryKind, number>();
+  for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const order: [SummaryKind, string, string][] = [
     ['winner', 'won outright', 'won outright'], ['runoff', 'runoff', 'runoffs'], ['tie', 'tie', 'ties'],
     ['uncontested', 'uncontested', 'uncontested'], ['no_votes', 'with no votes', 'with no votes'], ['not_applicable', 'not applicable', 'not applicable'],
   ];
@@ -84,10 +84,6 @@ export function summaryLine(decisions: Iterable<Pick<Decision, 'candidates' | 't
     const n = counts.get(k) ?? 0;
     return `${thousands(n)} ${n === 1 ? one : many}`;
   });
+  const n = kinds.length;
   return `${thousands(n)} race${n === 1 ? '' : 's'}: ${parts.join(', ')}`;
-}
-
-/** Each race's decision, worked out as it is counted in: a list of them all cost about a kilobyte a race. */
-export function* decisionsOf(races: readonly RaceResult[]): Generator<Decision> {
-  for (const r of races) yield r.decision;
 }
