@@ -34,9 +34,17 @@ export function sanitizeLines(text: string): string {
   return text.split('\n').map(sanitizeForTerminal).join('\n');
 }
 
+/**
+ * Printable ASCII, which no escaping changes: one quick test (a plain class, no /u) before the two that look for
+ * what must be escaped. Names, offices and JSON text are that nearly always.
+ */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** The same for JSON text, whose line breaks and indentation are its own. */
+const JSON_ASCII = /^[\x00-\x7e]*$/;
+
 /** True when `sanitizeForTerminal` would change the text. */
 export function needsEscaping(text: string): boolean {
-  return HAS_CONTROL.test(text) || HAS_INVISIBLE.test(text);
+  return !PRINTABLE_ASCII.test(text) && (HAS_CONTROL.test(text) || HAS_INVISIBLE.test(text));
 }
 
 const JSON_UNSAFE = /[\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb]/g;
@@ -44,6 +52,7 @@ const JSON_TAGS = /[\u{e0000}-\u{e007f}]/gu;
 
 /** For JSON text: values stay exact, but C1, bidi, invisible characters and U+2028/2029 are written as \u escapes. */
 export function escapeJsonText(json: string): string {
+  if (JSON_ASCII.test(json)) return json;
   return json
     .replace(JSON_UNSAFE, (ch) => `\\u${hex(ch, 4).toLowerCase()}`)
     .replace(JSON_TAGS, (ch) => `\\u${hex(ch[0] ?? '', 4).toLowerCase()}\\u${hex(ch[1] ?? '', 4).toLowerCase()}`);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { runs } from '../../support/runs.js';
 import { escapeJsonText, needsEscaping, sanitizeForTerminal, sanitizeLines } from '../../../src/render/sanitize.js';
 
 describe('sanitizeForTerminal', () => {
@@ -54,5 +56,32 @@ describe('sanitize: the rest of issue 6 §4', () => {
     expect(json).not.toMatch(/[\u0080-\u009f\u200b\u2029]|[\u{e0000}-\u{e007f}]/u);
     const parsed: unknown = JSON.parse(json);
     expect(parsed).toEqual({ value });
+  });
+});
+
+describe('the quick path for printable ASCII', () => {
+  // Characters near every edge: controls, DEL, C1, Latin-1, the invisible and bidi ones, tags (astral), emoji.
+  const chars = ['a', 'Z', ' ', '~', '"', '\\', '\t', '\n', '\r', '\u0000', '\u001b', '\u007f', '\u0085', '\u009f', '\u00a0', '\u00ad', 'é', '\u200b', '\u202e', '\u2028', '\ufeff', '\u{e0041}', '🗳'];
+  const text = fc.array(fc.constantFrom(...chars), { maxLength: 12 }).map((a) => a.join(''));
+
+  it('says a text needs escaping exactly when sanitizeForTerminal changes it', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(needsEscaping(t)).toBe(sanitizeForTerminal(t) !== t);
+      }),
+      { numRuns: runs(5000) },
+    );
+  });
+
+  it('leaves JSON text as it is exactly when it has nothing to escape', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const json = JSON.stringify({ t });
+        const escaped = escapeJsonText(json);
+        expect(JSON.parse(escaped)).toEqual({ t });
+        expect(escaped === json).toBe(!/[\u007f-\u009f\u00ad\u200b\u202e\u2028\ufeff\u{e0041}]/u.test(t));
+      }),
+      { numRuns: runs(5000) },
+    );
   });
 });
