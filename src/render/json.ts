@@ -28,7 +28,14 @@ export function* renderJson(election: Election): Generator<string> {
   yield `  "warnings": ${nested(election.warnings, 1)}\n}\n`;
 }
 
-/** A value as JSON.stringify(…, null, 2) prints it `depth` levels deep: its inner lines indented to match. */
+/**
+ * A value as JSON.stringify(…, null, 2) prints it `depth` levels deep, its inner lines indented to match: printed
+ * inside `depth` arrays, whose brackets are then cut off (one pass over the text less than indenting each line).
+ */
 function nested(value: unknown, depth: number): string {
-  return escapeJsonText(JSON.stringify(value, null, 2).replaceAll('\n', `\n${'  '.repeat(depth)}`));
+  let wrapped = value;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // Before: "[\n" and the next level's indent, per level; after: "\n", the level's indent and "]".
+  return escapeJsonText(text.slice(2 * depth + depth * (depth + 1), text.length - (2 * depth + depth * (depth - 1))));
 }
