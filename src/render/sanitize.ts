@@ -65,12 +65,19 @@ export function escapeJsonText(json: string): string {
 export function hiddenCharacterWarnings(races: Iterable<RaceTally>): Warning[] {
   const found = new Set<string>();
   let file: string | undefined;
+  // Text by text, without a list per race: a file may hold hundreds of thousands of races.
+  const check = (text: string, race: RaceTally): void => {
+    if (!needsEscaping(text)) return;
+    found.add(text);
+    file ??= race.firstSeen.file;
+  };
   for (const race of races) {
-    const texts = [race.office, race.district, race.party ?? '', ...[...race.candidates.values()].flatMap((c) => [c.name, c.party])];
-    for (const text of texts) {
-      if (!needsEscaping(text)) continue;
-      found.add(text);
-      file ??= race.firstSeen.file;
+    check(race.office, race);
+    check(race.district, race);
+    check(race.party ?? '', race);
+    for (const c of race.candidates.values()) {
+      check(c.name, race);
+      check(c.party, race);
     }
   }
   if (found.size === 0) return [];
