@@ -7,7 +7,7 @@
  */
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { CsvScanError, FastCsvScanner, fieldText } from '../fast-scan.js';
 import type { CvrFormat } from '../../model/ballots.js';
 import { DataError, InputError } from '../../model/errors.js';
 import { choiceHeader } from './clear-ballot.js';
@@ -28,7 +28,7 @@ export async function detectCvrFormat(path: string): Promise<CvrFormat> {
   const first = /\S/.exec(text)?.[0];
   if (first === '{') return detectJson(path, text);
   if (first === '<') return detectXml(path, text);
-  return detectText(path, text);
+  return detectText(path, text, head);
 }
 
 async function readHead(path: string): Promise<Buffer> {
@@ -85,19 +85,13 @@ function detectXml(path: string, head: string): CvrFormat {
   return unknown(path, `an XML document whose root is <${root ?? '?'}>`);
 }
 
-function detectText(path: string, head: string): CvrFormat {
-  const lines = head.split(/\r?\n/);
-  const firstLine = lines.find((l) => l.trim() !== '') ?? '';
+function detectText(path: string, head: string, bytes: Buffer): CvrFormat {
+  const firstLine = head.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
   // BLT opens with "<candidates> <seats>".
   if (/^\s*\d+\s+\d+\s*$/.test(firstLine)) return 'blt';
-  // The head may end mid-row: parse whole lines only.
-  let rows: string[][];
-  try {
-    rows = parse(lines.slice(0, Math.max(2, Math.min(lines.length - 1, 20))).join('\n'), { relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
-  } catch {
-    // A quote never closed in the first lines: not ballots; the results reader says where, with its line.
-    return unknown(path, 'a text file whose first lines are not well-formed CSV');
-  }
+  const rows = firstRows(bytes, 20, bytes.length < HEAD);
+  // A quote never closed in the first lines: not ballots; the results reader says where, with its line.
+  if (rows === null) return unknown(path, 'a text file whose first lines are not well-formed CSV');
   const header = rows[0] ?? [];
   if (header[0] === 'RowNumber' && header.some((h) => choiceHeader(h) !== undefined)) return 'clearBallot';
   if (header.some((h) => rankOfHeader(h) !== null)) return 'rank-columns';
@@ -107,4 +101,30 @@ function detectText(path: string, head: string): CvrFormat {
     data.every((r) => /^\s*\d{0,3}\s*$/.test(r[column] ?? '')) && data.some((r) => (r[column] ?? '').trim() !== '');
   if (data.length > 0 && header.filter((_, column) => isRanks(column)).length >= 2) return 'genericCsv';
   return unknown(path, 'a text file that is neither BLT nor a CSV with rank, candidate or Clear Ballot columns');
+}
+
+/** Thrown by firstRows' sink once it has its rows: the rest of the head is not scanned. */
+const ENOUGH = new Error('enough rows');
+
+/**
+ * The first `n` non-empty records of a file's head, by the byte scanner the results are read with (its code is
+ * compiled for the count that follows anyway): whole records only, unless the head is the `whole` file, since it
+ * may end inside one; null when a quote is never closed or a closing quote is followed by more text before them.
+ */
+function firstRows(head: Buffer, n: number, whole: boolean): string[][] | null {
+  const rows: string[][] = [];
+  const scanner = new FastCsvScanner((r) => {
+    if (r.count === 1 && r.end[0] === r.start[0]) return;
+    rows.push(Array.from({ length: r.count }, (_, i) => fieldText(r, i)));
+    if (rows.length === n) throw ENOUGH;
+  });
+  try {
+    scanner.push(head.subarray(head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0));
+    if (whole) scanner.end();
+  } catch (error) {
+    if (error === ENOUGH) return rows;
+    if (error instanceof CsvScanError) return null;
+    throw error;
+  }
+  return rows;
 }

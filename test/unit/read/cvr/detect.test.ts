@@ -42,6 +42,10 @@ describe('detectCvrFormat from content, whatever the name', () => {
     ['e.txt', '{"@type": "CVR.CastVoteRecordReport", "CVR": []}', 'cdf'],
     ['f.txt', '<?xml version="1.0"?>\n<!-- x --><cdf:CastVoteRecordReport xmlns:cdf="x"/>', 'cdf'],
     ['g.txt', '<?xml version="1.0"?><Cvr xmlns="http://tempuri.org/CVRDesign.xsd"></Cvr>', 'hart'],
+    // The header and the first rows decide: quoted cells, a BOM, CRLF and empty lines read as CSV; damage after the
+    // first twenty rows is the ballot reader's to report, with its line.
+    ['k.txt', '\uFEFFBallot ID,"Precinct, Ward","1st Choice"\r\n\r\n1,"P1, W2","Ann ""A"" Lee"\r\n', 'rank-columns'],
+    ['l.txt', `id,Ann,Bob\n${'1,1,2\n'.repeat(30)}2,"1"x,2\n`, 'genericCsv'],
   ])('%s', async (name, text, format) => {
     expect(await detectCvrFormat(file(name, text))).toBe(format);
   });
@@ -53,6 +57,8 @@ describe('detectCvrFormat from content, whatever the name', () => {
 
   it.each([
     ['h.txt', 'name,party\nAnn,X\n', 'neither BLT nor a CSV'],
+    ['m.txt', 'Ballot ID,1st Choice\n1,"Ann\n', 'first lines are not well-formed CSV'],
+    ['n.txt', 'Ballot ID,1st Choice\n1,"Ann"x\n', 'first lines are not well-formed CSV'],
     ['i.txt', '{"results": []}', 'neither "Sessions"'],
     ['j.txt', '<html></html>', 'root is <html>'],
   ])('%s is a DataError naming what was found', async (name, text, message) => {
