@@ -8,6 +8,7 @@ import type { FileHandle } from 'node:fs/promises';
 import type { Header } from '../layout/header.js';
 import { placeColumns, type Layout } from '../layout/layout.js';
 import { absorb, handOff, mergeBlocker, type RangeState } from '../layout/rows/handoff.js';
+import type { ReaderInner } from '../layout/rows/handoff.js';
 import { RowReader } from '../layout/rows/row-reader.js';
 import { Tally } from '../count/tally.js';
 import { FastCsvScanner } from '../read/fast-scan.js';
@@ -182,13 +183,8 @@ export function fold(ranges: readonly RangeEnd[], layout: Layout, file: string, 
   let previous: RangeEnd | null = null;
   for (const range of ranges) {
     if (range.state === null) return range.blocker ?? 'no state';
-    if (previous !== null) {
-      if (range.from !== previous.to) return 'the ranges do not meet';
-      if (previous.last === null) return 'the last record before a cut is not a full row';
-      if (range.first?.every((cell, i) => cell === previous?.last?.[i])) return 'one place on both sides of a cut';
-      const blocker = mergeBlocker(reader.inner, range.state);
-      if (blocker !== null) return blocker;
-    }
+    const blocker = previous === null ? null : joinBlocker(reader.inner, previous, range);
+    if (blocker !== null) return blocker;
     absorb(reader.inner, range.state, lines, file);
     lines += range.lines;
     keys += range.state.keys;
@@ -197,4 +193,18 @@ export function fold(ranges: readonly RangeEnd[], layout: Layout, file: string, 
   }
   const state = { ...handOff(reader.inner, layout.notes.length), keys };
   return { from: first.from, to: (previous as RangeEnd).to, state, blocker: null, first: first.first, last: (previous as RangeEnd).last, lines, bytesRead };
+}
+
+/**
+ * Why `range` cannot be taken in after what a reader (`inner`) has read up to `before.to`, whose last record had
+ * the place cells `before.last` (null: not a full row): the range must start there, at a new place, and count
+ * nothing that depends on the rows before it (handoff.ts). Null when it can. The main thread asks it at its own
+ * boundary, and `fold` between ranges.
+ */
+export function joinBlocker(inner: ReaderInner, before: Pick<RangeEnd, 'to' | 'last'>, range: RangeEnd): string | null {
+  if (range.from !== before.to) return 'the ranges do not meet';
+  if (before.last === null) return 'the last record before a cut is not a full row';
+  if (range.state === null || range.first === null) return range.blocker ?? 'no state';
+  if (range.first.every((cell, i) => cell === before.last?.[i])) return 'one place on both sides of a cut';
+  return mergeBlocker(inner, range.state);
 }

@@ -15,7 +15,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { Header } from '../layout/header.js';
-import { absorb, mergeBlocker, splittable } from '../layout/rows/handoff.js';
+import { absorb, splittable } from '../layout/rows/handoff.js';
 import type { RowReader } from '../layout/rows/row-reader.js';
 import type { ScanProbe } from '../read/parse-fast.js';
 import type { RecordView } from '../read/record-view.js';
@@ -23,7 +23,7 @@ import { fileChunks, type ReadLimit } from '../read/open.js';
 import { countRange, type RangeJob } from './count-range.js';
 import { workerUrl } from './parallel.js';
 import type { WorkerMessage } from './range-worker.js';
-import { fold, MAIN, placeBoundary, placeOf, RangeControl, steal, WORKER, type RangeEnd } from './ranges.js';
+import { fold, joinBlocker, MAIN, placeBoundary, placeOf, RangeControl, steal, WORKER, type RangeEnd } from './ranges.js';
 
 /**
  * Bytes the main thread counts while the worker starts: on the machine of the README's figures the worker
@@ -135,14 +135,12 @@ export function splitChunks(path: string, size: number, skip: number, plan: Spli
     if (typeof theirs === 'string') return theirs;
     const ranges = [...theirs, ...own].sort((a, b) => a.from - b.from);
     taken = ranges.length;
-    if (ranges[0]?.from !== boundary) return 'the ranges do not meet';
     const folded = fold(ranges, plan.header.layout, hooks.file, job.tracksRegions);
     if (typeof folded === 'string') return folded;
-    if (folded.state === null || folded.first === null) return folded.blocker ?? 'no state';
     if (folded.to !== size) return 'the ranges end before the end of the file';
-    if (mine.every((cell, i) => cell === folded.first?.[i])) return 'one place on both sides of the boundary';
-    const blocker = mergeBlocker(reader.inner, folded.state);
-    if (blocker !== null) return blocker;
+    // The same check as between the other ranges: the first starts at the boundary, at a new place, mergeable.
+    const blocker = joinBlocker(reader.inner, { to: boundary, last: mine }, folded);
+    if (blocker !== null || folded.state === null) return blocker ?? 'no state';
     absorb(reader.inner, folded.state, probe.lines, hooks.file);
     return folded;
   }
