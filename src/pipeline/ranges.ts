@@ -100,23 +100,23 @@ export async function placeBoundary(handle: FileHandle, from: number, to: number
   const read = window.subarray(0, bytesRead);
   const start = read.indexOf(0x0a) + 1;
   if (start === 0) return null;
-  const at = placeChange(read.subarray(start), placeColumns(header.layout), header.layout.headerLength);
+  const at = placeChange(read.subarray(start), header);
   return at < 0 || from + start + at >= to ? null : from + start + at;
 }
 
 /**
  * The byte offset in `bytes` of the first record (past the first) whose place cells differ from the record
- * before, both full rows; -1 when none does. Offsets of records are those of their first line: a window with
- * a lone CR line end (or none) gives -1. Nothing is trusted: the readers check the boundary (see fold).
+ * before, both full rows (placeOf); -1 when none does. Offsets of records are those of their first line: a
+ * window with a lone CR line end (or none) gives -1. Nothing is trusted: the readers check the boundary (see fold).
  */
-function placeChange(bytes: Buffer, place: readonly number[], width: number): number {
+function placeChange(bytes: Buffer, header: Header): number {
   let previous: string | null = null;
   let line = -1;
   const view = new SpanRecord();
   const scanner = new FastCsvScanner((spans) => {
     if (line >= 0) return;
     view.r = spans;
-    const here = view.count === width ? place.map((c) => view.text(c)).join('\u0000') : null;
+    const here = placeOf(view, header)?.join('\u0000') ?? null;
     if (previous !== null && here !== null && here !== previous) line = spans.line;
     previous = here;
   });
