@@ -9,6 +9,7 @@ import { Tally } from '../count/tally.js';
 import { detectLayout } from '../layout/detect.js';
 import type { NameTable } from '../layout/families/wide-names.js';
 import type { LayoutFamily } from '../layout/layout.js';
+import type { Header } from '../layout/header.js';
 import { handOff } from '../layout/rows/handoff.js';
 import { RowReader } from '../layout/rows/row-reader.js';
 import { fileChunks } from '../read/open.js';
@@ -38,6 +39,15 @@ export interface RangeJob {
   tracksRegions: boolean;
 }
 
+/**
+ * The header the main thread found, read again with a layout of the worker's own: a new one each call, since a
+ * reader may add notes to its layout and the hand-off checks that none were added.
+ */
+export function headerOf(job: RangeJob): Header {
+  const layout = detectLayout(job.header, { file: job.file, partyPrimary: job.partyPrimary, names: job.names, family: job.family }, job.headerLine);
+  return { cells: job.header, line: job.headerLine, layout, warning: null };
+}
+
 /** Thrown out of the scan when a range that ends before the end of the file does not end on a record's end. */
 class CutInRecord extends Error {}
 
@@ -50,10 +60,10 @@ class CutInRecord extends Error {}
 export async function countRange(job: RangeJob, handle: FileHandle, control: RangeControl, slot: number, from: number, onBytes: (n: number) => void): Promise<RangeEnd> {
   const end: RangeEnd = { from, to: from, state: null, blocker: null, first: null, last: null, lines: 0, bytesRead: 0 };
   try {
-    const layout = detectLayout(job.header, { file: job.file, partyPrimary: job.partyPrimary, names: job.names, family: job.family }, job.headerLine);
+    const header = headerOf(job);
+    const { layout } = header;
     const notes = layout.notes.length;
     const reader = new RowReader(layout, new Tally(job.tracksRegions), { file: job.file, skipBadRows: job.skipBadRows, regionColumn: job.regionColumn, regionParents: job.regionParents, crossFile: null, header: job.header });
-    const header = { cells: job.header, line: job.headerLine, layout, warning: null };
     let last: RecordView | null = null;
     let probe: ScanProbe | null = null;
     async function* chunks(): AsyncGenerator<Buffer> {

@@ -5,8 +5,7 @@
  */
 import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { detectLayout } from '../layout/detect.js';
-import { countRange, type RangeJob } from './count-range.js';
+import { countRange, headerOf, type RangeJob } from './count-range.js';
 import { MAIN, RangeControl, steal, WORKER, type RangeEnd } from './ranges.js';
 
 export type { RangeJob } from './count-range.js';
@@ -20,7 +19,7 @@ const PROGRESS_EVERY = 16 << 20;
 async function run(job: RangeJob): Promise<void> {
   const post = (message: WorkerMessage): void => parentPort?.postMessage(message);
   const control = new RangeControl(job.control);
-  const header = { cells: job.header, line: job.headerLine, warning: null, layout: detectLayout(job.header, { file: job.file, partyPrimary: job.partyPrimary, names: job.names, family: job.family }, job.headerLine) };
+  const header = headerOf(job);
   let read = 0;
   const onBytes = (n: number): void => {
     read += n;
