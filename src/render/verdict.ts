@@ -71,7 +71,8 @@ export function summaryKind(decision: Pick<Decision, 'candidates' | 'total' | 'o
 
 /**
  * "849 races: 812 won outright, 31 runoffs, 6 ties": the end of a long listing, from each race's kind, taken
- * as the race was written (a decision is worked out each time it is asked for: count-election.ts).
+ * as the race was written (a decision is worked out each time it is asked for: count-election.ts). The page
+ * (html/page.ts) passes the statuses of its document, which has no `uncontested`.
  */
 export function summaryLine(kinds: readonly SummaryKind[]): string {
   const counts = new Map<SummaryKind, number>();
@@ -85,5 +86,5 @@ export function summaryLine(kinds: readonly SummaryKind[]): string {
     return `${thousands(n)} ${n === 1 ? one : many}`;
   });
   const n = kinds.length;
-  return `${thousands(n)} race${n === 1 ? '' : 's'}: ${parts.join(', ')}`;
+  return `${thousands(n)} race${n === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}`;
 }

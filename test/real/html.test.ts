@@ -1,6 +1,6 @@
 /** The HTML report over a real statewide file: every race drawn, the summary matching the JSON, the page small. */
 import { describe, expect, it } from 'vitest';
-import { summaryLine } from '../../src/render/html/verdict.js';
+import { summaryLine } from '../../src/render/verdict.js';
 import { DATA, hasData, json, run } from '../support/run.js';
 
 if (!hasData) console.warn(`notice: ${DATA} is absent; the real-data HTML report test is skipped`);

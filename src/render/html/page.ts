@@ -15,7 +15,8 @@ import { roundsChart, roundsTable } from './rounds.js';
 import { percentText, thresholdsOf } from './scale.js';
 import { STYLESHEET } from './style.js';
 import { raceTitleOf, type ChartDoc, type ChartRace } from './types.js';
-import { label, summaryLine } from './verdict.js';
+import { label } from './verdict.js';
+import { summaryLine } from '../verdict.js';
 import { verdictHeadline } from '../verdict.js';
 
 export function renderHtml(election: Election): string {

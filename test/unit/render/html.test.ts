@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { htmlPage } from '../../../src/render/html/page.js';
 import { SORT_SCRIPT } from '../../../src/render/html/areas.js';
 import { flowRows } from '../../../src/render/html/rounds.js';
-import { summaryLine } from '../../../src/render/html/verdict.js';
+import { summaryLine } from '../../../src/render/verdict.js';
 import { ALASKA_DOC, ALASKA_ROUNDS } from '../../support/ranked-doc.js';
 import { ROOT, run } from '../../support/run.js';
 
