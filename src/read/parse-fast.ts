@@ -54,6 +54,7 @@ export async function scanSpans(
     }
     return nul.stripBytes(chunk, () => scanner.lineOf(chunk, at));
   };
+  let warmed = 0;
   try {
     for await (const chunk of chunks) {
       const bad = utf8.check(chunk);
@@ -62,7 +63,7 @@ export async function scanSpans(
         scanner.push(clean(chunk.subarray(0, bad)));
         throw invalidUtf8(file, line);
       }
-      scanner.push(clean(chunk));
+      warmed = pushWarming(scanner, clean(chunk), warmed);
     }
     if (!utf8.finish()) throw invalidUtf8(file, scanner.lineOf(EMPTY, 0));
     scanner.end();
@@ -76,3 +77,22 @@ export async function scanSpans(
 }
 
 const EMPTY = new Uint8Array(0);
+
+/**
+ * The first WARM_BYTES of a read go to the scanner in pieces of WARM_PIECE. The scanner's code at a chunk's end
+ * (a record cut in two, a guessed record scanned again) runs once a chunk, so in whole chunks it first runs
+ * after V8 has optimised the scan loop on the first chunk's records, with no type feedback for it, and each such
+ * path throws the optimised code away once more: the loop was compiled 8 times on the 200-race bench file, at
+ * about 20 ms of slow code each. 64 piece ends give those paths their feedback first: a cold read of 10 MB of
+ * that file takes 11% fewer instructions (2,116 → 1,878 M). Where the chunks end never changes what is scanned.
+ */
+const WARM_BYTES = 256 * 1024;
+const WARM_PIECE = 4096;
+
+/** Push `chunk`, in pieces while fewer than WARM_BYTES were pushed (`warmed` so far); returns the new count. */
+function pushWarming(scanner: FastCsvScanner, chunk: Buffer, warmed: number): number {
+  let at = 0;
+  for (; warmed < WARM_BYTES && at < chunk.length; warmed += WARM_PIECE, at += WARM_PIECE) scanner.push(chunk.subarray(at, at + WARM_PIECE));
+  if (at < chunk.length) scanner.push(at === 0 ? chunk : chunk.subarray(at));
+  return warmed;
+}

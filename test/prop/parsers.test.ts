@@ -76,4 +76,22 @@ describe('fast path ≡ csv-parse', () => {
       ]);
     }
   });
+
+  it('agrees with the oracle past the first 256 KiB, which the scanner takes in 4 KiB pieces, whatever the chunks', async () => {
+    // A precinct file of about 700 KB whose quoted names hold commas, quotes and line breaks, so that pieces and
+    // chunks end inside quoted cells, inside guessed records and between them.
+    const rows = ['county,precinct,office,party,candidate,votes'];
+    for (let p = 0; p < 1500; p++) {
+      for (const [party, name] of [['DEM', '"Núñez, Ann"'], ['REP', '"Bo ""B"" Ray"'], ['IND', '"Cy\nGray"'], ['LIB', 'Di Lee']] as const) {
+        rows.push(`Cobb,P${p},"U.S. House, District 6",${party},${name},${(p * 37 + name.length) % 1000}`);
+      }
+    }
+    const bytes = Buffer.from(rows.join('\r\n') + '\r\n');
+    const oracle = await run(['--parser', 'csv-parse', '--json', '-'], { stdin: [bytes] });
+    expect(firstRace(parseDoc(oracle.stdout)).totalVotes).toBeGreaterThan(0);
+    for (const size of [1 << 20, 262_143, 262_145, 100_000, 4095, 4097]) {
+      const chunks = Array.from({ length: Math.ceil(bytes.length / size) }, (_, k) => bytes.subarray(k * size, (k + 1) * size));
+      expect(await run(['--parser', 'fast', '--json', '-'], { stdin: chunks })).toEqual(oracle);
+    }
+  });
 });
