@@ -18,22 +18,9 @@
  * function (over the 300-line rule) because V8 optimises it as one unit.
  */
 import { breaksIn, NONE } from './line-counter.js';
+import { BACKSLASH, COMMA, CR, LF, QUOTE, S_FIELD, S_QUOTE_SEEN, S_QUOTED, S_UNQUOTED } from './csv-bytes.js';
 
-const QUOTE = 0x22;
-const COMMA = 0x2c;
-const LF = 0x0a;
-const CR = 0x0d;
-const BACKSLASH = 0x5c;
 const EMPTY = new Uint8Array(0);
-
-/** At the start of a field (nothing of it consumed yet). */
-const S_FIELD = 0;
-/** Inside an unquoted field. */
-const S_UNQUOTED = 1;
-/** Inside a quoted field. */
-const S_QUOTED = 2;
-/** Inside a quoted field, just after a `"` (closing quote or first half of `""`). */
-const S_QUOTE_SEEN = 3;
 
 const DEFAULT_MAX_RECORD_SIZE = 1024 * 1024;
 const INITIAL_FIELDS = 64;

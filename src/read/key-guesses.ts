@@ -5,9 +5,7 @@
  * a key seen once (300,000 races of two rows each) is never guessed, and costs nothing here.
  */
 import { rawStart, type FieldSpans, type RecordGuess } from './fast-scan.js';
-
-const CR = 0x0d;
-const LF = 0x0a;
+import { CR, LF } from './csv-bytes.js';
 
 /** Per field, in the spans table: content start, content end, `escaped`. */
 const SPAN = 3;

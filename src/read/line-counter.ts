@@ -7,8 +7,9 @@
  * (fast-scan.ts) applies it inline, for speed; everything else calls this module.
  */
 
-export const CR = 0x0d;
-export const LF = 0x0a;
+import { CR, LF } from './csv-bytes.js';
+
+export { CR, LF };
 
 /** No code unit before: the start of the input. */
 export const NONE = -1;
