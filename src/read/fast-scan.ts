@@ -507,8 +507,10 @@ export class FastCsvScanner {
           this.ensureCarry(delta + end, delta);
           this.carry.set(b, delta);
           this.carryLen = delta + end;
-        } else if (size > 0) {
-          // Move the tail of the chunk into the carry and rebase offsets to it.
+        } else {
+          // Move the tail of the chunk into the carry and rebase offsets to it. None when the chunk ended with a
+          // record: the same code with size 0, not a branch of its own, which would be first taken after the
+          // loop is optimised and throw the optimised code away (see WARM_BYTES in parse-fast.ts).
           this.ensureCarry(size, 0);
           this.carry.set(b.subarray(recStart, end), 0);
           this.carryLen = size;
@@ -517,8 +519,6 @@ export class FastCsvScanner {
             en[k] = en[k]! - recStart;
           }
           fs -= recStart;
-        } else {
-          this.carryLen = 0;
         }
         this.state = state;
         this.count = count;
