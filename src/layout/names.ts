@@ -11,10 +11,18 @@ import { thousands } from '../model/thousands.js';
 const SUFFIX = /\s*\((?:i|inc|incumbent|d|r|l|g|dem|rep|lib|lbt|grn|ind|gop|np|npa|con|democrat|democratic|republican|libertarian|green|independent|nonpartisan)\)\s*$/i;
 
 /**
+ * Words of printable ASCII but parentheses, one space between them: NFKC leaves such a name as it is, and it has
+ * no spaces to fold or trim and no suffix, so its variant key is its lower case (a regular expression test costs
+ * less than normalising, replacing and looking for a suffix: 600,000 names took 0.67 s before).
+ */
+const PLAIN_NAME = /^[!-'*-~]+(?: [!-'*-~]+)*$/;
+
+/**
  * The spelling-insensitive form: lower case, single spaces, no trailing party or incumbent marks, one Unicode
  * form (NFKC: `José` composed or as `e` + U+0301, fullwidth letters) — names that look alike but are tallied apart.
  */
 export function variantKey(name: string): string {
+  if (PLAIN_NAME.test(name)) return name.toLowerCase();
   let n = name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
   for (let m = SUFFIX.exec(n); m; m = SUFFIX.exec(n)) n = n.slice(0, m.index).trim();
   return n;

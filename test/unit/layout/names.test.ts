@@ -3,6 +3,10 @@ import { raceKey } from '../../../src/model/race-key.js';
 import { describe, expect, it } from 'vitest';
 import { checkNames, editDistance, variantKey } from '../../../src/layout/names.js';
 import type { RaceTally } from '../../../src/model/types.js';
+import fc from 'fast-check';
+import { runs } from '../../support/runs.js';
+
+const SUFFIX_OF_TEST = /\s*\((?:i|inc|incumbent|d|r|l|g|dem|rep|lib|lbt|grn|ind|gop|np|npa|con|democrat|democratic|republican|libertarian|green|independent|nonpartisan)\)\s*$/i;
 
 function race(votes: Record<string, number>, office = 'U.S. Senate'): RaceTally {
   const candidates = new Map(Object.entries(votes).map(([name, v]) => [name, { name, party: '', votes: v, writeIn: name === 'Write-ins', rows: 1 }]));
@@ -16,6 +20,25 @@ describe('variant keys and edit distance', () => {
     expect(variantKey('Donald J. Trump (Rep)')).toBe('donald j. trump');
     expect(variantKey('  Chris   Mcdaniel ')).toBe('chris mcdaniel');
     expect(variantKey('Raul (Roy) Barrera')).toBe('raul (roy) barrera');
+  });
+
+  it('gives plain ASCII names the same key as the full rule (NFKC, case, spaces, suffixes), on random names', () => {
+    const full = (name: string): string => {
+      let n = name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+      for (let m = SUFFIX_OF_TEST.exec(n); m; m = SUFFIX_OF_TEST.exec(n)) n = n.slice(0, m.index).trim();
+      return n;
+    };
+    const part = fc.constantFrom('Ann', 'LEE', 'o\'brien', 'Jr.', '(I)', '(Dem)', '(Roy)', 'rep)', '(', ')', ' ', '  ', '\t', '\u00a0', 'Ｊｏｅ', 'José', 'e\u0301', 'ﬁ', 'Ⅳ', '~', '!', '*', '/', '-');
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 8 }), (parts) => {
+        const name = parts.join('');
+        expect(variantKey(name)).toBe(full(name));
+        const spaced = parts.join(' ');
+        expect(variantKey(spaced)).toBe(full(spaced));
+      }),
+      { numRuns: runs(2000) },
+    );
+    expect(variantKey('Ann O\'Brien-Lee Jr.')).toBe("ann o'brien-lee jr.");
   });
 
   it('measures edit distance up to a limit', () => {
