@@ -22,8 +22,15 @@ function hex(ch: string, width: number): string {
   return (ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(width, '0');
 }
 
+/**
+ * Printable ASCII, which no escaping changes: one quick test (a plain class, no /u) before the two that look for
+ * what must be escaped. Names, offices and JSON text are that nearly always.
+ */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** For the terminal: every control becomes a visible escape (`\e`, `\x07`, `<U+202E>`). Measure width after this. */
 export function sanitizeForTerminal(text: string): string {
+  if (PRINTABLE_ASCII.test(text)) return text;
   return text
     .replace(CONTROL, (ch) => NAMED[ch] ?? `\\x${hex(ch, 2)}`)
     .replace(INVISIBLE, (ch) => `<U+${hex(ch, 4)}>`);
@@ -34,11 +41,6 @@ export function sanitizeLines(text: string): string {
   return text.split('\n').map(sanitizeForTerminal).join('\n');
 }
 
-/**
- * Printable ASCII, which no escaping changes: one quick test (a plain class, no /u) before the two that look for
- * what must be escaped. Names, offices and JSON text are that nearly always.
- */
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /** The same for JSON text, whose line breaks and indentation are its own. */
 const JSON_ASCII = /^[\x00-\x7e]*$/;
 

@@ -64,6 +64,20 @@ describe('the quick path for printable ASCII', () => {
   const chars = ['a', 'Z', ' ', '~', '"', '\\', '\t', '\n', '\r', '\u0000', '\u001b', '\u007f', '\u0085', '\u009f', '\u00a0', '\u00ad', 'é', '\u200b', '\u202e', '\u2028', '\ufeff', '\u{e0041}', '🗳'];
   const text = fc.array(fc.constantFrom(...chars), { maxLength: 12 }).map((a) => a.join(''));
 
+  it('escapes as the two replacements do, with or without the quick path', () => {
+    const control = /[\u0000-\u001f\u007f-\u009f]/g;
+    const invisible = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e007f}]/gu;
+    const named: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r', '\u001b': '\\e' };
+    const code = (ch: string, width: number): string => (ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(width, '0');
+    fc.assert(
+      fc.property(text, (t) => {
+        const slow = t.replace(control, (ch) => named[ch] ?? `\\x${code(ch, 2)}`).replace(invisible, (ch) => `<U+${code(ch, 4)}>`);
+        expect(sanitizeForTerminal(t)).toBe(slow);
+      }),
+      { numRuns: runs(5000) },
+    );
+  });
+
   it('says a text needs escaping exactly when sanitizeForTerminal changes it', () => {
     fc.assert(
       fc.property(text, (t) => {
