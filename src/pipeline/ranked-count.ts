@@ -3,7 +3,6 @@
  * ballots with default labels (or an RCTab config's), tabulate instant runoff, and keep what the document needs:
  * the race, its input summary, and first choices per precinct for --by precinct.
  */
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -163,8 +162,9 @@ async function inputSummary(path: string, format: CvrFormat, ballots: number): P
   return { name: path, sha256: await sha256Of(path), encoding: 'utf-8', delimiter: ',', layout: `cvr-${format}`, rows: ballots, rowsUsed: ballots, rowsExcluded: {} };
 }
 
-/** SHA-256 of a file, or of a folder's files in name order. */
+/** SHA-256 of a file, or of a folder's files in name order (node:crypto loaded only then: see hash.ts). */
 async function sha256Of(path: string): Promise<string> {
+  const { createHash } = await import('node:crypto');
   const hash = createHash('sha256');
   const files = (await stat(path)).isDirectory() ? (await readdir(path)).sort().map((n) => join(path, n)) : [path];
   for (const file of files) {

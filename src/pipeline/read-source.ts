@@ -71,7 +71,7 @@ export async function readSource(source: Source, tally: Tally, options: Election
   // Several inputs are hashed whatever the output: an input given twice is told by its hash (cross-file.ts).
   const hashed = options.hash !== false || crossFile !== null;
   // A file that keeps a digest of every row is hashed inline too: a hashing thread's memory comes on top of the table's.
-  const hash = threaded ? null : hasherFor(source, keepsDigests(header), hashed);
+  const hash = threaded ? null : await hasherFor(source, keepsDigests(header), hashed);
 
   async function* rest(): AsyncGenerator<Buffer> {
     if (!hash) return;

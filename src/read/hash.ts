@@ -1,5 +1,5 @@
 /** SHA-256 of each input, for the audit trail (`inputs[].sha256`). */
-import { createHash, type Hash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { Source } from './open.js';
@@ -36,9 +36,10 @@ export interface InputHasher {
 /**
  * Large files are hashed by a worker reading the file beside the parse, on the second core; everything else
  * inline; nothing when the hash is not `wanted` (the digest is then ''). A file that changes while it is read is
- * caught by `changedWhileRead`.
+ * caught by `changedWhileRead`. node:crypto is loaded only for an inline hash: its start (OpenSSL's set-up, about
+ * 31 M instructions, 10 ms here) is not paid by a run that shows no hash, or hashes in the worker.
  */
-export function hasherFor(source: Source, inline = false, wanted = true): InputHasher {
+export async function hasherFor(source: Source, inline = false, wanted = true): Promise<InputHasher> {
   if (!wanted) return { update: () => undefined, digest: async () => '', inline: false };
   if (!inline && source.path !== null && source.size !== null && source.size >= WORKER_THRESHOLD) {
     const worker = new Worker(WORKER, { eval: true, workerData: source.path });
@@ -49,6 +50,7 @@ export function hasherFor(source: Source, inline = false, wanted = true): InputH
     digest.catch(() => undefined); // reported when awaited
     return { update: () => undefined, digest: () => digest, inline: false };
   }
+  const { createHash } = await import('node:crypto');
   const hash: Hash = createHash('sha256');
   return { update: (chunk) => void hash.update(chunk), digest: async () => hash.digest('hex'), inline: true };
 }
