@@ -130,7 +130,9 @@ const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
  * opening quote, when it was quoted. The byte before an unquoted field is a comma, or a record's line break.
  */
 export function rawStart(buf: Uint8Array, contentStart: number): number {
-  return contentStart > 0 && buf[contentStart - 1] === QUOTE ? contentStart - 1 : contentStart;
+  // One subtraction either way: a branch of its own would first run at a file's first quoted key cell, often
+  // after V8 has optimised its callers, and throw their code away.
+  return contentStart - (contentStart > 0 && buf[contentStart - 1] === QUOTE ? 1 : 0);
 }
 
 /**
