@@ -27,13 +27,18 @@ export function normalizeEncoding(name: string): Encoding {
   throw new UsageError(`unknown encoding "${name}"`, undefined, 'use utf-8, utf-16le, utf-16be or windows-1252');
 }
 
+/** 3 when `bytes` open with UTF-8's byte-order mark (EF BB BF), else 0: the one test for it. */
+export function utf8BomLength(bytes: Uint8Array): number {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+}
+
 /**
- * Look at the first bytes of an input and decide how to decode it. The only place a byte-order mark is
- * recognised: the reader drops `bomLength` bytes and both parsers see none (a second BOM is data).
+ * Look at the first bytes of an input and decide how to decode it. The only place a results file's byte-order
+ * mark is recognised: the reader drops `bomLength` bytes and both parsers see none (a second BOM is data).
  */
 export function sniff(head: Buffer, file: string, forced: Encoding | null): Sniffed {
   refuseNonCsv(head, file);
-  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 'utf-8'
+  const bom = utf8BomLength(head) > 0 ? 'utf-8'
     : head[0] === 0xff && head[1] === 0xfe ? 'utf-16le'
     : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : null;
   const bomLength = bom === 'utf-8' ? 3 : bom ? 2 : 0;

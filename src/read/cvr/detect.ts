@@ -8,6 +8,7 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CsvScanError, FastCsvScanner, fieldText } from '../fast-scan.js';
+import { utf8BomLength } from '../decode.js';
 import type { CvrFormat } from '../../model/ballots.js';
 import { DataError, InputError } from '../../model/errors.js';
 import { choiceHeader } from './clear-ballot.js';
@@ -119,7 +120,7 @@ function firstRows(head: Buffer, n: number, whole: boolean): string[][] | null {
     if (rows.length === n) throw ENOUGH;
   });
   try {
-    scanner.push(head.subarray(head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0));
+    scanner.push(head.subarray(utf8BomLength(head)));
     if (whole) scanner.end();
   } catch (error) {
     if (error === ENOUGH) return rows;

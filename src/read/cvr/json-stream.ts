@@ -6,6 +6,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { DataError } from '../../model/errors.js';
+import { utf8BomLength } from '../decode.js';
 import type { Json } from './json-shape.js';
 
 /** What to do with a top-level member: parse it whole, stream the items of its array, or pass over it. */
@@ -63,7 +64,7 @@ class JsonCutter {
 
   feed(chunk: Buffer, out: JsonPiece[]): void {
     let i = 0;
-    if (!this.started && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3;
+    if (!this.started) i = utf8BomLength(chunk);
     const n = chunk.length;
     let backslash = -1;
     for (; i < n; i++) {
