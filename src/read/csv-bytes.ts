@@ -1,7 +1,8 @@
 /**
- * The bytes and states the byte scanner compares against, in a module of their own that imports nothing: the
- * bundler then writes their values where they are used (its constant inlining applies only to such modules),
- * and the scan loop compares bytes with numbers instead of loading each constant from the module's context.
+ * The quote dialect's characters (the same codes as bytes and as UTF-16 units), for both readers, and the byte
+ * scanner's states, in a module of their own that imports nothing: the bundler then writes their values where
+ * they are used (its constant inlining applies only to such modules), and the scan loop compares bytes with
+ * numbers instead of loading each constant from the module's context.
  */
 export const QUOTE = 0x22;
 export const COMMA = 0x2c;

@@ -5,13 +5,11 @@
  */
 import { DataError } from '../model/errors.js';
 import type { Warning } from '../model/types.js';
-import { CR, endsLine, LF, type LineCounter } from './line-counter.js';
+import { endsLine, type LineCounter } from './line-counter.js';
+import { BACKSLASH, CR, LF, QUOTE } from './csv-bytes.js';
 
 /** Bounds memory on an unclosed quote: a record fails once it passes this size (bytes here, characters in csv-parse). */
 export const MAX_RECORD_SIZE = 1 << 20;
-
-export const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 
 export interface QuoteProblem {
   code: 'bad-quote' | 'unclosed-quote';

@@ -9,8 +9,6 @@
 
 import { CR, LF } from './csv-bytes.js';
 
-export { CR, LF };
-
 /** No code unit before: the start of the input. */
 export const NONE = -1;
 

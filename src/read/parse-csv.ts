@@ -7,7 +7,8 @@ import type { CsvError, InfoRecord } from 'csv-parse';
 import { DataError } from '../model/errors.js';
 import type { Warning } from '../model/types.js';
 import { Utf8Validator, type TextDecoderLike } from './decode.js';
-import { invalidUtf8, MAX_RECORD_SIZE, NulNotes, QUOTE, quoteError, quoteProblem, recordTooLarge } from './dialect.js';
+import { invalidUtf8, MAX_RECORD_SIZE, NulNotes, quoteError, quoteProblem, recordTooLarge } from './dialect.js';
+import { QUOTE } from './csv-bytes.js';
 import { LineCounter } from './line-counter.js';
 
 export type RecordHandler = (cells: string[], line: number) => void;
