@@ -7,8 +7,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { Header } from '../layout/header.js';
 import { placeColumns, type Layout } from '../layout/layout.js';
-import { absorb, handOff, mergeBlocker, type RangeState } from '../layout/rows/handoff.js';
-import type { ReaderInner } from '../layout/rows/handoff.js';
+import { absorb, handOff, mergeBlocker, type ReaderInner, type RangeState } from '../layout/rows/handoff.js';
 import { RowReader } from '../layout/rows/row-reader.js';
 import { Tally } from '../count/tally.js';
 import { FastCsvScanner } from '../read/fast-scan.js';

@@ -16,8 +16,7 @@ import { percentText, thresholdsOf } from './scale.js';
 import { STYLESHEET } from './style.js';
 import { raceTitleOf, type ChartDoc, type ChartRace } from './types.js';
 import { label } from './verdict.js';
-import { summaryLine } from '../verdict.js';
-import { verdictHeadline } from '../verdict.js';
+import { summaryLine, verdictHeadline } from '../verdict.js';
 
 export function renderHtml(election: Election): string {
   return htmlPage(toDocument(election));
