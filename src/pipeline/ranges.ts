@@ -11,6 +11,7 @@ import { absorb, handOff, mergeBlocker, type ReaderInner, type RangeState } from
 import { RowReader } from '../layout/rows/row-reader.js';
 import { Tally } from '../count/tally.js';
 import { FastCsvScanner } from '../read/fast-scan.js';
+import { CR, LF } from '../read/csv-bytes.js';
 import type { ReadLimit } from '../read/open.js';
 import type { RecordView } from '../read/record-view.js';
 import { SpanRecord } from '../read/span-record.js';
@@ -97,7 +98,7 @@ export async function placeBoundary(handle: FileHandle, from: number, to: number
   const window = Buffer.allocUnsafe(Math.min(WINDOW, to - from));
   const { bytesRead } = await handle.read(window, 0, window.length, from);
   const read = window.subarray(0, bytesRead);
-  const start = read.indexOf(0x0a) + 1;
+  const start = read.indexOf(LF) + 1;
   if (start === 0) return null;
   const at = placeChange(read.subarray(start), header);
   return at < 0 || from + start + at >= to ? null : from + start + at;
@@ -129,7 +130,7 @@ function placeChange(bytes: Buffer, header: Header): number {
   let at = 0;
   for (let breaks = 0; breaks < line - 1 && at < bytes.length; at++) {
     const b = bytes[at];
-    if (b === 0x0a || (b === 0x0d && bytes[at + 1] !== 0x0a)) breaks++;
+    if (b === LF || (b === CR && bytes[at + 1] !== LF)) breaks++;
   }
   return at;
 }

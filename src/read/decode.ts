@@ -4,6 +4,7 @@ import { isUtf8 } from 'node:buffer';
 import { DataError, UsageError } from '../model/errors.js';
 import type { Warning } from '../model/types.js';
 import { lineAt } from './line-counter.js';
+import { CR, LF, QUOTE } from './csv-bytes.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -121,8 +122,8 @@ class HeaderEnd {
   feed(bytes: Buffer): boolean {
     for (let i = 0; i < bytes.length; i++) {
       const b = bytes[i];
-      if (b === 0x22) this.quoted = !this.quoted;
-      else if (!this.quoted && (b === 0x0a || b === 0x0d)) {
+      if (b === QUOTE) this.quoted = !this.quoted;
+      else if (!this.quoted && (b === LF || b === CR)) {
         if (this.content) return true;
       } else if (b !== 0 && b !== 0x20) this.content = true;
     }

@@ -7,6 +7,7 @@ import { fieldText, type FieldSpans, type RecordGuess, type RecordPredictor } fr
 import { type CellTracker, type RecordView, Trackers } from './record-view.js';
 import { countOf, parseVotes, type CellVotes } from './votes.js';
 import type { RowDigest } from './row-digest.js';
+import { QUOTE } from './csv-bytes.js';
 
 /** The scanner's span object, which it reuses for every record: the view and its trackers read it through this. */
 interface Current {
@@ -112,7 +113,7 @@ export class SpanRecord implements RecordView, Current, RecordPredictor {
       for (let i = start[f] as number; i < e; i++) {
         const b = buf[i] as number;
         into.byte(b);
-        if (b === 0x22 && unescape) i++;
+        if (b === QUOTE && unescape) i++;
       }
       into.cellEnd();
     }

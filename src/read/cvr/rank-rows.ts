@@ -12,6 +12,7 @@ import { fieldText, type FieldSpans } from '../fast-scan.js';
 import { CellIds, EMPTY_CELL, HASH_START, hashStep } from './cell-ids.js';
 import { PatternCounter } from './pattern-counter.js';
 import { COMMA, CR, LF, QUOTE } from '../csv-bytes.js';
+
 /** The byte scanner's own limit on a record: longer ones go to it, for its error. */
 export const MAX_PLAIN_RECORD = 1024 * 1024;
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
