@@ -26,12 +26,13 @@ export interface TableOptions {
 const PLAIN = new Proxy((text: string) => text, { get: () => PLAIN }) as unknown as ChalkInstance;
 
 /**
- * Text one column wide per UTF-16 unit: printable ASCII, and Latin-1 to the spacing modifier letters (U+00A0 to
- * U+02FF, all Latin scripts' accented letters: Núñez, Łukasz, Şahin) but the soft hyphen, which is not shown.
+ * Text one column wide per UTF-16 unit: printable ASCII, Latin-1 to the spacing modifier letters (U+00A0 to
+ * U+02FF, the accented letters of most Latin scripts: Núñez, Łukasz, Şahin) but the soft hyphen, which is not
+ * shown, and Latin Extended Additional (U+1E00 to U+1EFF, the precomposed letters of Vietnamese: Nguyễn).
  * None of these joins the character before it, so no cluster spans two of them. Any other text is measured by
  * string-width (the test checks each of these characters against it).
  */
-export const NARROW = /^[\x20-\x7e\xa0-\xac\xae-\u02ff]*$/;
+export const NARROW = /^[\x20-\x7e\xa0-\xac\xae-\u02ff\u1e00-\u1eff]*$/;
 
 const narrowWidth = (text: string): number => text.length;
 
