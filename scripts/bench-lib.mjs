@@ -63,18 +63,21 @@ export function best(cmd, argv, n) {
 /**
  * The fastest run of each of several commands ([cmd, argv] pairs) over n rounds, each round running every
  * command once in turn: a machine whose speed drifts over minutes (a shared virtual machine) then slows them
- * alike, and the ratio between them holds better than between blocks of runs minutes apart.
+ * alike, and the ratio between them holds better than between blocks of runs minutes apart. Each result also
+ * has the median wall time of its runs (`medianSecs`), since one lucky run can make a best.
  */
 export function bestAlternating(commands, n) {
   const fastest = commands.map(() => null);
+  const all = commands.map(() => []);
   for (let i = 0; i < n; i++) {
     commands.forEach(([cmd, argv], k) => {
       const r = timed(cmd, argv);
       if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed:\n${r.stderr}`);
+      all[k].push(r.secs);
       if (!fastest[k] || r.secs < fastest[k].secs) fastest[k] = r;
     });
   }
-  return fastest;
+  return fastest.map((r, k) => ({ ...r, medianSecs: all[k].sort((a, b) => a - b)[Math.floor(n / 2)] }));
 }
 
 /** Whether a command is on the PATH (the optional comparisons run only when it is). */

@@ -6,6 +6,8 @@
 // npm run bench -- --limits runs the size limits instead (scripts/bench-limits.mjs), -- --irv the instant-runoff
 // bench (scripts/bench-irv.mjs).
 // --with-duckdb installs @duckdb/node-api into ~/.cache/runoff-bench (never into the project's dependencies).
+// --node PATH also times runoff's default --json under another Node.js binary (a newer major, say), in the same
+// alternating rounds, and its start-up.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +29,14 @@ if (args.includes('--limits')) {
   process.exit(0);
 }
 const dir = `${root}bench-data/`;
+/** --node: another Node.js binary to time runoff under, and its version (null without the flag). */
+const other = args.includes('--node') ? otherNode(args[args.indexOf('--node') + 1]) : null;
+
+function otherNode(path) {
+  const r = spawnSync(path ?? '', ['--version'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`--node: ${path} did not run (${r.error?.message ?? r.stderr.trim()})`);
+  return { path, version: r.stdout.trim() };
+}
 mkdirSync(dir, { recursive: true });
 
 function parseSize(s) {
@@ -139,9 +149,12 @@ async function bench(name, target, races) {
   // runoff and DuckDB in alternating rounds (at least 3): the ratio the issue asks about, less at the mercy of drift.
   const duckRun = existsSync(DUCK_API) ? [process.execPath, ['--input-type=module', '-e', DUCK_SCRIPT, file]] : null;
   // Also the table, which shows no SHA-256, so none is made (JSON's inputs[].sha256 costs a hashing thread on a large file).
-  const [own, table, duck] = bestAlternating([[process.execPath, [`${root}bin/runoff.js`, '--json', file]], [process.execPath, [`${root}bin/runoff.js`, file]], ...(duckRun ? [duckRun] : [])], Math.max(runs, 3));
+  const otherRun = other ? [other.path, [`${root}bin/runoff.js`, '--json', file]] : null;
+  const [own, table, ...peers] = bestAlternating([[process.execPath, [`${root}bin/runoff.js`, '--json', file]], [process.execPath, [`${root}bin/runoff.js`, file]], ...(duckRun ? [duckRun] : []), ...(otherRun ? [otherRun] : [])], Math.max(runs, 3));
+  const duck = duckRun ? peers.shift() : null;
   const results = [{ tool: `runoff --json (${split ? 'both cores' : 'one thread'})`, ...own }];
   results.push({ tool: 'runoff, the table (no SHA-256 to make)', ...table });
+  if (otherRun) results.push({ tool: `runoff --json on Node ${other.version}`, ...peers.shift() });
   // The same count the other ways, in this run: what the default gains over them.
   if (split) results.push({ tool: 'runoff --json, one thread', ...best(process.execPath, [`${root}bin/runoff.js`, '--json', '--parser', 'fast', file]) });
   else results.push({ tool: 'runoff --json, both cores (--parser split)', ...best(process.execPath, [`${root}bin/runoff.js`, '--json', '--parser', 'split', file]) });
@@ -158,16 +171,18 @@ async function bench(name, target, races) {
     results.push({ tool: 'Python csv (sum by race, candidate)', ...best('python3', ['-c', py, file], 1) });
   }
   const runoff = results[0];
-  console.log(`\n| ${mb.toFixed(0)} MB, ${races.length} races, ${(expected.rows / 1e6).toFixed(1)} M rows (totals checked ✓) | seconds | MB/s | rows/s | peak RSS MiB | runoff is × faster |`);
-  console.log('|---|---:|---:|---:|---:|---:|');
+  console.log(`\n| ${mb.toFixed(0)} MB, ${races.length} races, ${(expected.rows / 1e6).toFixed(1)} M rows (totals checked ✓) | seconds | median | MB/s | rows/s | peak RSS MiB | runoff is × faster |`);
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     const ratio = r === runoff ? '—' : `${(r.secs / runoff.secs).toFixed(2)}×`;
-    console.log(`| ${r.tool} | ${r.secs.toFixed(2)} | ${(mb / r.secs).toFixed(0)} | ${Math.round(expected.rows / r.secs).toLocaleString('en-US')} | ${r.rssMiB.toFixed(0)} | ${ratio} |`);
+    console.log(`| ${r.tool} | ${r.secs.toFixed(2)} | ${r.medianSecs.toFixed(2)} | ${(mb / r.secs).toFixed(0)} | ${Math.round(expected.rows / r.secs).toLocaleString('en-US')} | ${r.rssMiB.toFixed(0)} | ${ratio} |`);
   }
 }
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(', ');
-console.log(`machine: ${(await import('node:os')).cpus().length} vCPU, Node ${process.version}; ${new Date().toISOString().slice(0, 16)} UTC; best of ${runs} runs (runoff and DuckDB: best of ${Math.max(runs, 3)}, alternating), warm cache; load average before: ${load()}`);
+// Node 20 reads the file named by NODE_EXTRA_CA_CERTS at every start, before any script runs (tens of ms).
+const caNote = process.env.NODE_EXTRA_CA_CERTS ? ' (NODE_EXTRA_CA_CERTS set)' : '';
+console.log(`machine: ${(await import('node:os')).cpus().length} vCPU, Node ${process.version}${caNote}${other ? ` and ${other.version}` : ''}; ${new Date().toISOString().slice(0, 16)} UTC; best of ${runs} runs (runoff and DuckDB: best of ${Math.max(runs, 3)}, alternating), warm cache; load average before: ${load()}`);
 await bench('openelections', size, RACES);
 await bench('many-races', 100e6, MANY);
 console.log(`\nload average after: ${load()}`);
@@ -190,3 +205,9 @@ console.log('|---|---:|---:|');
 console.log(`| node -e 0 | ${nodeZero.toFixed(0)} | 1.00 |`);
 console.log(`| runoff --version | ${version.toFixed(0)} | ${(version / nodeZero).toFixed(2)} |`);
 console.log(`| runoff fixtures/ga-06-2017-04-18-special-jungle.csv | ${small.toFixed(0)} | ${(small / nodeZero).toFixed(2)} |`);
+if (other) {
+  const otherZero = median(other.path, ['-e', '0']);
+  const otherSmall = median(other.path, [`${root}bin/runoff.js`, `${root}fixtures/ga-06-2017-04-18-special-jungle.csv`]);
+  console.log(`| node -e 0 on Node ${other.version} | ${otherZero.toFixed(0)} | ${(otherZero / nodeZero).toFixed(2)} |`);
+  console.log(`| runoff fixtures/ga-06-2017-04-18-special-jungle.csv on Node ${other.version} | ${otherSmall.toFixed(0)} | ${(otherSmall / nodeZero).toFixed(2)} |`);
+}
