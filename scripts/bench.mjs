@@ -146,7 +146,7 @@ async function bench(name, target, races) {
   const mb = statSync(file).size / 1e6;
   // The default reads a precinct file of 192 MiB or more on both cores, a smaller one on one thread (split.ts).
   const split = statSync(file).size >= 192 * 2 ** 20;
-  // runoff and DuckDB in alternating rounds (at least 3): the ratio the issue asks about, less at the mercy of drift.
+  // runoff and DuckDB in alternating rounds (at least 3): their ratio, less at the mercy of drift.
   const duckRun = existsSync(DUCK_API) ? [process.execPath, ['--input-type=module', '-e', DUCK_SCRIPT, file]] : null;
   // Also the table, which shows no SHA-256, so none is made (JSON's inputs[].sha256 costs a hashing thread on a large file).
   const otherRun = other ? [other.path, [`${root}bin/runoff.js`, '--json', file]] : null;
